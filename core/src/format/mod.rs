@@ -1,0 +1,357 @@
+//! The project file (`.claimdesk`): load, validate, migrate and save.
+//!
+//! The contract is documented in `docs/project-format.md` and `assets/claimdesk.schema.json`.
+//! Loading never trusts the file: every claim is checked against the text, problems are reported
+//! in plain words, and nothing is silently dropped.
+
+mod wire;
+
+use std::collections::HashSet;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use crate::anchor::{Resolution, resolve};
+use crate::atomic::write_atomic;
+use crate::model::{Article, Claim, ClaimId, Review, Span, Timestamp};
+use crate::text::normalize_article_text;
+use wire::{ArticleV1, ClaimV1, FileV1, Header};
+
+/// The value of the `format` field.
+pub const FORMAT_NAME: &str = "claimdesk";
+/// The newest format version this build reads and the one it writes.
+pub const CURRENT_VERSION: u64 = 1;
+/// The file extension of projects, without the dot.
+pub const EXTENSION: &str = "claimdesk";
+/// Files larger than this are refused before being read.
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Why a project file could not be opened.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    /// The file could not be read at all.
+    #[error("cannot read {path}: {source}")]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// The OS error.
+        source: std::io::Error,
+    },
+    /// The path is a folder.
+    #[error("{0} is a folder, not a review file")]
+    IsDirectory(PathBuf),
+    /// The file is larger than [`MAX_FILE_BYTES`].
+    #[error("the file is too large ({size} bytes; the limit is {limit} bytes)")]
+    TooLarge {
+        /// Its size.
+        size: u64,
+        /// The limit.
+        limit: u64,
+    },
+    /// The bytes are not UTF-8.
+    #[error("the file is not UTF-8 text (invalid byte at offset {0})")]
+    NotUtf8(usize),
+    /// The text is not JSON.
+    #[error("the file is not valid JSON: {0}")]
+    NotJson(String),
+    /// JSON, but not a Claimdesk review.
+    #[error("the file is not a Claimdesk review ({0})")]
+    NotAReview(String),
+    /// Written by a newer Claimdesk.
+    #[error("made by a newer Claimdesk, format version {0}; this version reads up to {CURRENT_VERSION}")]
+    NewerVersion(u64),
+    /// The version field is missing or not a positive integer.
+    #[error("the \"version\" field is {0}; expected a whole number from 1 to {CURRENT_VERSION}")]
+    BadVersion(String),
+    /// A field has the wrong type or is missing.
+    #[error("{path}: {message}")]
+    Invalid {
+        /// Where in the file (`claims[3].status`).
+        path: String,
+        /// What is wrong.
+        message: String,
+    },
+}
+
+/// A loaded review and what had to be fixed or flagged on the way.
+#[derive(Debug)]
+pub struct Loaded {
+    /// The review.
+    pub review: Review,
+    /// Plain-words notes on problems found (re-anchored or orphaned claims, bad hashes…).
+    pub warnings: Vec<String>,
+    /// The format version the file was written in (older versions were migrated).
+    pub version: u64,
+}
+
+/// Reads and loads a project file.
+pub fn load_file(path: &Path) -> Result<Loaded, LoadError> {
+    let bytes = read_limited(path, MAX_FILE_BYTES)?;
+    let text = std::str::from_utf8(&bytes).map_err(|e| LoadError::NotUtf8(e.valid_up_to()))?;
+    load_str(text)
+}
+
+/// Reads a file's bytes, refusing folders and files over `limit` before reading them.
+pub fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, LoadError> {
+    let io = |source| LoadError::Io {
+        path: path.to_owned(),
+        source,
+    };
+    let meta = fs::metadata(path).map_err(io)?;
+    if meta.is_dir() {
+        return Err(LoadError::IsDirectory(path.to_owned()));
+    }
+    if meta.len() > limit {
+        return Err(LoadError::TooLarge {
+            size: meta.len(),
+            limit,
+        });
+    }
+    fs::read(path).map_err(io)
+}
+
+/// Loads a review from the JSON text of a project file.
+pub fn load_str(json: &str) -> Result<Loaded, LoadError> {
+    let header: Header = serde_json::from_str(json).map_err(|e| json_error(&e))?;
+    if !json.trim_start().starts_with('{') {
+        return Err(LoadError::NotAReview("it is not a JSON object".into()));
+    }
+    match header.format {
+        Some(serde_json::Value::String(ref f)) if f == FORMAT_NAME => {}
+        Some(other) => {
+            return Err(LoadError::NotAReview(format!(
+                "its \"format\" field is {other}"
+            )));
+        }
+        None => return Err(LoadError::NotAReview("it has no \"format\" field".into())),
+    }
+    let version = match header.version {
+        Some(serde_json::Value::Number(n)) => match n.as_u64() {
+            Some(v) if v >= 1 => v,
+            _ => return Err(LoadError::BadVersion(n.to_string())),
+        },
+        Some(other) => return Err(LoadError::BadVersion(other.to_string())),
+        None => return Err(LoadError::BadVersion("missing".into())),
+    };
+    if version > CURRENT_VERSION {
+        return Err(LoadError::NewerVersion(version));
+    }
+    let de = &mut serde_json::Deserializer::from_str(json);
+    let file: FileV1 = serde_path_to_error::deserialize(de).map_err(|e| {
+        let path = e.path().to_string();
+        let inner = e.into_inner();
+        if inner.is_syntax() || inner.is_eof() {
+            json_error(&inner)
+        } else {
+            LoadError::Invalid {
+                path,
+                message: strip_position(&inner.to_string()),
+            }
+        }
+    })?;
+    let (review, warnings) = from_wire(file);
+    Ok(Loaded {
+        review,
+        warnings,
+        version,
+    })
+}
+
+fn json_error(e: &serde_json::Error) -> LoadError {
+    LoadError::NotJson(e.to_string())
+}
+
+fn strip_position(message: &str) -> String {
+    match message.find(" at line ") {
+        Some(i) => message[..i].to_owned(),
+        None => message.to_owned(),
+    }
+}
+
+fn from_wire(file: FileV1) -> (Review, Vec<String>) {
+    let mut warnings = Vec::new();
+    let ArticleV1 {
+        title,
+        source,
+        text,
+        sha256,
+        extra,
+    } = file.article;
+    let normalised = normalize_article_text(&text);
+    if normalised != text {
+        warnings.push(
+            "The article text had carriage returns or control characters; they were removed \
+             and claims re-checked against the cleaned text."
+                .to_owned(),
+        );
+    }
+    let mut article = Article::new(title, source, normalised);
+    article.extra = extra;
+    if let Some(stored) = sha256 {
+        let actual = article.sha256();
+        if !stored.eq_ignore_ascii_case(&actual) {
+            warnings.push(format!(
+                "The article's sha256 ({}) does not match its text ({actual}): the text may have \
+                 been edited by hand. The text was kept as it is.",
+                shorten(&stored, 16)
+            ));
+        }
+    }
+
+    let now = Timestamp::now();
+    let mut seen = HashSet::new();
+    let mut claims = Vec::with_capacity(file.claims.len());
+    for (i, c) in file.claims.into_iter().enumerate() {
+        let label = format!("Claim {} (\"{}\")", i + 1, shorten(&c.quote, 40));
+        let mut id = ClaimId(c.id);
+        if id.0.is_empty() || !seen.insert(id.clone()) {
+            let fresh = ClaimId::generate();
+            warnings.push(format!(
+                "{label} had a missing or duplicate id \"{id}\"; it was given the id \"{fresh}\"."
+            ));
+            seen.insert(fresh.clone());
+            id = fresh;
+        }
+        let timestamp = |value: Option<String>, field: &str, warnings: &mut Vec<String>| match value
+            .as_deref()
+            .and_then(Timestamp::parse)
+        {
+            Some(t) => t,
+            None => {
+                warnings.push(format!(
+                    "{label} has no valid \"{field}\" date; it was set to now."
+                ));
+                now.clone()
+            }
+        };
+        let created = timestamp(c.created, "created", &mut warnings);
+        let modified = timestamp(c.modified, "modified", &mut warnings);
+        let stored = Span::new(to_usize(c.start), to_usize(c.end));
+        let mut claim = Claim {
+            id,
+            span: stored,
+            quote: c.quote,
+            prefix: c.prefix,
+            suffix: c.suffix,
+            status: c.status,
+            claimant: c.claimant,
+            note: c.note,
+            created,
+            modified,
+            orphaned: false,
+            extra: c.extra,
+        };
+        match resolve(&article, stored, &claim.quote, &claim.prefix, &claim.suffix) {
+            Resolution::Exact => {
+                if c.orphaned {
+                    warnings.push(format!("{label} was an orphan and is found again."));
+                }
+                claim.anchor_to(&article, stored);
+            }
+            Resolution::Moved(span) => {
+                warnings.push(format!(
+                    "{label} did not match the text at {}..{}; it was found at {}..{} and \
+                     re-anchored there.",
+                    c.start, c.end, span.start, span.end
+                ));
+                claim.anchor_to(&article, span);
+            }
+            Resolution::Orphaned => {
+                if !c.orphaned {
+                    warnings.push(format!(
+                        "{label} is not in the article text at {}..{} nor at exactly one other \
+                         place; it is kept as an orphan.",
+                        c.start, c.end
+                    ));
+                }
+                claim.orphaned = true;
+            }
+        }
+        claims.push(claim);
+    }
+    let mut review = Review::with_claims(article, claims);
+    review.extra = file.extra;
+    (review, warnings)
+}
+
+fn to_usize(v: u64) -> usize {
+    usize::try_from(v).unwrap_or(usize::MAX)
+}
+
+/// At most `max` chars of `s`, with an ellipsis if cut.
+pub fn shorten(s: &str, max: usize) -> String {
+    let mut out: String = s.chars().take(max).collect();
+    if s.chars().nth(max).is_some() {
+        out.push('…');
+    }
+    out
+}
+
+/// The project file text for `review`: pretty-printed JSON, stable key order, claims in text
+/// order, ending with a newline.
+pub fn to_json(review: &Review) -> String {
+    let article = &review.article;
+    let file = FileV1 {
+        format: FORMAT_NAME.to_owned(),
+        version: CURRENT_VERSION,
+        article: ArticleV1 {
+            sha256: Some(article.sha256()),
+            title: article.title.clone(),
+            source: article.source.clone(),
+            text: article.text().to_owned(),
+            extra: article.extra.clone(),
+        },
+        claims: review.claims().iter().map(claim_to_wire).collect(),
+        extra: review.extra.clone(),
+    };
+    let mut out = serde_json::to_string_pretty(&file).expect("a review always serialises");
+    out.push('\n');
+    out
+}
+
+fn claim_to_wire(c: &Claim) -> ClaimV1 {
+    ClaimV1 {
+        id: c.id.0.clone(),
+        start: c.span.start as u64,
+        end: c.span.end as u64,
+        quote: c.quote.clone(),
+        prefix: c.prefix.clone(),
+        suffix: c.suffix.clone(),
+        status: c.status,
+        claimant: c.claimant.clone(),
+        note: c.note.clone(),
+        created: Some(c.created.as_str().to_owned()),
+        modified: Some(c.modified.as_str().to_owned()),
+        orphaned: c.orphaned,
+        extra: c.extra.clone(),
+    }
+}
+
+/// Why a review could not be saved. The previous file, if any, is unchanged.
+#[derive(Debug, thiserror::Error)]
+#[error("could not save {path}: {source} (the previous file, if any, is unchanged)")]
+pub struct SaveError {
+    /// The target file.
+    pub path: PathBuf,
+    /// The OS error.
+    pub source: std::io::Error,
+}
+
+/// Saves `review` to `path` atomically. Returns the bytes written, so callers can remember
+/// what is on disk (to notice outside changes later).
+pub fn save_file(path: &Path, review: &Review) -> Result<String, SaveError> {
+    let json = to_json(review);
+    write_atomic(path, json.as_bytes()).map_err(|source| SaveError {
+        path: path.to_owned(),
+        source,
+    })?;
+    Ok(json)
+}
+
+/// True if `path` names a project file (by its extension).
+pub fn is_project_path(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case(EXTENSION))
+}
+
+#[cfg(test)]
+mod tests;

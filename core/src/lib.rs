@@ -1,0 +1,17 @@
+//! Claimdesk's core: the review model, text anchors, the project format, imports and exports.
+//!
+//! **Architecture invariant:** nothing here knows about egui or any GUI. The desktop app, the CLI
+//! and the benchmarks all use this crate the same way.
+//!
+//! Offsets everywhere are Unicode scalar values (Rust `char`s) into the normalised article text,
+//! half-open `[start, end)`.
+
+pub mod anchor;
+pub mod atomic;
+pub mod format;
+pub mod history;
+pub mod import;
+pub mod model;
+pub mod text;
+
+pub use model::{Article, Claim, ClaimId, ClaimStatus, Review, Span};

@@ -1,0 +1,426 @@
+//! The review model: an article as reviewed and the claims marked in it.
+//!
+//! Offsets are Unicode scalar values (Rust `char`s) into `Article::text`, half-open.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use crate::text::CharIndex;
+
+/// Fields of a file that this version does not know; kept as they were and written back.
+pub type Extra = BTreeMap<String, serde_json::Value>;
+
+/// A claim's verdict state.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ClaimStatus {
+    /// The claim is stated as fact and the review upholds it.
+    Asserted,
+    /// The claim is contested or contradicted by evidence.
+    Disputed,
+    /// No verdict yet: the claim is being checked.
+    UnderInvestigation,
+}
+
+impl ClaimStatus {
+    /// All statuses, in display order.
+    pub const ALL: [ClaimStatus; 3] = [
+        ClaimStatus::Asserted,
+        ClaimStatus::Disputed,
+        ClaimStatus::UnderInvestigation,
+    ];
+
+    /// Human-readable name ("Under investigation").
+    pub fn label(self) -> &'static str {
+        match self {
+            ClaimStatus::Asserted => "Asserted",
+            ClaimStatus::Disputed => "Disputed",
+            ClaimStatus::UnderInvestigation => "Under investigation",
+        }
+    }
+
+    /// The identifier used in files and exports ("under_investigation").
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ClaimStatus::Asserted => "asserted",
+            ClaimStatus::Disputed => "disputed",
+            ClaimStatus::UnderInvestigation => "under_investigation",
+        }
+    }
+
+    /// Parses the file identifier.
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|st| st.as_str() == s)
+    }
+}
+
+impl fmt::Display for ClaimStatus {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.label())
+    }
+}
+
+/// A point in time, kept as the RFC 3339 UTC text it was read or made as, so a re-save writes
+/// the same bytes.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Timestamp(String);
+
+impl Timestamp {
+    /// The current time, to the second, in UTC (`2026-11-28T23:29:35Z`).
+    pub fn now() -> Self {
+        let now = time::OffsetDateTime::now_utc()
+            .replace_nanosecond(0)
+            .expect("0 ns is valid");
+        Self(
+            now.format(&time::format_description::well_known::Rfc3339)
+                .expect("a UTC time always formats"),
+        )
+    }
+
+    /// Accepts any RFC 3339 date-time.
+    pub fn parse(s: &str) -> Option<Self> {
+        time::OffsetDateTime::parse(s, &time::format_description::well_known::Rfc3339)
+            .ok()
+            .map(|_| Self(s.to_owned()))
+    }
+
+    /// The RFC 3339 text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// A claim's identifier, unique within a review.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct ClaimId(pub String);
+
+impl ClaimId {
+    /// A new random identifier (`c-` and 12 hex digits), unlikely to collide even across
+    /// reviews of the same article by different analysts.
+    pub fn generate() -> Self {
+        use std::hash::{BuildHasher, Hasher};
+        let mut h = std::collections::hash_map::RandomState::new().build_hasher();
+        h.write_u128(
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| d.as_nanos()),
+        );
+        Self(format!("c-{:012x}", h.finish() & 0xffff_ffff_ffff))
+    }
+
+    /// The identifier text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for ClaimId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// The article as it was reviewed.
+#[derive(Clone, Debug)]
+pub struct Article {
+    /// Display title (defaults to the file name on import).
+    pub title: String,
+    /// Where the text came from: a path or URL; empty if unknown.
+    pub source: String,
+    /// The full text, newlines normalised to `\n`. Claim offsets point into it.
+    text: String,
+    index: CharIndex,
+    /// Unknown fields of the `article` object, preserved.
+    pub extra: Extra,
+}
+
+impl Article {
+    /// An article over already-normalised text (see [`crate::text::normalize_article_text`]).
+    pub fn new(title: impl Into<String>, source: impl Into<String>, text: String) -> Self {
+        let index = CharIndex::new(&text);
+        Self {
+            title: title.into(),
+            source: source.into(),
+            text,
+            index,
+            extra: Extra::new(),
+        }
+    }
+
+    /// The reviewed text.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// Length of the text in chars.
+    pub fn char_len(&self) -> usize {
+        self.index.char_len()
+    }
+
+    /// The char-to-byte index of the text.
+    pub fn index(&self) -> &CharIndex {
+        &self.index
+    }
+
+    /// The text between two char offsets.
+    pub fn slice(&self, start: usize, end: usize) -> &str {
+        self.index.slice(&self.text, start, end)
+    }
+
+    /// Hex SHA-256 of the UTF-8 text.
+    pub fn sha256(&self) -> String {
+        sha256_hex(self.text.as_bytes())
+    }
+}
+
+/// Lowercase hex SHA-256 of some bytes.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    let digest = Sha256::digest(bytes);
+    let mut out = String::with_capacity(64);
+    for b in digest {
+        out.push_str(&format!("{b:02x}"));
+    }
+    out
+}
+
+/// A half-open span of chars `[start, end)` in the article text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Span {
+    /// First char of the span.
+    pub start: usize,
+    /// One past the last char.
+    pub end: usize,
+}
+
+impl Span {
+    /// A span; callers keep `start < end`.
+    pub fn new(start: usize, end: usize) -> Self {
+        Self { start, end }
+    }
+
+    /// Number of chars covered.
+    pub fn len(self) -> usize {
+        self.end.saturating_sub(self.start)
+    }
+
+    /// True if the span covers nothing.
+    pub fn is_empty(self) -> bool {
+        self.end <= self.start
+    }
+
+    /// True if the two spans share at least one char.
+    pub fn overlaps(self, other: Span) -> bool {
+        self.start < other.end && other.start < self.end
+    }
+
+    /// True if `pos` lies inside the span.
+    pub fn contains(self, pos: usize) -> bool {
+        self.start <= pos && pos < self.end
+    }
+}
+
+/// A marked claim.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Claim {
+    /// Unique within the review.
+    pub id: ClaimId,
+    /// Where the claim is in the article. For an orphan: where it was last.
+    pub span: Span,
+    /// The claimed text. Equals the article text at `span` unless the claim is an orphan.
+    pub quote: String,
+    /// Up to [`CONTEXT_CHARS`] chars before the quote, to find it again after a change.
+    pub prefix: String,
+    /// Up to [`CONTEXT_CHARS`] chars after the quote.
+    pub suffix: String,
+    /// The verdict state.
+    pub status: ClaimStatus,
+    /// Who made the claim; empty if not noted.
+    pub claimant: String,
+    /// The analyst's note; empty if none.
+    pub note: String,
+    /// When the claim was marked.
+    pub created: Timestamp,
+    /// When the claim was last changed.
+    pub modified: Timestamp,
+    /// True when the quote could not be found in the article: the claim is kept and shown, but
+    /// not drawn in the text.
+    pub orphaned: bool,
+    /// Unknown fields of this claim, preserved.
+    pub extra: Extra,
+}
+
+/// How many chars of context are stored around a quote.
+pub const CONTEXT_CHARS: usize = 32;
+
+impl Claim {
+    /// A new claim over `span` of `article`, with fresh id and timestamps.
+    pub fn new(article: &Article, span: Span, status: ClaimStatus) -> Self {
+        let now = Timestamp::now();
+        let mut claim = Self {
+            id: ClaimId::generate(),
+            span,
+            quote: String::new(),
+            prefix: String::new(),
+            suffix: String::new(),
+            status,
+            claimant: String::new(),
+            note: String::new(),
+            created: now.clone(),
+            modified: now,
+            orphaned: false,
+            extra: Extra::new(),
+        };
+        claim.anchor_to(article, span);
+        claim
+    }
+
+    /// Points the claim at `span`, refreshing its quote and context from the article.
+    pub fn anchor_to(&mut self, article: &Article, span: Span) {
+        self.span = span;
+        self.quote = article.slice(span.start, span.end).to_owned();
+        self.prefix = article
+            .slice(span.start.saturating_sub(CONTEXT_CHARS), span.start)
+            .to_owned();
+        self.suffix = article
+            .slice(span.end, (span.end + CONTEXT_CHARS).min(article.char_len()))
+            .to_owned();
+        self.orphaned = false;
+    }
+
+    /// The order claims are kept and written in: by start, end, then id.
+    pub fn sort_key(&self) -> (usize, usize, &str) {
+        (self.span.start, self.span.end, self.id.as_str())
+    }
+}
+
+/// A review: one article and its claims, kept in [`Claim::sort_key`] order.
+#[derive(Clone, Debug)]
+pub struct Review {
+    /// The article as reviewed.
+    pub article: Article,
+    claims: Vec<Claim>,
+    /// Unknown top-level fields, preserved.
+    pub extra: Extra,
+}
+
+impl Review {
+    /// A review with no claims yet.
+    pub fn new(article: Article) -> Self {
+        Self {
+            article,
+            claims: Vec::new(),
+            extra: Extra::new(),
+        }
+    }
+
+    /// A review with the given claims (sorted here).
+    pub fn with_claims(article: Article, mut claims: Vec<Claim>) -> Self {
+        claims.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        Self {
+            article,
+            claims,
+            extra: Extra::new(),
+        }
+    }
+
+    /// The claims, in text order.
+    pub fn claims(&self) -> &[Claim] {
+        &self.claims
+    }
+
+    /// The claim with this id.
+    pub fn claim(&self, id: &ClaimId) -> Option<&Claim> {
+        self.claims.iter().find(|c| &c.id == id)
+    }
+
+    /// Position of the claim with this id in [`Review::claims`].
+    pub fn position(&self, id: &ClaimId) -> Option<usize> {
+        self.claims.iter().position(|c| &c.id == id)
+    }
+
+    /// Adds a claim at its place in text order.
+    pub fn insert(&mut self, claim: Claim) {
+        let at = self
+            .claims
+            .partition_point(|c| c.sort_key() < claim.sort_key());
+        self.claims.insert(at, claim);
+    }
+
+    /// Removes and returns the claim with this id.
+    pub fn remove(&mut self, id: &ClaimId) -> Option<Claim> {
+        let at = self.position(id)?;
+        Some(self.claims.remove(at))
+    }
+
+    /// Replaces the claim with the same id, returning the previous version.
+    pub fn replace(&mut self, claim: Claim) -> Option<Claim> {
+        let old = self.remove(&claim.id)?;
+        self.insert(claim);
+        Some(old)
+    }
+
+    /// Claims per status, in [`ClaimStatus::ALL`] order.
+    pub fn counts(&self) -> [usize; 3] {
+        let mut counts = [0; 3];
+        for c in &self.claims {
+            counts[c.status as usize] += 1;
+        }
+        counts
+    }
+
+    /// Number of orphaned claims.
+    pub fn orphan_count(&self) -> usize {
+        self.claims.iter().filter(|c| c.orphaned).count()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn article(text: &str) -> Article {
+        Article::new("t", "", text.to_owned())
+    }
+
+    #[test]
+    fn new_claim_takes_quote_and_context_in_chars() {
+        let a = article("🇱🇾 Libya is not to blame, he said.");
+        let claim = Claim::new(&a, Span::new(3, 24), ClaimStatus::Disputed);
+        assert_eq!(claim.quote, "Libya is not to blame");
+        assert_eq!(claim.prefix, "🇱🇾 ");
+        assert_eq!(claim.suffix, ", he said.");
+    }
+
+    #[test]
+    fn claims_stay_in_text_order() {
+        let a = article("one two three four");
+        let mut r = Review::new(a.clone());
+        r.insert(Claim::new(&a, Span::new(8, 13), ClaimStatus::Asserted));
+        r.insert(Claim::new(&a, Span::new(0, 3), ClaimStatus::Disputed));
+        r.insert(Claim::new(&a, Span::new(0, 7), ClaimStatus::UnderInvestigation));
+        let quotes: Vec<_> = r.claims().iter().map(|c| c.quote.as_str()).collect();
+        assert_eq!(quotes, ["one", "one two", "three"]);
+        assert_eq!(r.counts(), [1, 1, 1]);
+    }
+
+    #[test]
+    fn generated_ids_differ() {
+        let a = ClaimId::generate();
+        let b = ClaimId::generate();
+        assert_ne!(a, b);
+        assert!(a.as_str().starts_with("c-"));
+    }
+
+    #[test]
+    fn timestamps_are_rfc3339_utc() {
+        let t = Timestamp::now();
+        assert!(t.as_str().ends_with('Z'), "{t:?}");
+        assert!(Timestamp::parse(t.as_str()).is_some());
+        assert!(Timestamp::parse("yesterday").is_none());
+    }
+}
