@@ -18,7 +18,13 @@ pub enum Resolution {
 }
 
 /// Checks a stored quote against `article` and finds it again if it moved.
-pub fn resolve(article: &Article, span: Span, quote: &str, prefix: &str, suffix: &str) -> Resolution {
+pub fn resolve(
+    article: &Article,
+    span: Span,
+    quote: &str,
+    prefix: &str,
+    suffix: &str,
+) -> Resolution {
     if quote.is_empty() {
         return Resolution::Orphaned;
     }
@@ -95,11 +101,17 @@ mod tests {
     #[test]
     fn orphaned_when_missing_or_ambiguous() {
         let a = article("He said no. She said no.");
-        assert_eq!(resolve(&a, Span::new(0, 3), "yes", "", ""), Resolution::Orphaned);
+        assert_eq!(
+            resolve(&a, Span::new(0, 3), "yes", "", ""),
+            Resolution::Orphaned
+        );
         assert_eq!(
             resolve(&a, Span::new(0, 3), "said no", "", ""),
             Resolution::Orphaned
         );
-        assert_eq!(resolve(&a, Span::new(0, 3), "", "", ""), Resolution::Orphaned);
+        assert_eq!(
+            resolve(&a, Span::new(0, 3), "", "", ""),
+            Resolution::Orphaned
+        );
     }
 }

@@ -208,12 +208,24 @@ mod tests {
         let t = Instant::now();
         let claim = Claim::new(&r.article, Span::new(0, 5), ClaimStatus::Asserted);
         let id = claim.id.clone();
-        h.apply(&mut r, "mark asserted", vec![Edit::Insert(claim.clone())], None, t)
-            .unwrap();
+        h.apply(
+            &mut r,
+            "mark asserted",
+            vec![Edit::Insert(claim.clone())],
+            None,
+            t,
+        )
+        .unwrap();
         let mut disputed = claim.clone();
         disputed.status = ClaimStatus::Disputed;
-        h.apply(&mut r, "mark disputed", vec![Edit::Replace(disputed)], None, t)
-            .unwrap();
+        h.apply(
+            &mut r,
+            "mark disputed",
+            vec![Edit::Replace(disputed)],
+            None,
+            t,
+        )
+        .unwrap();
         assert!(h.is_dirty());
         assert_eq!(h.undo_label(), Some("mark disputed"));
         assert_eq!(h.undo(&mut r).as_deref(), Some("mark disputed"));
@@ -233,19 +245,37 @@ mod tests {
         let mut h = History::default();
         let t0 = Instant::now();
         let claim = Claim::new(&r.article, Span::new(0, 5), ClaimStatus::Asserted);
-        h.apply(&mut r, "mark asserted", vec![Edit::Insert(claim.clone())], None, t0)
-            .unwrap();
+        h.apply(
+            &mut r,
+            "mark asserted",
+            vec![Edit::Insert(claim.clone())],
+            None,
+            t0,
+        )
+        .unwrap();
         let mut c = claim.clone();
         for (i, text) in ["a", "ab", "abc"].into_iter().enumerate() {
             c.note = text.into();
             let at = t0 + Duration::from_millis(100 * i as u64);
-            h.apply(&mut r, "edit note", vec![Edit::Replace(c.clone())], Some("note".into()), at)
-                .unwrap();
+            h.apply(
+                &mut r,
+                "edit note",
+                vec![Edit::Replace(c.clone())],
+                Some("note".into()),
+                at,
+            )
+            .unwrap();
         }
         c.note = "abc later".into();
         let later = t0 + Duration::from_secs(5);
-        h.apply(&mut r, "edit note", vec![Edit::Replace(c.clone())], Some("note".into()), later)
-            .unwrap();
+        h.apply(
+            &mut r,
+            "edit note",
+            vec![Edit::Replace(c.clone())],
+            Some("note".into()),
+            later,
+        )
+        .unwrap();
         h.undo(&mut r);
         assert_eq!(r.claims()[0].note, "abc");
         h.undo(&mut r);
@@ -258,8 +288,14 @@ mod tests {
         let mut r = review();
         let mut h = History::default();
         let claim = Claim::new(&r.article, Span::new(0, 5), ClaimStatus::Asserted);
-        h.apply(&mut r, "mark", vec![Edit::Insert(claim)], None, Instant::now())
-            .unwrap();
+        h.apply(
+            &mut r,
+            "mark",
+            vec![Edit::Insert(claim)],
+            None,
+            Instant::now(),
+        )
+        .unwrap();
         h.mark_saved();
         assert!(!h.is_dirty());
         h.undo(&mut r);

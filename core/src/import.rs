@@ -19,7 +19,9 @@ pub enum ImportError {
     #[error("{0} looks like a binary file, not an article (it contains NUL bytes)")]
     Binary(PathBuf),
     /// The file is not UTF-8.
-    #[error("{path} is not UTF-8 text (invalid byte at offset {offset}); save it as UTF-8 and try again")]
+    #[error(
+        "{path} is not UTF-8 text (invalid byte at offset {offset}); save it as UTF-8 and try again"
+    )]
     NotUtf8 {
         /// The file.
         path: PathBuf,
@@ -75,16 +77,32 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let bin = dir.path().join("b.txt");
         std::fs::write(&bin, [0x89, b'P', b'N', b'G', 0, 0]).unwrap();
-        assert!(matches!(import_article_file(&bin), Err(ImportError::Binary(_))));
+        assert!(matches!(
+            import_article_file(&bin),
+            Err(ImportError::Binary(_))
+        ));
         let latin1 = dir.path().join("l.txt");
         std::fs::write(&latin1, b"caf\xe9").unwrap();
         let err = import_article_file(&latin1).unwrap_err();
         assert!(err.to_string().contains("not UTF-8"), "{err}");
         let empty = dir.path().join("e.txt");
         std::fs::write(&empty, " \n\n").unwrap();
-        assert!(matches!(import_article_file(&empty), Err(ImportError::Empty(_))));
+        assert!(matches!(
+            import_article_file(&empty),
+            Err(ImportError::Empty(_))
+        ));
         let missing = dir.path().join("missing.txt");
-        assert!(import_article_file(&missing).unwrap_err().to_string().contains("cannot read"));
-        assert!(import_article_file(dir.path()).unwrap_err().to_string().contains("folder"));
+        assert!(
+            import_article_file(&missing)
+                .unwrap_err()
+                .to_string()
+                .contains("cannot read")
+        );
+        assert!(
+            import_article_file(dir.path())
+                .unwrap_err()
+                .to_string()
+                .contains("folder")
+        );
     }
 }

@@ -8,10 +8,12 @@
 
 pub mod anchor;
 pub mod atomic;
+pub mod export;
+pub mod factcheck;
 pub mod format;
 pub mod history;
 pub mod import;
 pub mod model;
 pub mod text;
 
-pub use model::{Article, Claim, ClaimId, ClaimStatus, Review, Span};
+pub use model::{Article, Claim, ClaimId, ClaimStatus, Evidence, Review, ReviewDetails, Span};

@@ -10,6 +10,8 @@ use sha2::{Digest, Sha256};
 
 use crate::text::CharIndex;
 
+pub use crate::factcheck::{Evidence, ReviewDetails, VERDICT_SUGGESTIONS};
+
 /// Fields of a file that this version does not know; kept as they were and written back.
 pub type Extra = BTreeMap<String, serde_json::Value>;
 
@@ -243,6 +245,16 @@ pub struct Claim {
     pub claimant: String,
     /// The analyst's note; empty if none.
     pub note: String,
+    /// The verdict in words ("False", "Misleading"…); free text, empty if none yet. See
+    /// [`VERDICT_SUGGESTIONS`].
+    pub verdict: String,
+    /// A short summary of the claim for ClaimReview's `claimReviewed`; empty means "derive it
+    /// from the quote" (see [`Claim::effective_summary`]).
+    pub summary: String,
+    /// When the claim was made (a date such as `2026-11-28`), as typed; empty if unknown.
+    pub claim_date: String,
+    /// Sources cited for or against the claim, in the analyst's order.
+    pub evidence: Vec<Evidence>,
     /// When the claim was marked.
     pub created: Timestamp,
     /// When the claim was last changed.
@@ -270,6 +282,10 @@ impl Claim {
             status,
             claimant: String::new(),
             note: String::new(),
+            verdict: String::new(),
+            summary: String::new(),
+            claim_date: String::new(),
+            evidence: Vec::new(),
             created: now.clone(),
             modified: now,
             orphaned: false,
@@ -292,6 +308,27 @@ impl Claim {
         self.orphaned = false;
     }
 
+    /// The summary for ClaimReview: [`Claim::summary`] if set, else the quote cut below 75
+    /// characters at a word boundary.
+    pub fn effective_summary(&self) -> String {
+        let own = self.summary.trim();
+        if own.is_empty() {
+            crate::factcheck::short_summary(&self.quote)
+        } else {
+            own.to_owned()
+        }
+    }
+
+    /// The verdict to show: [`Claim::verdict`] if set, else the status label.
+    pub fn effective_verdict(&self) -> String {
+        let own = self.verdict.trim();
+        if own.is_empty() {
+            self.status.label().to_owned()
+        } else {
+            own.to_owned()
+        }
+    }
+
     /// The order claims are kept and written in: by start, end, then id.
     pub fn sort_key(&self) -> (usize, usize, &str) {
         (self.span.start, self.span.end, self.id.as_str())
@@ -304,6 +341,8 @@ pub struct Review {
     /// The article as reviewed.
     pub article: Article,
     claims: Vec<Claim>,
+    /// Who reviewed it and where the review is published.
+    pub details: ReviewDetails,
     /// Unknown top-level fields, preserved.
     pub extra: Extra,
 }
@@ -314,6 +353,7 @@ impl Review {
         Self {
             article,
             claims: Vec::new(),
+            details: ReviewDetails::default(),
             extra: Extra::new(),
         }
     }
@@ -324,6 +364,7 @@ impl Review {
         Self {
             article,
             claims,
+            details: ReviewDetails::default(),
             extra: Extra::new(),
         }
     }
@@ -402,7 +443,11 @@ mod tests {
         let mut r = Review::new(a.clone());
         r.insert(Claim::new(&a, Span::new(8, 13), ClaimStatus::Asserted));
         r.insert(Claim::new(&a, Span::new(0, 3), ClaimStatus::Disputed));
-        r.insert(Claim::new(&a, Span::new(0, 7), ClaimStatus::UnderInvestigation));
+        r.insert(Claim::new(
+            &a,
+            Span::new(0, 7),
+            ClaimStatus::UnderInvestigation,
+        ));
         let quotes: Vec<_> = r.claims().iter().map(|c| c.quote.as_str()).collect();
         assert_eq!(quotes, ["one", "one two", "three"]);
         assert_eq!(r.counts(), [1, 1, 1]);

@@ -102,7 +102,12 @@ impl CharIndex {
 
 /// Moves `start` back and `end` forward to the nearest grapheme cluster boundaries, so a span
 /// never splits a flag, an emoji ZWJ sequence or a letter from its combining marks.
-pub fn snap_to_graphemes(text: &str, index: &CharIndex, start: usize, end: usize) -> (usize, usize) {
+pub fn snap_to_graphemes(
+    text: &str,
+    index: &CharIndex,
+    start: usize,
+    end: usize,
+) -> (usize, usize) {
     (
         grapheme_boundary_at_or_before(text, index, start),
         grapheme_boundary_at_or_after(text, index, end),
@@ -152,10 +157,19 @@ fn grapheme_boundary_at_or_after(text: &str, index: &CharIndex, pos: usize) -> u
 
 /// Shrinks a span so it neither starts nor ends with whitespace. Returns `None` if nothing but
 /// whitespace is left.
-pub fn trim_span(text: &str, index: &CharIndex, start: usize, end: usize) -> Option<(usize, usize)> {
+pub fn trim_span(
+    text: &str,
+    index: &CharIndex,
+    start: usize,
+    end: usize,
+) -> Option<(usize, usize)> {
     let slice = index.slice(text, start, end);
     let leading = slice.chars().take_while(|c| c.is_whitespace()).count();
-    let trailing = slice.chars().rev().take_while(|c| c.is_whitespace()).count();
+    let trailing = slice
+        .chars()
+        .rev()
+        .take_while(|c| c.is_whitespace())
+        .count();
     let len = slice.chars().count();
     if leading == len {
         return None;

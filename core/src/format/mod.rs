@@ -19,7 +19,10 @@ use wire::{ArticleV1, ClaimV1, FileV1, Header};
 /// The value of the `format` field.
 pub const FORMAT_NAME: &str = "claimdesk";
 /// The newest format version this build reads and the one it writes.
-pub const CURRENT_VERSION: u64 = 1;
+///
+/// Version 2 added review details, and per claim a verdict, a summary, the claim's date and
+/// evidence. Version-1 files load as they are: the new fields are simply empty.
+pub const CURRENT_VERSION: u64 = 2;
 /// The file extension of projects, without the dot.
 pub const EXTENSION: &str = "claimdesk";
 /// Files larger than this are refused before being read.
@@ -57,7 +60,9 @@ pub enum LoadError {
     #[error("the file is not a Claimdesk review ({0})")]
     NotAReview(String),
     /// Written by a newer Claimdesk.
-    #[error("made by a newer Claimdesk, format version {0}; this version reads up to {CURRENT_VERSION}")]
+    #[error(
+        "made by a newer Claimdesk, format version {0}; this version reads up to {CURRENT_VERSION}"
+    )]
     NewerVersion(u64),
     /// The version field is missing or not a positive integer.
     #[error("the \"version\" field is {0}; expected a whole number from 1 to {CURRENT_VERSION}")]
@@ -235,6 +240,10 @@ fn from_wire(file: FileV1) -> (Review, Vec<String>) {
             status: c.status,
             claimant: c.claimant,
             note: c.note,
+            verdict: c.verdict,
+            summary: c.summary,
+            claim_date: c.claim_date,
+            evidence: c.evidence,
             created,
             modified,
             orphaned: false,
@@ -269,6 +278,7 @@ fn from_wire(file: FileV1) -> (Review, Vec<String>) {
         claims.push(claim);
     }
     let mut review = Review::with_claims(article, claims);
+    review.details = file.details;
     review.extra = file.extra;
     (review, warnings)
 }
@@ -293,6 +303,7 @@ pub fn to_json(review: &Review) -> String {
     let file = FileV1 {
         format: FORMAT_NAME.to_owned(),
         version: CURRENT_VERSION,
+        details: review.details.clone(),
         article: ArticleV1 {
             sha256: Some(article.sha256()),
             title: article.title.clone(),
@@ -317,8 +328,12 @@ fn claim_to_wire(c: &Claim) -> ClaimV1 {
         prefix: c.prefix.clone(),
         suffix: c.suffix.clone(),
         status: c.status,
+        verdict: c.verdict.clone(),
+        summary: c.summary.clone(),
         claimant: c.claimant.clone(),
+        claim_date: c.claim_date.clone(),
         note: c.note.clone(),
+        evidence: c.evidence.clone(),
         created: Some(c.created.as_str().to_owned()),
         modified: Some(c.modified.as_str().to_owned()),
         orphaned: c.orphaned,

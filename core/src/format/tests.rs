@@ -31,11 +31,11 @@ fn round_trip_with_emoji_flags_combining_marks_and_overlaps() {
     let r = review_of(
         text,
         &[
-            (0, 1 + 1, ClaimStatus::Asserted),           // the flag alone
-            (3, 8, ClaimStatus::Disputed),               // "Libya"
-            (3, 22, ClaimStatus::UnderInvestigation),    // overlapping, nested
-            (9, 14, ClaimStatus::Asserted),              // the family emoji (ZWJ sequence)
-            (26, 27, ClaimStatus::Disputed),             // one char
+            (0, 1 + 1, ClaimStatus::Asserted),        // the flag alone
+            (3, 8, ClaimStatus::Disputed),            // "Libya"
+            (3, 22, ClaimStatus::UnderInvestigation), // overlapping, nested
+            (9, 14, ClaimStatus::Asserted),           // the family emoji (ZWJ sequence)
+            (26, 27, ClaimStatus::Disputed),          // one char
         ],
     );
     assert!(!r.article.text().contains('\r'));
@@ -43,7 +43,11 @@ fn round_trip_with_emoji_flags_combining_marks_and_overlaps() {
     let loaded = load_str(&json).unwrap();
     assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
     assert_same(&r, &loaded.review);
-    assert_eq!(to_json(&loaded.review), json, "a re-save writes the same bytes");
+    assert_eq!(
+        to_json(&loaded.review),
+        json,
+        "a re-save writes the same bytes"
+    );
 }
 
 #[test]
@@ -69,13 +73,31 @@ fn written_file_has_contract_fields_in_stable_order() {
     let json = to_json(&r);
     let v: serde_json::Value = serde_json::from_str(&json).unwrap();
     let keys: Vec<_> = v.as_object().unwrap().keys().cloned().collect();
-    assert_eq!(keys, ["format", "version", "article", "claims"]);
-    let claim_keys: Vec<_> = v["claims"][0].as_object().unwrap().keys().cloned().collect();
+    assert_eq!(keys, ["format", "version", "details", "article", "claims"]);
+    let claim_keys: Vec<_> = v["claims"][0]
+        .as_object()
+        .unwrap()
+        .keys()
+        .cloned()
+        .collect();
     assert_eq!(
         claim_keys,
         [
-            "id", "start", "end", "quote", "prefix", "suffix", "status", "claimant", "note",
-            "created", "modified"
+            "id",
+            "start",
+            "end",
+            "quote",
+            "prefix",
+            "suffix",
+            "status",
+            "verdict",
+            "summary",
+            "claimant",
+            "claim_date",
+            "note",
+            "evidence",
+            "created",
+            "modified"
         ]
     );
     assert_eq!(v["article"]["sha256"], r.article.sha256());
@@ -87,7 +109,11 @@ fn written_file_has_contract_fields_in_stable_order() {
 fn claims_are_written_in_start_end_id_order() {
     let r = review_of(
         "aaa bbb ccc",
-        &[(8, 11, ClaimStatus::Asserted), (0, 7, ClaimStatus::Asserted), (0, 3, ClaimStatus::Asserted)],
+        &[
+            (8, 11, ClaimStatus::Asserted),
+            (0, 7, ClaimStatus::Asserted),
+            (0, 3, ClaimStatus::Asserted),
+        ],
     );
     let v: serde_json::Value = serde_json::from_str(&to_json(&r)).unwrap();
     let starts: Vec<_> = v["claims"]
@@ -118,7 +144,10 @@ fn moved_quote_is_reanchored_and_missing_quote_is_orphaned() {
     assert!(b.orphaned);
     assert_eq!(b.quote, "truth", "an orphan keeps its quote");
     let c = loaded.review.claim(&ClaimId("c".into())).unwrap();
-    assert_eq!(loaded.review.article.slice(c.span.start, c.span.end), "he said");
+    assert_eq!(
+        loaded.review.article.slice(c.span.start, c.span.end),
+        "he said"
+    );
     assert_eq!(claims.len(), 3, "nothing is dropped");
     assert!(loaded.warnings.iter().any(|w| w.contains("re-anchored")));
     assert!(loaded.warnings.iter().any(|w| w.contains("orphan")));
@@ -133,7 +162,12 @@ fn duplicate_ids_are_renamed_not_merged() {
       "claims":[{"id":"x","start":0,"end":2,"quote":"ab","status":"asserted"},
                 {"id":"x","start":3,"end":5,"quote":"cd","status":"disputed"}]}"#;
     let loaded = load_str(json).unwrap();
-    let ids: Vec<_> = loaded.review.claims().iter().map(|c| c.id.0.clone()).collect();
+    let ids: Vec<_> = loaded
+        .review
+        .claims()
+        .iter()
+        .map(|c| c.id.0.clone())
+        .collect();
     assert_eq!(ids.len(), 2);
     assert_ne!(ids[0], ids[1]);
     assert!(loaded.warnings.iter().any(|w| w.contains("duplicate id")));
@@ -155,14 +189,32 @@ fn unknown_fields_survive_a_resave() {
 fn bad_files_give_plain_errors() {
     let cases: &[(&str, &str)] = &[
         ("", "not valid JSON"),
-        ("{\"format\": \"claimdesk\", \"version\": 1, \"article\": {", "not valid JSON"),
+        (
+            "{\"format\": \"claimdesk\", \"version\": 1, \"article\": {",
+            "not valid JSON",
+        ),
         ("[1,2]", "not a JSON object"),
-        ("{\"format\": \"other\", \"version\": 1}", "not a Claimdesk review"),
+        (
+            "{\"format\": \"other\", \"version\": 1}",
+            "not a Claimdesk review",
+        ),
         ("{\"version\": 1}", "not a Claimdesk review"),
-        ("{\"format\": \"claimdesk\", \"version\": 7}", "newer Claimdesk, format version 7"),
-        ("{\"format\": \"claimdesk\", \"version\": \"1\"}", "\"version\" field"),
-        ("{\"format\": \"claimdesk\", \"version\": 0}", "\"version\" field"),
-        ("{\"format\": \"claimdesk\", \"version\": 1, \"claims\": []}", "article"),
+        (
+            "{\"format\": \"claimdesk\", \"version\": 7}",
+            "newer Claimdesk, format version 7",
+        ),
+        (
+            "{\"format\": \"claimdesk\", \"version\": \"1\"}",
+            "\"version\" field",
+        ),
+        (
+            "{\"format\": \"claimdesk\", \"version\": 0}",
+            "\"version\" field",
+        ),
+        (
+            "{\"format\": \"claimdesk\", \"version\": 1, \"claims\": []}",
+            "article",
+        ),
         (
             "{\"format\":\"claimdesk\",\"version\":1,\"article\":{\"text\":\"x\"},\"claims\":[{\"id\":\"a\",\"start\":-1,\"end\":1,\"quote\":\"x\",\"status\":\"asserted\"}]}",
             "claims[0].start",
@@ -174,7 +226,10 @@ fn bad_files_give_plain_errors() {
     ];
     for (json, expected) in cases {
         let err = load_str(json).expect_err(json).to_string();
-        assert!(err.contains(expected), "{json:?} gave {err:?}, expected {expected:?}");
+        assert!(
+            err.contains(expected),
+            "{json:?} gave {err:?}, expected {expected:?}"
+        );
     }
 }
 
@@ -192,7 +247,19 @@ fn arb_text() -> impl Strategy<Value = String> {
     // Mixes ASCII, accents, combining marks, flags, ZWJ emoji, CJK, Arabic and CRLF.
     prop::collection::vec(
         prop::sample::select(vec![
-            "a", "b", " ", "\n", "\r\n", "é", "e\u{301}", "🇱🇾", "👩‍👩‍👧", "中", "ب", "—", "\t",
+            "a",
+            "b",
+            " ",
+            "\n",
+            "\r\n",
+            "é",
+            "e\u{301}",
+            "🇱🇾",
+            "👩‍👩‍👧",
+            "中",
+            "ب",
+            "—",
+            "\t",
         ]),
         1..60,
     )

