@@ -194,8 +194,14 @@ fn claim_section(out: &mut String, number: usize, c: &Claim) {
     let _ = writeln!(out, "- **Claim id:** {}", esc(c.id.as_str()));
     let _ = writeln!(
         out,
-        "- **Position:** characters {}–{}",
-        c.span.start, c.span.end
+        "- **Position:** characters {}–{}{}",
+        c.span.start,
+        c.span.end,
+        if c.orphaned {
+            " (where it was last found)"
+        } else {
+            ""
+        }
     );
     for (label, value) in claim_facts(c) {
         let _ = writeln!(out, "- **{label}:** {}", esc(&value));

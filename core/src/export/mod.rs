@@ -157,11 +157,18 @@ pub fn notes(review: &Review, format: ExportFormat) -> Vec<String> {
     let mut notes = Vec::new();
     let orphans = review.orphan_count();
     if orphans > 0 {
+        let (is, has) = if orphans == 1 {
+            ("is", "has")
+        } else {
+            ("are", "have")
+        };
         let what = match format {
-            ExportFormat::Html | ExportFormat::Markdown => "are listed separately",
-            ExportFormat::Csv => "have empty start and end",
-            ExportFormat::ClaimReview => "are included (their quote is kept)",
-            ExportFormat::WebAnnotation => "have a quote selector but no position selector",
+            ExportFormat::Html | ExportFormat::Markdown => format!("{is} listed separately"),
+            ExportFormat::Csv => format!("{has} empty start and end"),
+            ExportFormat::ClaimReview => format!("{is} included, with the quote as marked"),
+            ExportFormat::WebAnnotation => {
+                format!("{has} a quote selector but no position selector")
+            }
         };
         notes.push(format!(
             "{} not found in the article text (orphans) {what}.",

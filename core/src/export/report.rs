@@ -1,6 +1,7 @@
 //! What the HTML and Markdown reports share: status glyphs and wording, the review's header
 //! facts, and a claim's context for display.
 
+use super::safe::http_url;
 use crate::model::{Claim, ClaimStatus, Review};
 
 /// The non-colour cue of a status: a glyph shown next to every highlight and in the legend.
@@ -36,11 +37,17 @@ pub fn title(review: &Review) -> String {
 pub fn header_facts(review: &Review) -> Vec<(&'static str, String, bool)> {
     let d = &review.details;
     let a = &review.article;
+    // The source is shown only if it is a web address other than the article URL: a local
+    // path would leak the analyst's folders into a published report.
+    let source = match http_url(&a.source) {
+        Some(u) if http_url(&d.article_url) != Some(u.clone()) => u.to_string(),
+        _ => String::new(),
+    };
     let facts = [
         ("Article", a.title.clone(), false),
         ("Article URL", d.article_url.clone(), true),
         ("Published", d.article_published.clone(), false),
-        ("Source file", a.source.clone(), true),
+        ("Source", source, true),
         ("Reviewer", d.reviewer.clone(), false),
         ("Organisation", d.organisation.clone(), false),
         ("Report URL", d.report_url.clone(), true),
