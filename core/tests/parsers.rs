@@ -56,27 +56,7 @@ fn html_marks_cover_each_claim_exactly() {
         assert_eq!(joined, c.quote, "{}", c.id);
     }
     // The article text is intact once marks and references are removed.
-    let plain: String = article
-        .children()
-        .flat_map(|n| {
-            scraper::ElementRef::wrap(n).map_or_else(
-                || {
-                    n.value()
-                        .as_text()
-                        .map(|t| t.to_string())
-                        .into_iter()
-                        .collect::<Vec<_>>()
-                },
-                |e| {
-                    if e.value().name() == "sup" {
-                        vec![]
-                    } else {
-                        e.text().map(str::to_owned).collect()
-                    }
-                },
-            )
-        })
-        .collect();
+    let plain = text_without_refs(article);
     assert_eq!(plain, review.article.text());
 }
 
@@ -273,4 +253,19 @@ fn markdown_has_no_raw_html_and_only_web_links() {
         }
     }
     assert!(links >= 3);
+}
+
+/// The text of an element and its descendants, leaving out the `<sup>` claim references.
+fn text_without_refs(el: scraper::ElementRef) -> String {
+    let mut out = String::new();
+    for child in el.children() {
+        if let Some(t) = child.value().as_text() {
+            out.push_str(t);
+        } else if let Some(e) = scraper::ElementRef::wrap(child) {
+            if e.value().name() != "sup" {
+                out.push_str(&text_without_refs(e));
+            }
+        }
+    }
+    out
 }

@@ -120,12 +120,11 @@ fn legend(out: &mut String) {
     for s in ClaimStatus::ALL {
         let _ = writeln!(
             out,
-            "<li><mark data-status=\"{}\">{} example</mark> <sup class=\"ref {0}\">{}</sup> \
-             {} — {}, marked {}</li>",
+            "<li><mark data-status=\"{}\">{}</mark><sup class=\"ref {0}\">{}</sup> — {}, \
+             {} after the claim</li>",
             s.as_str(),
             s.label(),
             glyph(s),
-            status_badge(s),
             underline(s),
             glyph(s),
         );
@@ -142,20 +141,33 @@ fn article(out: &mut String, review: &Review) {
     let claims = review.claims();
     let spans = anchored_spans(review);
     out.push_str("<section class=\"article\">\n<h2>The article, with the claims marked</h2>\n");
-    out.push_str("<div class=\"article-text\">");
+    out.push_str("<div class=\"article-text\"><p>");
     for seg in flatten(review.article.char_len(), &spans) {
         let depth = seg.claims.len();
+        let mut opening = String::new();
         for (level, &i) in seg.claims.iter().enumerate() {
             let c = &claims[i];
             let _ = write!(
-                out,
+                opening,
                 "<mark data-claim=\"{}\" data-status=\"{}\" class=\"in{}\">",
                 esc(c.id.as_str()),
                 c.status.as_str(),
                 (depth - level - 1).min(6)
             );
         }
-        out.push_str(&esc(index.slice(text, seg.start, seg.end)));
+        out.push_str(&opening);
+        for piece in split_paragraphs(index.slice(text, seg.start, seg.end)) {
+            match piece {
+                Piece::Text(t) => out.push_str(&esc(t)),
+                // A paragraph break: close the marks, start a new paragraph, reopen them. The
+                // newlines stay in the document (hidden) so its text is the article's.
+                Piece::Break(nl) => {
+                    out.push_str(&"</mark>".repeat(depth));
+                    let _ = write!(out, "</p><span class=\"gap\">{nl}</span><p>");
+                    out.push_str(&opening);
+                }
+            }
+        }
         out.push_str(&"</mark>".repeat(depth));
         for &i in seg.claims.iter().rev() {
             let c = &claims[i];
@@ -172,7 +184,31 @@ fn article(out: &mut String, review: &Review) {
             }
         }
     }
-    out.push_str("</div>\n</section>\n");
+    out.push_str("</p></div>\n</section>\n");
+}
+
+/// A piece of article text: a run inside one paragraph, or the newlines between paragraphs.
+enum Piece<'t> {
+    Text(&'t str),
+    Break(&'t str),
+}
+
+/// Splits text at runs of two or more newlines.
+fn split_paragraphs(text: &str) -> Vec<Piece<'_>> {
+    let mut pieces = Vec::new();
+    let mut rest = text;
+    while let Some(i) = rest.find("\n\n") {
+        let run = rest[i..].len() - rest[i..].trim_start_matches('\n').len();
+        if i > 0 {
+            pieces.push(Piece::Text(&rest[..i]));
+        }
+        pieces.push(Piece::Break(&rest[i..i + run]));
+        rest = &rest[i + run..];
+    }
+    if !rest.is_empty() {
+        pieces.push(Piece::Text(rest));
+    }
+    pieces
 }
 
 fn details(out: &mut String, review: &Review) {

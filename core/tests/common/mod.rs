@@ -210,7 +210,8 @@ pub fn hostile_review() -> Review {
 pub fn golden(rel: &str, actual: &[u8]) {
     let path = test_file(rel);
     if std::env::var_os("UPDATE_GOLDEN").is_some_and(|v| v == "1") {
-        std::fs::write(&path, actual).expect("write golden");
+        // Atomic, so a test reading the same file meanwhile never sees it half-written.
+        claimdesk_core::atomic::write_atomic(&path, actual).expect("write golden");
         return;
     }
     let expected = std::fs::read(&path).unwrap_or_else(|e| {
@@ -220,9 +221,9 @@ pub fn golden(rel: &str, actual: &[u8]) {
         )
     });
     if expected != actual {
-        let got = path.with_extension(format!(
-            "{}.actual",
-            path.extension().and_then(|e| e.to_str()).unwrap_or("out")
+        let got = std::env::temp_dir().join(format!(
+            "claimdesk-golden-{}",
+            path.file_name().and_then(|n| n.to_str()).unwrap_or("out")
         ));
         let _ = std::fs::write(&got, actual);
         panic!(
