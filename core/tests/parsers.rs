@@ -261,10 +261,10 @@ fn text_without_refs(el: scraper::ElementRef) -> String {
     for child in el.children() {
         if let Some(t) = child.value().as_text() {
             out.push_str(t);
-        } else if let Some(e) = scraper::ElementRef::wrap(child) {
-            if e.value().name() != "sup" {
-                out.push_str(&text_without_refs(e));
-            }
+        } else if let Some(e) =
+            scraper::ElementRef::wrap(child).filter(|e| e.value().name() != "sup")
+        {
+            out.push_str(&text_without_refs(e));
         }
     }
     out
