@@ -33,6 +33,10 @@ fn html_shows_payloads_only_as_text() {
     let html = out(&r, ExportFormat::Html);
     let doc = Html::parse_document(&html);
     assert!(doc.errors.is_empty(), "{:?}", doc.errors);
+    let forbidden = html
+        .chars()
+        .find(|&c| c.is_control() && c != '\n' && c != '\t');
+    assert_eq!(forbidden, None, "HTML forbids control characters");
     assert_eq!(
         doc.select(&sel(
             "script, img, svg, iframe, object, embed, form, base, link"

@@ -3,7 +3,9 @@
 
 use url::Url;
 
-/// Escapes `& < > " '` so the text is inert in HTML element content and quoted attributes.
+/// Escapes `& < > " '` so the text is inert in HTML element content and quoted attributes, and
+/// replaces the code points HTML forbids (controls other than tab and newlines,
+/// noncharacters) with U+FFFD.
 pub fn escape_html(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 8);
     for c in text.chars() {
@@ -13,10 +15,17 @@ pub fn escape_html(text: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
+            '\t' | '\n' => out.push(c),
+            c if c.is_control() || is_noncharacter(c) => out.push('\u{fffd}'),
             c => out.push(c),
         }
     }
     out
+}
+
+fn is_noncharacter(c: char) -> bool {
+    let n = u32::from(c);
+    (0xfdd0..=0xfdef).contains(&n) || n & 0xfffe == 0xfffe
 }
 
 /// The URL, normalised by the `url` crate, if it is an absolute `http` or `https` URL with a
@@ -139,6 +148,14 @@ mod tests {
         assert_eq!(
             escape_html(r#"<a href='x'>&"</a>"#),
             "&lt;a href=&#39;x&#39;&gt;&amp;&quot;&lt;/a&gt;"
+        );
+    }
+
+    #[test]
+    fn html_replaces_forbidden_code_points() {
+        assert_eq!(
+            escape_html("a\u{1}b\u{7f}c\u{85}d\u{fffe}\te\n"),
+            "a\u{fffd}b\u{fffd}c\u{fffd}d\u{fffd}\te\n"
         );
     }
 
