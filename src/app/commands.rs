@@ -1,0 +1,378 @@
+//! Commands: everything the user can do that changes the review or the files, applied in one
+//! place after the UI pass. Undo/redo and the unsaved-changes guard live here.
+
+use std::path::{Path, PathBuf};
+use std::sync::mpsc;
+
+use claimdesk_core::format::{self, is_project_path};
+use claimdesk_core::history::Edit;
+use claimdesk_core::import::import_article_file;
+use claimdesk_core::text::{normalize_article_text, snap_to_graphemes, trim_span};
+use claimdesk_core::{Article, Claim, ClaimId, ClaimStatus, Review, Span};
+
+use super::document::Document;
+use super::file_dialogs::DialogAnswer;
+use super::{DialogInFlight, DialogPurpose, Pending, Workbench};
+use crate::ui::article_view::ViewState;
+
+/// The bundled sample article (a real news report with quoted claims and denials).
+pub const SAMPLE_ARTICLE: &str = include_str!("../../assets/sample-article.txt");
+/// The title the sample opens under.
+pub const SAMPLE_TITLE: &str = "sample-article.txt";
+
+/// Something the user asked for.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Command {
+    /// Mark the selected text as a new claim with this status, or, with no text selected,
+    /// change the selected claim's status.
+    Mark(ClaimStatus),
+    /// Change a claim's status.
+    SetStatus(ClaimId, ClaimStatus),
+    /// Change who made a claim.
+    SetClaimant(ClaimId, String),
+    /// Change a claim's note.
+    SetNote(ClaimId, String),
+    /// Remove a claim.
+    DeleteClaim(ClaimId),
+    /// Undo the last change.
+    Undo,
+    /// Redo the last undone change.
+    Redo,
+    /// Open a review or an article (asks about unsaved changes first).
+    Open(PathBuf),
+    /// Show the open dialog (asks about unsaved changes first).
+    OpenDialog,
+    /// Open the bundled sample article as a new review.
+    OpenSample,
+    /// Save to the review's file, asking where the first time.
+    Save,
+    /// Save under a new name.
+    SaveAs,
+    /// Close the window (asks about unsaved changes first).
+    Quit,
+    /// The answer to the unsaved-changes prompt.
+    Unsaved(UnsavedChoice),
+}
+
+/// Answers to "Save changes before …?".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UnsavedChoice {
+    /// Save, then go on.
+    Save,
+    /// Throw the changes away and go on.
+    Discard,
+    /// Stay where we are.
+    Cancel,
+}
+
+impl Workbench {
+    /// Applies one command.
+    pub fn run(&mut self, command: Command, ctx: &egui::Context) {
+        match command {
+            Command::Mark(status) => self.mark(status),
+            Command::SetStatus(id, status) => {
+                let label = format!("mark {}", status.label().to_lowercase());
+                self.update_claim(&id, &label, None, |c| c.status = status);
+            }
+            Command::SetClaimant(id, text) => {
+                let key = format!("claimant:{id}");
+                self.update_claim(&id, "edit claimant", Some(key), |c| c.claimant = text);
+            }
+            Command::SetNote(id, text) => {
+                let key = format!("note:{id}");
+                self.update_claim(&id, "edit note", Some(key), |c| c.note = text);
+            }
+            Command::DeleteClaim(id) => self.delete_claim(&id),
+            Command::Undo => {
+                if let Some(doc) = &mut self.doc
+                    && let Some(label) = doc.undo()
+                {
+                    forget_missing_claim(&mut self.view_state, &doc.review);
+                    self.notices.info(format!("Undone: {label}"));
+                }
+            }
+            Command::Redo => {
+                if let Some(doc) = &mut self.doc
+                    && let Some(label) = doc.redo()
+                {
+                    forget_missing_claim(&mut self.view_state, &doc.review);
+                    self.notices.info(format!("Redone: {label}"));
+                }
+            }
+            Command::Open(path) => self.guard(Pending::Open(path), ctx),
+            Command::OpenDialog => self.guard(Pending::OpenDialog, ctx),
+            Command::OpenSample => self.guard(Pending::OpenSample, ctx),
+            Command::Quit => {
+                if self.doc.as_ref().is_some_and(Document::is_dirty) {
+                    self.unsaved_prompt = Some(Pending::Close);
+                } else {
+                    self.proceed(Pending::Close, ctx);
+                }
+            }
+            Command::Save => self.save(None, false, ctx),
+            Command::SaveAs => self.save(None, true, ctx),
+            Command::Unsaved(choice) => {
+                let Some(pending) = self.unsaved_prompt.take() else {
+                    return;
+                };
+                match choice {
+                    UnsavedChoice::Save => self.save(Some(pending), false, ctx),
+                    UnsavedChoice::Discard => self.proceed(pending, ctx),
+                    UnsavedChoice::Cancel => {}
+                }
+            }
+        }
+    }
+
+    /// Runs `pending` now, or asks first if the open review has unsaved changes.
+    fn guard(&mut self, pending: Pending, ctx: &egui::Context) {
+        if self.doc.as_ref().is_some_and(Document::is_dirty) {
+            self.unsaved_prompt = Some(pending);
+        } else {
+            self.proceed(pending, ctx);
+        }
+    }
+
+    fn proceed(&mut self, pending: Pending, ctx: &egui::Context) {
+        match pending {
+            Pending::Open(path) => self.open_path(&path),
+            Pending::OpenDialog => self.start_dialog(DialogPurpose::Open, ctx),
+            Pending::OpenSample => self.open_sample(),
+            Pending::Close => {
+                self.allow_close = true;
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+        }
+    }
+
+    /// Opens a review (`.claimdesk`) or starts a new review of an article. On failure the
+    /// current review stays open and the user is told why.
+    pub fn open_path(&mut self, path: &Path) {
+        let result = if is_project_path(path) {
+            format::load_file(path)
+                .map(|loaded| Document::opened(loaded.review, path.to_owned(), loaded.warnings))
+                .map_err(|e| e.to_string())
+        } else {
+            import_article_file(path)
+                .map(|review| Document::new_from_article(review, Some(path.to_owned())))
+                .map_err(|e| e.to_string())
+        };
+        match result {
+            Ok(doc) => {
+                self.settings.add_recent(path);
+                self.install(doc);
+            }
+            Err(message) => self
+                .notices
+                .error(format!("Could not open {}: {message}", path.display())),
+        }
+    }
+
+    /// Starts a new review of the bundled sample article.
+    pub fn open_sample(&mut self) {
+        let article = Article::new(
+            SAMPLE_TITLE,
+            "Claimdesk sample article",
+            normalize_article_text(SAMPLE_ARTICLE),
+        );
+        self.install(Document::new_from_article(Review::new(article), None));
+    }
+
+    fn install(&mut self, doc: Document) {
+        self.view_state = ViewState::default();
+        self.find = None;
+        if !doc.load_warnings.is_empty() {
+            let n = doc.load_warnings.len();
+            self.notices.warning(
+                format!(
+                    "{} opened with {n} problem{} fixed or flagged; nothing was dropped.",
+                    doc.display_name(),
+                    if n == 1 { "" } else { "s" }
+                ),
+                doc.load_warnings.clone(),
+            );
+        }
+        self.doc = Some(doc);
+    }
+
+    /// Saves; `then` runs after a successful save. Asks for a path on the first save or when
+    /// `save_as` is set.
+    fn save(&mut self, then: Option<Pending>, save_as: bool, ctx: &egui::Context) {
+        let Some(doc) = &self.doc else {
+            return;
+        };
+        match (&doc.path, save_as) {
+            (Some(path), false) => {
+                let path = path.clone();
+                if self.save_to(&path)
+                    && let Some(then) = then
+                {
+                    self.proceed(then, ctx);
+                }
+            }
+            _ => self.start_dialog(DialogPurpose::SaveAs { then }, ctx),
+        }
+    }
+
+    /// Writes the review to `path`; reports the outcome. Returns true on success.
+    pub fn save_to(&mut self, path: &Path) -> bool {
+        let Some(doc) = &mut self.doc else {
+            return false;
+        };
+        match doc.save_to(path) {
+            Ok(()) => {
+                self.settings.add_recent(path);
+                self.notices.info(format!("Saved to {}", path.display()));
+                true
+            }
+            Err(e) => {
+                self.notices.error(e.to_string());
+                false
+            }
+        }
+    }
+
+    fn start_dialog(&mut self, purpose: DialogPurpose, ctx: &egui::Context) {
+        if self.dialog.is_some() {
+            self.notices
+                .info("A file dialog is already open; finish with it first.");
+            return;
+        }
+        let (tx, rx) = mpsc::channel();
+        match &purpose {
+            DialogPurpose::Open => self.dialogs.pick_open(ctx, tx),
+            DialogPurpose::SaveAs { .. } => {
+                let suggested = self
+                    .doc
+                    .as_ref()
+                    .map(Document::suggested_path)
+                    .unwrap_or_default();
+                self.dialogs.pick_save(ctx, suggested, tx);
+            }
+        }
+        self.dialog = Some(DialogInFlight {
+            purpose,
+            answer: rx,
+        });
+    }
+
+    /// Handles the answer of a file dialog, if one has arrived.
+    pub(crate) fn poll_dialog(&mut self, ctx: &egui::Context) {
+        let Some(dialog) = &self.dialog else {
+            return;
+        };
+        let answer = match dialog.answer.try_recv() {
+            Ok(answer) => answer,
+            Err(mpsc::TryRecvError::Empty) => return,
+            Err(mpsc::TryRecvError::Disconnected) => DialogAnswer::Unavailable,
+        };
+        let Some(dialog) = self.dialog.take() else {
+            return;
+        };
+        let path = match answer {
+            DialogAnswer::Picked(path) => path,
+            DialogAnswer::Cancelled => return,
+            DialogAnswer::Unavailable => {
+                self.notices.error(
+                    "No file dialog could be shown on this system. Drop a file on the window, \
+                     or pass its path on the command line.",
+                );
+                return;
+            }
+        };
+        match dialog.purpose {
+            DialogPurpose::Open => self.open_path(&path),
+            DialogPurpose::SaveAs { then } => {
+                let path = if path.extension().is_none() {
+                    path.with_extension(format::EXTENSION)
+                } else {
+                    path
+                };
+                if self.save_to(&path)
+                    && let Some(then) = then
+                {
+                    self.proceed(then, ctx);
+                }
+            }
+        }
+    }
+
+    /// Creates a claim from the selection, or restatuses the selected claim.
+    fn mark(&mut self, status: ClaimStatus) {
+        let Some(doc) = &mut self.doc else {
+            return;
+        };
+        let state = &mut self.view_state;
+        if let Some(sel) = state.selection.filter(|s| !s.is_empty()) {
+            let (a, b) = sel.range();
+            let article = &doc.review.article;
+            let (a, b) = snap_to_graphemes(article.text(), article.index(), a, b);
+            let Some((a, b)) = trim_span(article.text(), article.index(), a, b) else {
+                self.notices
+                    .info("The selection is only whitespace; select the words of the claim.");
+                return;
+            };
+            let claim = Claim::new(article, Span::new(a, b), status);
+            let id = claim.id.clone();
+            let label = format!("mark {}", status.label().to_lowercase());
+            if doc.apply(&label, vec![Edit::Insert(claim)], None).is_ok() {
+                state.selection = None;
+                state.selected_claim = Some(id);
+            }
+        } else if let Some(id) = state.selected_claim.clone() {
+            let label = format!("mark {}", status.label().to_lowercase());
+            self.update_claim(&id, &label, None, |c| c.status = status);
+        } else {
+            self.notices
+                .info("Select the text of a claim first (drag, or double-click a word).");
+        }
+    }
+
+    fn update_claim(
+        &mut self,
+        id: &ClaimId,
+        label: &str,
+        coalesce: Option<String>,
+        change: impl FnOnce(&mut Claim),
+    ) {
+        let Some(doc) = &mut self.doc else {
+            return;
+        };
+        let Some(old) = doc.review.claim(id) else {
+            return;
+        };
+        let mut claim = old.clone();
+        change(&mut claim);
+        if &claim == old {
+            return;
+        }
+        claim.modified = claimdesk_core::model::Timestamp::now();
+        if coalesce.is_none() {
+            doc.history.seal();
+        }
+        let _ = doc.apply(label, vec![Edit::Replace(claim)], coalesce);
+    }
+
+    fn delete_claim(&mut self, id: &ClaimId) {
+        let Some(doc) = &mut self.doc else {
+            return;
+        };
+        doc.history.seal();
+        if doc
+            .apply("delete claim", vec![Edit::Remove(id.clone())], None)
+            .is_ok()
+            && self.view_state.selected_claim.as_ref() == Some(id)
+        {
+            self.view_state.selected_claim = None;
+        }
+    }
+}
+
+/// Clears the selected claim if undo/redo removed it.
+fn forget_missing_claim(state: &mut ViewState, review: &Review) {
+    if let Some(id) = &state.selected_claim
+        && review.claim(id).is_none()
+    {
+        state.selected_claim = None;
+    }
+}

@@ -1,0 +1,122 @@
+//! An open review: the model, where it lives on disk, its undo history, and what the view
+//! derives from it.
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use claimdesk_core::Review;
+use claimdesk_core::format::{self, SaveError};
+use claimdesk_core::history::{Edit, History, MissingClaim};
+
+use crate::ui::article_view::ArticleView;
+
+/// A review being worked on.
+pub struct Document {
+    /// The review itself. Changed only through [`Document::apply`], undo and redo.
+    pub review: Review,
+    /// Where it was last saved or opened from; `None` for a new review.
+    pub path: Option<PathBuf>,
+    /// The article file a new review was made from (to propose a save location).
+    pub article_path: Option<PathBuf>,
+    /// Undo/redo stacks and the saved-state marker.
+    pub history: History,
+    /// Bumped on every change, so derived data (highlight index, counts) knows when to rebuild.
+    pub generation: u64,
+    /// The article view's layout state.
+    pub view: ArticleView,
+    /// Problems found while loading, shown to the user once.
+    pub load_warnings: Vec<String>,
+}
+
+impl Document {
+    /// A new, unsaved review of an article read from `article_path`.
+    pub fn new_from_article(review: Review, article_path: Option<PathBuf>) -> Self {
+        let mut doc = Self::wrap(review, None, article_path);
+        doc.history.mark_unsaved();
+        doc
+    }
+
+    /// A review opened from `path`.
+    pub fn opened(review: Review, path: PathBuf, warnings: Vec<String>) -> Self {
+        let mut doc = Self::wrap(review, Some(path), None);
+        doc.load_warnings = warnings;
+        doc
+    }
+
+    fn wrap(review: Review, path: Option<PathBuf>, article_path: Option<PathBuf>) -> Self {
+        let view = ArticleView::new(&review);
+        Self {
+            review,
+            path,
+            article_path,
+            history: History::default(),
+            generation: 0,
+            view,
+            load_warnings: Vec::new(),
+        }
+    }
+
+    /// Applies edits as one undoable step.
+    pub fn apply(
+        &mut self,
+        label: &str,
+        edits: Vec<Edit>,
+        coalesce: Option<String>,
+    ) -> Result<(), MissingClaim> {
+        self.history
+            .apply(&mut self.review, label, edits, coalesce, Instant::now())?;
+        self.generation += 1;
+        Ok(())
+    }
+
+    /// Undoes the last step; returns its name.
+    pub fn undo(&mut self) -> Option<String> {
+        let label = self.history.undo(&mut self.review)?;
+        self.generation += 1;
+        Some(label)
+    }
+
+    /// Redoes the last undone step; returns its name.
+    pub fn redo(&mut self) -> Option<String> {
+        let label = self.history.redo(&mut self.review)?;
+        self.generation += 1;
+        Some(label)
+    }
+
+    /// True if there are changes not yet saved.
+    pub fn is_dirty(&self) -> bool {
+        self.history.is_dirty()
+    }
+
+    /// Saves to `path` atomically and remembers it as the review's file.
+    pub fn save_to(&mut self, path: &Path) -> Result<(), SaveError> {
+        format::save_file(path, &self.review)?;
+        self.path = Some(path.to_owned());
+        self.history.mark_saved();
+        self.history.seal();
+        Ok(())
+    }
+
+    /// The name shown in the title bar: the file name, or the article title for a new review.
+    pub fn display_name(&self) -> String {
+        match &self.path {
+            Some(p) => p.file_name().map_or_else(
+                || p.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            ),
+            None => format!("{} (new review)", self.review.article.title),
+        }
+    }
+
+    /// Where Save proposes to write a new review: `<article name>.claimdesk` beside the article.
+    pub fn suggested_path(&self) -> PathBuf {
+        if let Some(p) = &self.path {
+            return p.clone();
+        }
+        let base = self
+            .article_path
+            .clone()
+            .unwrap_or_else(|| PathBuf::from(&self.review.article.title));
+        base.with_extension(format::EXTENSION)
+    }
+}

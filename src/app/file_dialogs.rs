@@ -1,0 +1,118 @@
+//! Native file dialogs behind a small trait, so tests can answer them without a window.
+//!
+//! Dialogs never block the frame loop: the real implementation runs rfd on a thread and sends
+//! the answer back through a channel.
+
+use std::collections::VecDeque;
+use std::path::PathBuf;
+use std::sync::Mutex;
+use std::sync::mpsc::Sender;
+use std::time::{Duration, Instant};
+
+/// What came back from a file dialog.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DialogAnswer {
+    /// The user picked this path.
+    Picked(PathBuf),
+    /// The user closed the dialog.
+    Cancelled,
+    /// No dialog could be shown on this system.
+    Unavailable,
+}
+
+/// Asks the user for files. Each call sends exactly one answer on `reply`.
+pub trait FileDialogs: Send + Sync {
+    /// Pick a review or article to open.
+    fn pick_open(&self, ctx: &egui::Context, reply: Sender<DialogAnswer>);
+    /// Pick where to save a review, proposing `suggested`.
+    fn pick_save(&self, ctx: &egui::Context, suggested: PathBuf, reply: Sender<DialogAnswer>);
+}
+
+/// rfd answers "cancelled" within milliseconds when it could not show any dialog (no portal,
+/// no zenity); no person cancels that fast.
+const NO_DIALOG_THRESHOLD: Duration = Duration::from_millis(150);
+
+fn answer_of(picked: Option<PathBuf>, started: Instant) -> DialogAnswer {
+    match picked {
+        Some(p) => DialogAnswer::Picked(p),
+        None if started.elapsed() < NO_DIALOG_THRESHOLD => DialogAnswer::Unavailable,
+        None => DialogAnswer::Cancelled,
+    }
+}
+
+/// The system's dialogs through rfd (xdg portal, or zenity, on Linux).
+pub struct NativeDialogs;
+
+impl FileDialogs for NativeDialogs {
+    fn pick_open(&self, ctx: &egui::Context, reply: Sender<DialogAnswer>) {
+        let ctx = ctx.clone();
+        std::thread::spawn(move || {
+            let started = Instant::now();
+            let answer = rfd::FileDialog::new()
+                .set_title("Open a review or an article")
+                .add_filter(
+                    "Reviews and articles",
+                    &["claimdesk", "txt", "md", "markdown", "text"],
+                )
+                .add_filter("All files", &["*"])
+                .pick_file();
+            let _ = reply.send(answer_of(answer, started));
+            ctx.request_repaint();
+        });
+    }
+
+    fn pick_save(&self, ctx: &egui::Context, suggested: PathBuf, reply: Sender<DialogAnswer>) {
+        let ctx = ctx.clone();
+        std::thread::spawn(move || {
+            let started = Instant::now();
+            let mut dialog = rfd::FileDialog::new()
+                .set_title("Save review")
+                .add_filter("Claimdesk review", &["claimdesk"]);
+            if let Some(dir) = suggested.parent().filter(|d| !d.as_os_str().is_empty()) {
+                dialog = dialog.set_directory(dir);
+            }
+            if let Some(name) = suggested.file_name() {
+                dialog = dialog.set_file_name(name.to_string_lossy());
+            }
+            let _ = reply.send(answer_of(dialog.save_file(), started));
+            ctx.request_repaint();
+        });
+    }
+}
+
+/// Dialogs that answer from a script, immediately; for tests.
+#[derive(Default)]
+pub struct ScriptedDialogs {
+    answers: Mutex<VecDeque<DialogAnswer>>,
+    /// The suggested paths save dialogs were opened with.
+    pub suggestions: Mutex<Vec<PathBuf>>,
+}
+
+impl ScriptedDialogs {
+    /// Queues the answer for the next dialog.
+    pub fn push_answer(&self, answer: DialogAnswer) {
+        self.answers.lock().expect("not poisoned").push_back(answer);
+    }
+
+    fn next(&self) -> DialogAnswer {
+        self.answers
+            .lock()
+            .expect("not poisoned")
+            .pop_front()
+            .unwrap_or(DialogAnswer::Cancelled)
+    }
+}
+
+impl FileDialogs for ScriptedDialogs {
+    fn pick_open(&self, _ctx: &egui::Context, reply: Sender<DialogAnswer>) {
+        let _ = reply.send(self.next());
+    }
+
+    fn pick_save(&self, _ctx: &egui::Context, suggested: PathBuf, reply: Sender<DialogAnswer>) {
+        self.suggestions
+            .lock()
+            .expect("not poisoned")
+            .push(suggested);
+        let _ = reply.send(self.next());
+    }
+}

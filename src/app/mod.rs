@@ -1,0 +1,155 @@
+//! The application state ([`Workbench`]) and the one place that changes it ([`commands`]).
+//!
+//! Each frame, UI code reads the state and pushes [`Command`]s; after all panels have run,
+//! [`Workbench::run`] applies them in order. That is where undo/redo, saving and opening live.
+
+pub mod commands;
+pub mod document;
+pub mod file_dialogs;
+pub mod find;
+pub mod notices;
+pub mod settings;
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::mpsc::Receiver;
+
+pub use commands::Command;
+use document::Document;
+use file_dialogs::FileDialogs;
+use find::FindBar;
+use notices::Notices;
+use settings::Settings;
+
+use crate::ui::article_view::ViewState;
+
+/// What to do once unsaved changes are dealt with.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Pending {
+    /// Open this file.
+    Open(PathBuf),
+    /// Show the open dialog.
+    OpenDialog,
+    /// Open the bundled sample article.
+    OpenSample,
+    /// Close the window.
+    Close,
+}
+
+/// A file dialog waiting for the user.
+pub(crate) struct DialogInFlight {
+    pub purpose: DialogPurpose,
+    pub answer: Receiver<file_dialogs::DialogAnswer>,
+}
+
+/// Why a file dialog was opened.
+#[derive(Clone, Debug)]
+pub(crate) enum DialogPurpose {
+    Open,
+    SaveAs { then: Option<Pending> },
+}
+
+/// The whole application: the open review (if any) and everything around it.
+///
+/// Runs without `eframe` (tests and benchmarks drive [`Workbench::ui`] directly).
+pub struct Workbench {
+    /// The open review.
+    pub doc: Option<Document>,
+    /// Selection, selected claim and scroll requests shared by the view and the panels.
+    pub view_state: ViewState,
+    /// Which statuses the claims list shows.
+    pub status_filter: [bool; 3],
+    /// The find bar, when open.
+    pub find: Option<FindBar>,
+    /// Messages for the user (errors stay until dismissed).
+    pub notices: Notices,
+    /// Preferences and recent files (persisted by the GUI shell).
+    pub settings: Settings,
+    /// An action waiting on the Save / Discard / Cancel prompt.
+    pub unsaved_prompt: Option<Pending>,
+    /// Set once the user has agreed to close: the next close request goes through.
+    pub allow_close: bool,
+    pub(crate) dialogs: Arc<dyn FileDialogs>,
+    pub(crate) dialog: Option<DialogInFlight>,
+    pub(crate) commands: Vec<Command>,
+    last_title: String,
+}
+
+impl Workbench {
+    /// A workbench with no review open, using `dialogs` for file pickers.
+    pub fn new(settings: Settings, dialogs: Arc<dyn FileDialogs>) -> Self {
+        Self {
+            doc: None,
+            view_state: ViewState::default(),
+            status_filter: [true; 3],
+            find: None,
+            notices: Notices::default(),
+            settings,
+            unsaved_prompt: None,
+            allow_close: false,
+            dialogs,
+            dialog: None,
+            commands: Vec::new(),
+            last_title: String::new(),
+        }
+    }
+
+    /// Queues a command, applied at the end of the current (or next) frame.
+    pub fn push(&mut self, command: Command) {
+        self.commands.push(command);
+    }
+
+    /// The window title: file name, an unsaved-changes marker, the app name.
+    pub fn title(&self) -> String {
+        match &self.doc {
+            Some(doc) => {
+                let marker = if doc.is_dirty() { "● " } else { "" };
+                format!("{marker}{} — Claimdesk", doc.display_name())
+            }
+            None => "Claimdesk".to_owned(),
+        }
+    }
+
+    /// Draws one frame of the whole window and applies what the user did.
+    pub fn ui(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        self.poll_dialog(&ctx);
+        self.take_dropped_files(ui);
+        self.watch_close_request(ui);
+        crate::ui::shortcuts::read(ui, self);
+        crate::ui::window::show(ui, self);
+        let commands = std::mem::take(&mut self.commands);
+        for command in commands {
+            self.run(command, &ctx);
+        }
+        let title = self.title();
+        if title != self.last_title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.last_title = title;
+        }
+    }
+
+    fn take_dropped_files(&mut self, ui: &egui::Ui) {
+        let dropped = ui.input(|i| i.raw.dropped_files.clone());
+        if let Some(path) = dropped
+            .iter()
+            .map(|f| f.path().to_owned())
+            .find(|p| !p.as_os_str().is_empty())
+        {
+            self.push(Command::Open(path));
+        } else if !dropped.is_empty() {
+            self.notices
+                .error("The dropped item is not a file on disk; drop a saved file instead.");
+        }
+    }
+
+    fn watch_close_request(&mut self, ui: &egui::Ui) {
+        if ui.input(|i| i.viewport().close_requested())
+            && !self.allow_close
+            && self.doc.as_ref().is_some_and(Document::is_dirty)
+        {
+            ui.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.unsaved_prompt = Some(Pending::Close);
+        }
+    }
+}

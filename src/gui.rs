@@ -1,0 +1,78 @@
+//! The eframe shell: window options, persistence of preferences, and the bridge from
+//! `eframe::App` to [`Workbench::ui`].
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use crate::app::Workbench;
+use crate::app::file_dialogs::NativeDialogs;
+use crate::app::settings::Settings;
+
+const SETTINGS_KEY: &str = "claimdesk-settings";
+
+/// The running app.
+pub struct ClaimdeskApp {
+    /// Everything the window shows.
+    pub workbench: Workbench,
+}
+
+impl ClaimdeskApp {
+    /// Restores preferences, applies the theme and opens `file` if given.
+    pub fn new(cc: &eframe::CreationContext<'_>, file: Option<PathBuf>) -> Self {
+        let settings: Settings = cc
+            .storage
+            .and_then(|s| eframe::get_value(s, SETTINGS_KEY))
+            .unwrap_or_default();
+        Self::with_settings(&cc.egui_ctx, settings, file)
+    }
+
+    /// As [`ClaimdeskApp::new`] with explicit settings (used by tests).
+    pub fn with_settings(ctx: &egui::Context, settings: Settings, file: Option<PathBuf>) -> Self {
+        ctx.set_theme(if settings.dark_mode {
+            egui::Theme::Dark
+        } else {
+            egui::Theme::Light
+        });
+        let mut workbench = Workbench::new(settings, Arc::new(NativeDialogs));
+        if let Some(path) = file {
+            workbench.open_path(&path);
+        }
+        Self { workbench }
+    }
+}
+
+impl eframe::App for ClaimdeskApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.workbench.ui(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, SETTINGS_KEY, &self.workbench.settings);
+    }
+}
+
+/// Opens the window (on `file`, if given) and runs until it closes.
+pub fn run(file: Option<PathBuf>) -> ExitCode {
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("Claimdesk")
+            .with_app_id("claimdesk")
+            .with_inner_size([1200.0, 760.0])
+            .with_min_inner_size([640.0, 400.0])
+            .with_drag_and_drop(true),
+        ..Default::default()
+    };
+    let result = eframe::run_native(
+        "claimdesk",
+        options,
+        Box::new(move |cc| Ok(Box::new(ClaimdeskApp::new(cc, file)))),
+    );
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("claimdesk: could not open a window: {e}");
+            ExitCode::from(1)
+        }
+    }
+}

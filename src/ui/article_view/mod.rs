@@ -1,0 +1,739 @@
+//! The article view: the article as a reading column, claims highlighted by status, selection
+//! by mouse, scrolling that stays fast on megabyte articles.
+//!
+//! Only the chunks in view are laid out (egui memoises each layout for as long as it is used).
+//! Highlights, underlines and the selection are one mesh painted under the glyphs, so a status
+//! change repaints but never relayouts. Selection lives in document char offsets.
+
+pub mod chunks;
+pub mod claim_index;
+
+use std::sync::Arc;
+
+use claimdesk_core::{ClaimId, Review};
+use egui::epaint::Mesh;
+use egui::text::{CharIndex, LayoutJob, TextFormat};
+use egui::{Color32, FontId, Galley, Pos2, Rect, Sense, Shape, pos2, vec2};
+
+use crate::ui::theme;
+use chunks::{Chunk, chunk_article, chunk_at};
+use claim_index::ClaimIndex;
+
+/// Text size of the article, in points.
+pub const FONT_SIZE: f32 = 17.0;
+/// Line height as a multiple of the font size: room for underline lanes and easy reading.
+pub const LINE_SPACING: f32 = 1.6;
+/// Widest reading column, in points.
+pub const MAX_COLUMN: f32 = 720.0;
+/// Space left and right of the column.
+const MARGIN: f32 = 24.0;
+/// Width of the scroll bar.
+const SCROLLBAR: f32 = 12.0;
+
+/// A text selection in document char offsets: `anchor` where it started, `head` where it ends.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Selection {
+    /// Where the selection started (fixed end).
+    pub anchor: usize,
+    /// Where the selection ends (moving end).
+    pub head: usize,
+}
+
+impl Selection {
+    /// The selection as a sorted half-open range.
+    pub fn range(self) -> (usize, usize) {
+        (self.anchor.min(self.head), self.anchor.max(self.head))
+    }
+
+    /// True if nothing is selected.
+    pub fn is_empty(self) -> bool {
+        self.anchor == self.head
+    }
+}
+
+/// What the user is pointing at and has picked in the article; read and written by the view and
+/// the panels.
+#[derive(Default)]
+pub struct ViewState {
+    /// The current text selection.
+    pub selection: Option<Selection>,
+    /// The selected claim (its id).
+    pub selected_claim: Option<ClaimId>,
+    /// Char offset to bring into view on the next frame.
+    pub scroll_to: Option<usize>,
+}
+
+/// Something the user asked for inside the view that changes the review.
+pub enum ViewRequest {
+    /// Mark the current selection (or change the selected claim) with this status.
+    Mark(claimdesk_core::ClaimStatus),
+    /// Delete the selected claim.
+    DeleteSelectedClaim,
+}
+
+/// A chunk drawn in the last frame, where, and its galley (geometry only; never repainted).
+struct Placed {
+    chunk: usize,
+    pos: Pos2,
+    galley: Arc<Galley>,
+}
+
+/// The view's own state for one open article.
+pub struct ArticleView {
+    chunks: Vec<Chunk>,
+    index: ClaimIndex,
+    index_generation: Option<u64>,
+    heights: Vec<f32>,
+    measured: Vec<bool>,
+    layout_width: f32,
+    top: usize,
+    offset: f32,
+    top_char: usize,
+    placed: Vec<Placed>,
+    viewport: Rect,
+}
+
+impl ArticleView {
+    /// Prepares the view of `review`'s article (chunking costs about 1 ms per MB).
+    pub fn new(review: &Review) -> Self {
+        let chunks = chunk_article(&review.article);
+        let n = chunks.len();
+        Self {
+            chunks,
+            index: ClaimIndex::default(),
+            index_generation: None,
+            heights: vec![0.0; n],
+            measured: vec![false; n],
+            layout_width: 0.0,
+            top: 0,
+            offset: 0.0,
+            top_char: 0,
+            placed: Vec::new(),
+            viewport: Rect::NOTHING,
+        }
+    }
+
+    /// Screen rectangle of char `pos` if it was drawn in the last frame.
+    pub fn char_rect(&self, pos: usize) -> Option<Rect> {
+        self.placed.iter().find_map(|p| {
+            let c = &self.chunks[p.chunk];
+            (c.start <= pos && pos < c.end).then(|| {
+                let r = p
+                    .galley
+                    .pos_from_cursor(egui::text::CCursor::new(pos - c.start));
+                let row_end = r.left() + char_advance(&p.galley, pos - c.start);
+                Rect::from_min_max(r.min, pos2(row_end, r.max.y)).translate(p.pos.to_vec2())
+            })
+        })
+    }
+
+    /// The range of chars drawn in the last frame.
+    pub fn visible_chars(&self) -> Option<(usize, usize)> {
+        let first = self.placed.first()?;
+        let last = self.placed.last()?;
+        Some((self.chunks[first.chunk].start, self.chunks[last.chunk].end))
+    }
+
+    /// Shows the view in all of `ui`'s available space.
+    pub fn show(
+        &mut self,
+        ui: &mut egui::Ui,
+        review: &Review,
+        claims_generation: u64,
+        state: &mut ViewState,
+        requests: &mut Vec<ViewRequest>,
+    ) {
+        if self.index_generation != Some(claims_generation) {
+            self.index = ClaimIndex::build(&self.chunks, review.claims());
+            self.index_generation = Some(claims_generation);
+        }
+        let (rect, _) = ui.allocate_exact_size(ui.available_size(), Sense::hover());
+        self.viewport = rect;
+        let text_area = Rect::from_min_max(rect.min, pos2(rect.right() - SCROLLBAR, rect.bottom()));
+        let col_w = (text_area.width() - 2.0 * MARGIN).clamp(80.0, MAX_COLUMN);
+        let col_x = (text_area.center().x - col_w / 2.0).round();
+
+        if (col_w - self.layout_width).abs() > 0.5 {
+            self.set_width(ui, review, col_w);
+        }
+
+        let id = ui.scope_id().with("article_view");
+        let resp = ui.interact(text_area, id, Sense::click_and_drag());
+        resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Document, true, "Article text"));
+
+        self.handle_scrolling(ui, review, &resp, text_area, state);
+        self.layout_visible(ui, review, text_area, col_x);
+        self.handle_pointer(ui, review, &resp, state, requests);
+        self.paint(ui, review, text_area, state);
+        self.paint_scrollbar(ui, review, rect, text_area.height());
+        self.top_char = self.char_at_top();
+    }
+
+    fn font() -> FontId {
+        FontId::proportional(FONT_SIZE)
+    }
+
+    /// Space below a chunk: a paragraph gap after a line, a blank line's own small height.
+    fn gap_after(chunk: &Chunk) -> f32 {
+        if chunk.ends_line {
+            FONT_SIZE * 0.5
+        } else {
+            0.0
+        }
+    }
+
+    /// Height of a chunk whose galley is `galley_h` tall. Blank lines take half a line, so
+    /// "\n\n" between paragraphs reads as one clear gap.
+    fn chunk_height(chunk: &Chunk, galley_h: f32) -> f32 {
+        if chunk.is_empty() {
+            FONT_SIZE * 0.5
+        } else {
+            galley_h + Self::gap_after(chunk)
+        }
+    }
+
+    fn estimate(&self, chunk: &Chunk) -> f32 {
+        let row = FONT_SIZE * LINE_SPACING;
+        let per_row = (self.layout_width / (FONT_SIZE * 0.47)).max(1.0);
+        let rows = (chunk.len() as f32 / per_row).ceil();
+        Self::chunk_height(chunk, rows * row)
+    }
+
+    fn set_width(&mut self, ui: &egui::Ui, review: &Review, width: f32) {
+        self.layout_width = width;
+        for k in 0..self.chunks.len() {
+            self.heights[k] = self.estimate(&self.chunks[k]);
+            self.measured[k] = false;
+        }
+        // Keep the char that was at the top at the top.
+        if self.top < self.chunks.len() {
+            let galley = self.layout(ui, review, self.top);
+            let local = self.top_char.saturating_sub(self.chunks[self.top].start);
+            self.offset = row_top_of(&galley, local);
+        }
+    }
+
+    /// Lays out chunk `k` (memoised by egui) and records its true height.
+    fn layout(&mut self, ui: &egui::Ui, review: &Review, k: usize) -> Arc<Galley> {
+        let chunk = self.chunks[k];
+        let text = &review.article.text()[chunk.byte_start..chunk.byte_end];
+        let mut job = LayoutJob::single_section(
+            text.to_owned(),
+            TextFormat {
+                font_id: Self::font(),
+                color: Color32::PLACEHOLDER,
+                line_height: Some((FONT_SIZE * LINE_SPACING).round()),
+                ..Default::default()
+            },
+        );
+        job.wrap.max_width = self.layout_width;
+        let galley = ui.fonts_mut(|f| f.layout_job(job));
+        self.heights[k] = Self::chunk_height(&chunk, galley.size().y);
+        self.measured[k] = true;
+        galley
+    }
+
+    fn height(&mut self, ui: &egui::Ui, review: &Review, k: usize) -> f32 {
+        if !self.measured[k] {
+            self.layout(ui, review, k);
+        }
+        self.heights[k]
+    }
+
+    /// Moves `top`/`offset` so that `offset` lies inside the top chunk.
+    fn normalise_scroll(&mut self, ui: &egui::Ui, review: &Review) {
+        while self.offset < 0.0 && self.top > 0 {
+            self.top -= 1;
+            self.offset += self.height(ui, review, self.top);
+        }
+        if self.offset < 0.0 {
+            self.offset = 0.0;
+        }
+        while self.top + 1 < self.chunks.len() {
+            let h = self.height(ui, review, self.top);
+            if self.offset < h {
+                break;
+            }
+            self.offset -= h;
+            self.top += 1;
+        }
+    }
+
+    /// Scrolls so the text ends at the bottom of the view rather than leaving empty space.
+    fn clamp_to_end(&mut self, ui: &egui::Ui, review: &Review, view_h: f32) {
+        let mut below = -self.offset;
+        for k in self.top..self.chunks.len() {
+            below += self.height(ui, review, k);
+            if below >= view_h {
+                return;
+            }
+        }
+        self.offset -= view_h - below;
+        self.normalise_scroll(ui, review);
+    }
+
+    fn handle_scrolling(
+        &mut self,
+        ui: &egui::Ui,
+        review: &Review,
+        resp: &egui::Response,
+        area: Rect,
+        state: &mut ViewState,
+    ) {
+        let view_h = area.height();
+        let row = FONT_SIZE * LINE_SPACING;
+        let mut delta = 0.0;
+        if ui.rect_contains_pointer(self.viewport) {
+            delta -= ui.input(|i| i.smooth_scroll_delta.y);
+        }
+        if !ui.ctx().text_edit_focused()
+            && ui.memory(|m| m.focused().is_none() || m.has_focus(resp.id))
+        {
+            ui.input(|i| {
+                use egui::Key;
+                if i.key_pressed(Key::PageDown) || (i.key_pressed(Key::Space) && !i.modifiers.shift)
+                {
+                    delta += view_h - row;
+                }
+                if i.key_pressed(Key::PageUp) || (i.key_pressed(Key::Space) && i.modifiers.shift) {
+                    delta -= view_h - row;
+                }
+                if i.key_pressed(Key::ArrowDown) {
+                    delta += row;
+                }
+                if i.key_pressed(Key::ArrowUp) {
+                    delta -= row;
+                }
+                if i.key_pressed(Key::Home) && i.modifiers.command {
+                    state.scroll_to = Some(0);
+                }
+                if i.key_pressed(Key::End) && i.modifiers.command {
+                    state.scroll_to = Some(usize::MAX);
+                }
+            });
+        }
+        // Dragging a selection past the edges scrolls.
+        if resp.dragged()
+            && let Some(p) = ui.input(|i| i.pointer.latest_pos())
+        {
+            if p.y < area.top() {
+                delta -= (area.top() - p.y).min(80.0) * 0.5;
+            } else if p.y > area.bottom() {
+                delta += (p.y - area.bottom()).min(80.0) * 0.5;
+            }
+            if delta != 0.0 {
+                ui.ctx().request_repaint();
+            }
+        }
+        if let Some(target) = state.scroll_to.take() {
+            self.scroll_to_char(ui, review, target, view_h);
+        }
+        if delta != 0.0 {
+            self.offset += delta;
+        }
+        self.normalise_scroll(ui, review);
+        self.clamp_to_end(ui, review, view_h);
+    }
+
+    /// Puts char `pos` about a third of the way down the view (unless already visible).
+    fn scroll_to_char(&mut self, ui: &egui::Ui, review: &Review, pos: usize, view_h: f32) {
+        if self.chunks.is_empty() {
+            return;
+        }
+        if pos == usize::MAX {
+            self.top = self.chunks.len() - 1;
+            self.offset = self.height(ui, review, self.top);
+            return;
+        }
+        if let Some(r) = self.char_rect(pos)
+            && r.top() >= self.viewport.top() + 4.0
+            && r.bottom() <= self.viewport.bottom() - 4.0
+        {
+            return;
+        }
+        let k = chunk_at(&self.chunks, pos);
+        let galley = self.layout(ui, review, k);
+        let local = pos.saturating_sub(self.chunks[k].start);
+        self.top = k;
+        self.offset = row_top_of(&galley, local) - (view_h / 3.0).round();
+    }
+
+    fn layout_visible(&mut self, ui: &egui::Ui, review: &Review, area: Rect, col_x: f32) {
+        self.placed.clear();
+        let mut y = area.top() - self.offset;
+        let mut k = self.top;
+        while k < self.chunks.len() && y < area.bottom() {
+            let galley = self.layout(ui, review, k);
+            let pos = pos2(col_x, y.round());
+            y += self.heights[k];
+            self.placed.push(Placed {
+                chunk: k,
+                pos,
+                galley,
+            });
+            k += 1;
+        }
+    }
+
+    fn char_at_top(&self) -> usize {
+        let Some(first) = self.placed.first() else {
+            return 0;
+        };
+        let local = first
+            .galley
+            .cursor_from_pos(vec2(0.0, self.offset.max(0.0)))
+            .index
+            .0;
+        self.chunks[first.chunk].start + local
+    }
+
+    /// The document char nearest to screen point `p`.
+    fn char_at(&self, p: Pos2) -> Option<usize> {
+        let first = self.placed.first()?;
+        if p.y < first.pos.y {
+            return Some(self.chunks[first.chunk].start);
+        }
+        for placed in &self.placed {
+            let chunk = &self.chunks[placed.chunk];
+            if p.y < placed.pos.y + self.heights[placed.chunk] {
+                let local = placed.galley.cursor_from_pos(p - placed.pos).index.0;
+                return Some(chunk.start + local.min(chunk.len()));
+            }
+        }
+        let last = self.placed.last()?;
+        Some(self.chunks[last.chunk].end)
+    }
+
+    fn handle_pointer(
+        &mut self,
+        ui: &egui::Ui,
+        review: &Review,
+        resp: &egui::Response,
+        state: &mut ViewState,
+        requests: &mut Vec<ViewRequest>,
+    ) {
+        let shift = ui.input(|i| i.modifiers.shift);
+        if resp.drag_started()
+            && let Some(origin) = ui.input(|i| i.pointer.press_origin())
+            && let Some(c) = self.char_at(origin)
+        {
+            let anchor = match state.selection {
+                Some(sel) if shift => sel.anchor,
+                _ => c,
+            };
+            state.selection = Some(Selection { anchor, head: c });
+            resp.request_focus();
+        }
+        if resp.dragged()
+            && let Some(p) = ui.input(|i| i.pointer.latest_pos())
+            && let Some(c) = self.char_at(p)
+            && let Some(sel) = &mut state.selection
+        {
+            sel.head = c;
+        }
+        if resp.drag_stopped() {
+            self.settle_selection(review, state);
+        }
+        if resp.double_clicked() {
+            if let Some(p) = resp.interact_pointer_pos()
+                && let Some(c) = self.char_at(p)
+            {
+                let text = review.article.text();
+                let (a, b) = claimdesk_core::text::word_at(text, review.article.index(), c);
+                state.selection = Some(Selection { anchor: a, head: b });
+                self.settle_selection(review, state);
+            }
+        } else if resp.clicked()
+            && let Some(p) = resp.interact_pointer_pos()
+            && let Some(c) = self.char_at(p)
+        {
+            resp.request_focus();
+            if shift {
+                let anchor = state.selection.map_or(c, |s| s.anchor);
+                state.selection = Some(Selection { anchor, head: c });
+                self.settle_selection(review, state);
+            } else {
+                state.selection = None;
+                state.selected_claim =
+                    self.claim_after_click(review, c, state.selected_claim.as_ref());
+            }
+        }
+        if resp.secondary_clicked()
+            && let Some(p) = resp.interact_pointer_pos()
+            && let Some(c) = self.char_at(p)
+        {
+            let in_selection = state.selection.is_some_and(|s| {
+                let (a, b) = s.range();
+                a <= c && c < b
+            });
+            if !in_selection {
+                state.selection = None;
+                if let Some(id) = self.claim_after_click(review, c, None) {
+                    state.selected_claim = Some(id);
+                }
+            }
+        }
+        resp.context_menu(|ui| {
+            let has_selection = state.selection.is_some_and(|s| !s.is_empty());
+            let has_claim = state.selected_claim.is_some();
+            for status in claimdesk_core::ClaimStatus::ALL {
+                let verb = if has_selection { "Mark" } else { "Change to" };
+                let label = format!("{verb} {}", status.label().to_lowercase());
+                if ui
+                    .add_enabled(has_selection || has_claim, egui::Button::new(label))
+                    .clicked()
+                {
+                    requests.push(ViewRequest::Mark(status));
+                    ui.close();
+                }
+            }
+            ui.separator();
+            if ui
+                .add_enabled(has_selection, egui::Button::new("Copy"))
+                .clicked()
+            {
+                if let Some(sel) = state.selection {
+                    let (a, b) = sel.range();
+                    ui.ctx().copy_text(review.article.slice(a, b).to_owned());
+                }
+                ui.close();
+            }
+            if ui
+                .add_enabled(
+                    has_claim && !has_selection,
+                    egui::Button::new("Delete claim"),
+                )
+                .clicked()
+            {
+                requests.push(ViewRequest::DeleteSelectedClaim);
+                ui.close();
+            }
+        });
+        // Copy (Ctrl+C) while the view, not a text field, has the keyboard.
+        if !ui.ctx().text_edit_focused()
+            && ui.input(|i| i.events.iter().any(|e| matches!(e, egui::Event::Copy)))
+            && let Some(sel) = state.selection
+        {
+            let (a, b) = sel.range();
+            if a < b {
+                ui.ctx().copy_text(review.article.slice(a, b).to_owned());
+            }
+        }
+    }
+
+    /// Snaps a finished selection to grapheme boundaries; drops it if empty.
+    fn settle_selection(&self, review: &Review, state: &mut ViewState) {
+        if let Some(sel) = state.selection {
+            let (a, b) = sel.range();
+            let text = review.article.text();
+            let (a, b) =
+                claimdesk_core::text::snap_to_graphemes(text, review.article.index(), a, b);
+            if a == b {
+                state.selection = None;
+            } else if sel.anchor <= sel.head {
+                state.selection = Some(Selection { anchor: a, head: b });
+            } else {
+                state.selection = Some(Selection { anchor: b, head: a });
+            }
+        }
+    }
+
+    /// The claim a click at char `c` selects: the innermost claim there, or the next one in
+    /// turn if the currently selected claim is already under the pointer.
+    fn claim_after_click(
+        &self,
+        review: &Review,
+        c: usize,
+        current: Option<&ClaimId>,
+    ) -> Option<ClaimId> {
+        let k = chunk_at(&self.chunks, c);
+        let claims = review.claims();
+        let mut here: Vec<&claimdesk_core::Claim> = self.index.per_chunk[k]
+            .iter()
+            .map(|&i| &claims[i as usize])
+            .filter(|cl| cl.span.contains(c))
+            .collect();
+        here.sort_by_key(|cl| (cl.span.len(), cl.span.start));
+        let next = match current.and_then(|id| here.iter().position(|cl| &cl.id == id)) {
+            Some(i) => here.get((i + 1) % here.len()),
+            None => here.first(),
+        };
+        next.map(|cl| cl.id.clone())
+    }
+
+    fn paint(&self, ui: &egui::Ui, review: &Review, area: Rect, state: &ViewState) {
+        let painter = ui.painter_at(area);
+        let dark = ui.visuals().dark_mode;
+        let mut mesh = Mesh::default();
+        let claims = review.claims();
+        let selection = state.selection.map(Selection::range).filter(|(a, b)| a < b);
+        let selected = state.selected_claim.as_ref();
+        let sel_color = ui.visuals().selection.bg_fill.gamma_multiply(0.7);
+        for placed in &self.placed {
+            let chunk = &self.chunks[placed.chunk];
+            let ids = &self.index.per_chunk[placed.chunk];
+            // Fills first, so underlines and outlines sit on top of every fill.
+            for &i in ids {
+                let claim = &claims[i as usize];
+                let fill = theme::status_fill(claim.status, dark);
+                for_each_row_rect(
+                    &placed.galley,
+                    chunk,
+                    claim.span.start,
+                    claim.span.end,
+                    |r| {
+                        mesh.add_colored_rect(r.translate(placed.pos.to_vec2()), fill);
+                    },
+                );
+            }
+            for &i in ids {
+                let claim = &claims[i as usize];
+                let lane = self.index.lanes[i as usize] as f32;
+                let color = theme::status_color(claim.status, dark);
+                let is_selected = Some(&claim.id) == selected;
+                for_each_row_rect(
+                    &placed.galley,
+                    chunk,
+                    claim.span.start,
+                    claim.span.end,
+                    |r| {
+                        let r = r.translate(placed.pos.to_vec2());
+                        let y = r.bottom() - 3.0 - lane * theme::LANE_HEIGHT;
+                        theme::add_status_underline(
+                            &mut mesh,
+                            claim.status,
+                            r.left(),
+                            r.right(),
+                            y,
+                            color,
+                        );
+                        if is_selected {
+                            theme::add_outline(&mut mesh, r.expand2(vec2(1.0, 0.0)), 2.0, color);
+                        }
+                    },
+                );
+            }
+            if let Some((a, b)) = selection {
+                for_each_row_rect(&placed.galley, chunk, a, b, |r| {
+                    mesh.add_colored_rect(r.translate(placed.pos.to_vec2()), sel_color);
+                });
+            }
+        }
+        painter.add(Shape::mesh(mesh));
+        let text_color = ui.visuals().strong_text_color();
+        for placed in &self.placed {
+            painter.galley(placed.pos, placed.galley.clone(), text_color);
+        }
+    }
+
+    fn paint_scrollbar(&mut self, ui: &egui::Ui, review: &Review, rect: Rect, view_h: f32) {
+        let track = Rect::from_min_max(pos2(rect.right() - SCROLLBAR, rect.top()), rect.max);
+        let total: f32 = self.heights.iter().sum();
+        if total <= view_h + 1.0 {
+            return;
+        }
+        let before: f32 = self.heights[..self.top].iter().sum::<f32>() + self.offset;
+        let thumb_h = (view_h / total * track.height()).max(24.0);
+        let frac = (before / (total - view_h)).clamp(0.0, 1.0);
+        let thumb_top = track.top() + frac * (track.height() - thumb_h);
+        let thumb = Rect::from_min_size(
+            pos2(track.left() + 2.0, thumb_top),
+            vec2(SCROLLBAR - 4.0, thumb_h),
+        );
+
+        let id = ui.scope_id().with("article_scrollbar");
+        let resp = ui.interact(track, id, Sense::click_and_drag());
+        if (resp.dragged() || resp.clicked())
+            && let Some(p) = resp.interact_pointer_pos()
+        {
+            let frac =
+                ((p.y - track.top() - thumb_h / 2.0) / (track.height() - thumb_h)).clamp(0.0, 1.0);
+            self.jump_to_height(frac * (total - view_h));
+            self.normalise_scroll(ui, review);
+            ui.ctx().request_repaint();
+        }
+        let visuals = ui.visuals();
+        let color = if resp.hovered() || resp.dragged() {
+            visuals.widgets.hovered.bg_fill
+        } else {
+            visuals.widgets.inactive.bg_fill
+        };
+        ui.painter().rect_filled(thumb, 4.0, color);
+    }
+
+    /// Sets the scroll position to `y` points from the top, by the (partly estimated) heights.
+    fn jump_to_height(&mut self, y: f32) {
+        let mut acc = 0.0;
+        for (k, h) in self.heights.iter().enumerate() {
+            if acc + h > y {
+                self.top = k;
+                self.offset = y - acc;
+                return;
+            }
+            acc += h;
+        }
+        self.top = self.chunks.len().saturating_sub(1);
+        self.offset = 0.0;
+    }
+}
+
+/// Calls `f` with the galley-relative rectangle of each row part covered by document chars
+/// `[start, end)` within `chunk`.
+fn for_each_row_rect(
+    galley: &Galley,
+    chunk: &Chunk,
+    start: usize,
+    end: usize,
+    mut f: impl FnMut(Rect),
+) {
+    let a = start.max(chunk.start) - chunk.start;
+    let b = end.min(chunk.end).saturating_sub(chunk.start);
+    if a >= b {
+        return;
+    }
+    let mut row_start = 0;
+    for row in &galley.rows {
+        let n = row.glyphs.len();
+        let row_end = row_start + n;
+        let s = a.max(row_start);
+        let e = b.min(row_end);
+        if s < e {
+            let x0 = row.pos.x + row.x_offset(CharIndex(s - row_start));
+            let x1 = row.pos.x + row.x_offset(CharIndex(e - row_start));
+            f(Rect::from_min_max(
+                pos2(x0, row.min_y()),
+                pos2(x1, row.max_y()),
+            ));
+        }
+        row_start = row_end + usize::from(row.ends_with_newline);
+        if row_start >= b {
+            break;
+        }
+    }
+}
+
+/// Top y of the row holding galley char `local`.
+fn row_top_of(galley: &Galley, local: usize) -> f32 {
+    let mut row_start = 0;
+    for row in &galley.rows {
+        let row_end = row_start + row.glyphs.len();
+        if local < row_end {
+            return row.min_y();
+        }
+        row_start = row_end + usize::from(row.ends_with_newline);
+    }
+    galley.rows.last().map_or(0.0, |r| r.min_y())
+}
+
+/// Advance width of galley char `local` (0 past the end).
+fn char_advance(galley: &Galley, local: usize) -> f32 {
+    let mut row_start = 0;
+    for row in &galley.rows {
+        let n = row.glyphs.len();
+        if local < row_start + n {
+            return row.glyphs[local - row_start].advance_width;
+        }
+        row_start += n + usize::from(row.ends_with_newline);
+    }
+    0.0
+}

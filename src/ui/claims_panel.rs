@@ -1,0 +1,163 @@
+//! The claims panel: counts and legend with status filters, the list of claims in text order,
+//! and the editor of the selected claim.
+
+use claimdesk_core::{Claim, ClaimStatus};
+use egui::text::{LayoutJob, TextFormat, TextWrapping};
+use egui::{FontId, Rect, Sense, pos2, vec2};
+
+use crate::app::Workbench;
+use crate::ui::{claim_editor, theme};
+
+/// Height of one entry of the list.
+const ROW_HEIGHT: f32 = 46.0;
+
+/// Draws the panel.
+pub fn show(ui: &mut egui::Ui, wb: &mut Workbench) {
+    let Some(doc) = &wb.doc else {
+        return;
+    };
+    let review = &doc.review;
+    let counts = review.counts();
+    let dark = ui.visuals().dark_mode;
+    ui.add_space(4.0);
+    ui.heading(format!("Claims ({})", review.claims().len()));
+    ui.label("Legend and filter:");
+    for status in ClaimStatus::ALL {
+        ui.horizontal(|ui| {
+            let idx = status as usize;
+            let (rect, _) = ui.allocate_exact_size(vec2(28.0, 16.0), Sense::hover());
+            theme::paint_swatch(ui.painter(), rect, status, dark);
+            ui.checkbox(
+                &mut wb.status_filter[idx],
+                format!("{}: {}", status.label(), counts[idx]),
+            )
+            .on_hover_text(format!(
+                "Show {} claims in the list",
+                status.label().to_lowercase()
+            ));
+        });
+    }
+    let orphans = review.orphan_count();
+    if orphans > 0 {
+        ui.colored_label(
+            ui.visuals().warn_fg_color,
+            format!("{orphans} orphaned (quote not found in the text)"),
+        );
+    }
+    ui.separator();
+
+    let visible: Vec<usize> = review
+        .claims()
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| wb.status_filter[c.status as usize])
+        .map(|(i, _)| i)
+        .collect();
+    let editor_open = wb
+        .view_state
+        .selected_claim
+        .as_ref()
+        .is_some_and(|id| review.claim(id).is_some());
+    let list_height = if editor_open {
+        (ui.available_height() * 0.45).max(ROW_HEIGHT * 2.0)
+    } else {
+        ui.available_height()
+    };
+    if review.claims().is_empty() {
+        ui.weak("No claims yet. Select text in the article and press A, D or I.");
+    } else if visible.is_empty() {
+        ui.weak("No claims with the statuses ticked above.");
+    }
+    let mut clicked = None;
+    egui::ScrollArea::vertical()
+        .id_salt("claims_list")
+        .max_height(list_height)
+        .auto_shrink([false, true])
+        .show_rows(ui, ROW_HEIGHT, visible.len(), |ui, range| {
+            for &i in &visible[range] {
+                let claim = &review.claims()[i];
+                let selected = wb.view_state.selected_claim.as_ref() == Some(&claim.id);
+                if list_row(ui, claim, selected, dark).clicked() {
+                    clicked = Some(i);
+                }
+            }
+        });
+    if let Some(i) = clicked {
+        let claim = &review.claims()[i];
+        wb.view_state.selected_claim = Some(claim.id.clone());
+        wb.view_state.selection = None;
+        if !claim.orphaned {
+            wb.view_state.scroll_to = Some(claim.span.start);
+        }
+    }
+    if editor_open {
+        ui.separator();
+        claim_editor::show(ui, wb);
+    }
+}
+
+/// One entry: a status swatch and label, the claimant, and the quote on one line.
+fn list_row(ui: &mut egui::Ui, claim: &Claim, selected: bool, dark: bool) -> egui::Response {
+    let width = ui.available_width();
+    let (rect, resp) = ui.allocate_exact_size(vec2(width, ROW_HEIGHT), Sense::click());
+    let label = format!("{}: {}", claim.status.label(), claim.quote);
+    resp.widget_info(|| {
+        egui::WidgetInfo::selected(egui::Role::ListBoxOption, true, selected, &label)
+    });
+    if !ui.is_rect_visible(rect) {
+        return resp;
+    }
+    let visuals = ui.visuals();
+    let painter = ui.painter_at(rect);
+    if selected {
+        painter.rect_filled(
+            rect.shrink(1.0),
+            4.0,
+            visuals.selection.bg_fill.gamma_multiply(0.5),
+        );
+    } else if resp.hovered() {
+        painter.rect_filled(rect.shrink(1.0), 4.0, visuals.widgets.hovered.weak_bg_fill);
+    }
+    let swatch = Rect::from_min_size(rect.min + vec2(4.0, 6.0), vec2(18.0, 14.0));
+    theme::paint_swatch(&painter, swatch, claim.status, dark);
+    let mut head = claim.status.label().to_owned();
+    if claim.orphaned {
+        head.push_str(" · ORPHAN");
+    }
+    if !claim.claimant.is_empty() {
+        head.push_str(" · ");
+        head.push_str(&claim.claimant);
+    }
+    let text_x = swatch.right() + 8.0;
+    let max_w = rect.right() - text_x - 4.0;
+    let small = one_line(
+        head,
+        FontId::proportional(12.0),
+        visuals.weak_text_color(),
+        max_w,
+    );
+    let quote = one_line(
+        claim.quote.replace('\n', " "),
+        FontId::proportional(14.0),
+        visuals.text_color(),
+        max_w,
+    );
+    let small = ui.painter().layout_job(small);
+    let quote = ui.painter().layout_job(quote);
+    painter.galley(pos2(text_x, rect.top() + 5.0), small, visuals.text_color());
+    painter.galley(pos2(text_x, rect.top() + 23.0), quote, visuals.text_color());
+    resp
+}
+
+fn one_line(text: String, font_id: FontId, color: egui::Color32, width: f32) -> LayoutJob {
+    let mut job = LayoutJob::single_section(
+        text,
+        TextFormat {
+            font_id,
+            color,
+            ..Default::default()
+        },
+    );
+    job.wrap = TextWrapping::truncate_at_width(width.max(10.0));
+    job
+}

@@ -1,0 +1,174 @@
+//! The menu bar (File, Edit, View) and the marking toolbar under it.
+
+use claimdesk_core::ClaimStatus;
+
+use crate::app::Workbench;
+use crate::app::commands::Command;
+use crate::app::find::FindBar;
+use crate::ui::theme;
+
+/// Draws the menus and, with a review open, the toolbar.
+pub fn show(ui: &mut egui::Ui, wb: &mut Workbench) {
+    egui::MenuBar::new().ui(ui, |ui| {
+        ui.menu_button("File", |ui| file_menu(ui, wb));
+        ui.menu_button("Edit", |ui| edit_menu(ui, wb));
+        ui.menu_button("View", |ui| {
+            let mut dark = wb.settings.dark_mode;
+            if ui.checkbox(&mut dark, "Dark theme").changed() {
+                wb.settings.dark_mode = dark;
+                ui.ctx().set_theme(if dark {
+                    egui::Theme::Dark
+                } else {
+                    egui::Theme::Light
+                });
+            }
+        });
+    });
+    if wb.doc.is_some() {
+        toolbar(ui, wb);
+    }
+}
+
+fn file_menu(ui: &mut egui::Ui, wb: &mut Workbench) {
+    let has_doc = wb.doc.is_some();
+    if ui
+        .add(egui::Button::new("Open…").shortcut_text("Ctrl+O"))
+        .clicked()
+    {
+        wb.push(Command::OpenDialog);
+    }
+    if ui.button("Open sample article").clicked() {
+        wb.push(Command::OpenSample);
+    }
+    ui.menu_button("Open recent", |ui| {
+        if wb.settings.recent_files.is_empty() {
+            ui.weak("No recent files");
+        }
+        for path in wb.settings.recent_files.clone() {
+            if ui.button(path.display().to_string()).clicked() {
+                wb.push(Command::Open(path));
+            }
+        }
+    });
+    ui.separator();
+    if ui
+        .add_enabled(has_doc, egui::Button::new("Save").shortcut_text("Ctrl+S"))
+        .clicked()
+    {
+        wb.push(Command::Save);
+    }
+    if ui
+        .add_enabled(
+            has_doc,
+            egui::Button::new("Save as…").shortcut_text("Ctrl+Shift+S"),
+        )
+        .clicked()
+    {
+        wb.push(Command::SaveAs);
+    }
+    ui.separator();
+    if ui
+        .add(egui::Button::new("Quit").shortcut_text("Ctrl+Q"))
+        .clicked()
+    {
+        wb.push(Command::Quit);
+    }
+}
+
+fn edit_menu(ui: &mut egui::Ui, wb: &mut Workbench) {
+    let (undo, redo) = wb.doc.as_ref().map_or((None, None), |d| {
+        (
+            d.history.undo_label().map(str::to_owned),
+            d.history.redo_label().map(str::to_owned),
+        )
+    });
+    let undo_text = undo.map_or_else(|| "Undo".to_owned(), |l| format!("Undo: {l}"));
+    let redo_text = redo.map_or_else(|| "Redo".to_owned(), |l| format!("Redo: {l}"));
+    let can_undo = wb
+        .doc
+        .as_ref()
+        .is_some_and(|d| d.history.undo_label().is_some());
+    let can_redo = wb
+        .doc
+        .as_ref()
+        .is_some_and(|d| d.history.redo_label().is_some());
+    if ui
+        .add_enabled(
+            can_undo,
+            egui::Button::new(undo_text).shortcut_text("Ctrl+Z"),
+        )
+        .clicked()
+    {
+        wb.push(Command::Undo);
+    }
+    if ui
+        .add_enabled(
+            can_redo,
+            egui::Button::new(redo_text).shortcut_text("Ctrl+Shift+Z"),
+        )
+        .clicked()
+    {
+        wb.push(Command::Redo);
+    }
+    ui.separator();
+    if ui
+        .add_enabled(
+            wb.doc.is_some(),
+            egui::Button::new("Find…").shortcut_text("Ctrl+F"),
+        )
+        .clicked()
+    {
+        wb.find = Some(FindBar::opened());
+    }
+    let selected = wb.view_state.selected_claim.clone();
+    if ui
+        .add_enabled(
+            selected.is_some(),
+            egui::Button::new("Delete claim").shortcut_text("Del"),
+        )
+        .clicked()
+        && let Some(id) = selected
+    {
+        wb.push(Command::DeleteClaim(id));
+    }
+}
+
+/// Buttons to mark the selection (or restatus the selected claim), and Find.
+fn toolbar(ui: &mut egui::Ui, wb: &mut Workbench) {
+    let has_selection = wb.view_state.selection.is_some_and(|s| !s.is_empty());
+    let has_claim = wb.view_state.selected_claim.is_some();
+    let dark = ui.visuals().dark_mode;
+    ui.horizontal(|ui| {
+        ui.label(if has_selection || !has_claim {
+            "Mark as:"
+        } else {
+            "Change to:"
+        });
+        for (status, key) in [
+            (ClaimStatus::Asserted, "A"),
+            (ClaimStatus::Disputed, "D"),
+            (ClaimStatus::UnderInvestigation, "I"),
+        ] {
+            let text = format!("{}  ({key})", status.label());
+            let button = egui::Button::new(text)
+                .fill(theme::status_fill(status, dark))
+                .stroke(egui::Stroke::new(1.0, theme::status_color(status, dark)));
+            let resp = ui
+                .add_enabled(has_selection || has_claim, button)
+                .on_hover_text(format!("Press {key}"))
+                .on_disabled_hover_text("Select text in the article first");
+            if resp.clicked() {
+                wb.push(Command::Mark(status));
+            }
+        }
+        ui.separator();
+        if ui
+            .button("Find  (Ctrl+F)")
+            .on_hover_text("Search the article")
+            .clicked()
+        {
+            wb.find = Some(FindBar::opened());
+        }
+    });
+    ui.add_space(2.0);
+}

@@ -1,0 +1,15 @@
+//! The UI layer: panels, dialogs and the article view. UI code reads the [`crate::app::Workbench`]
+//! and pushes [`crate::app::Command`]s; it never edits the review itself.
+
+pub mod article_view;
+pub mod claim_editor;
+pub mod claims_panel;
+pub mod find_bar;
+pub mod menu_bar;
+pub mod notices;
+pub mod shortcuts;
+pub mod start_screen;
+pub mod status_bar;
+pub mod theme;
+pub mod unsaved_dialog;
+pub mod window;

@@ -1,0 +1,78 @@
+//! Keyboard shortcuts of the whole window, read once per frame before the panels run.
+
+use egui::{Key, KeyboardShortcut, Modifiers};
+
+use crate::app::find::FindBar;
+use crate::app::{Command, Workbench};
+use claimdesk_core::ClaimStatus;
+
+/// Turns this frame's shortcut keys into commands.
+pub fn read(ui: &mut egui::Ui, wb: &mut Workbench) {
+    let shortcut = |m, k| KeyboardShortcut::new(m, k);
+    let cmd = Modifiers::COMMAND;
+    let cmd_shift = Modifiers::COMMAND | Modifiers::SHIFT;
+    let mut commands = Vec::new();
+    ui.input_mut(|i| {
+        // Longer combinations first: consume_shortcut ignores an extra Shift.
+        if i.consume_shortcut(&shortcut(cmd_shift, Key::S)) {
+            commands.push(Command::SaveAs);
+        }
+        if i.consume_shortcut(&shortcut(cmd, Key::S)) {
+            commands.push(Command::Save);
+        }
+        if i.consume_shortcut(&shortcut(cmd, Key::O)) {
+            commands.push(Command::OpenDialog);
+        }
+        if i.consume_shortcut(&shortcut(cmd_shift, Key::Z))
+            || i.consume_shortcut(&shortcut(cmd, Key::Y))
+        {
+            commands.push(Command::Redo);
+        }
+        if i.consume_shortcut(&shortcut(cmd, Key::Z)) {
+            commands.push(Command::Undo);
+        }
+        if i.consume_shortcut(&shortcut(cmd, Key::Q)) {
+            commands.push(Command::Quit);
+        }
+    });
+    if wb.doc.is_none() {
+        wb.commands.extend(commands);
+        return;
+    }
+    if ui.input_mut(|i| i.consume_shortcut(&shortcut(cmd, Key::F))) {
+        match &mut wb.find {
+            Some(find) => find.focus_requested = true,
+            None => wb.find = Some(FindBar::opened()),
+        }
+    }
+    // Single keys act on the article only while no text field has the keyboard.
+    if !ui.ctx().text_edit_focused() && wb.unsaved_prompt.is_none() {
+        ui.input(|i| {
+            if i.modifiers.command || i.modifiers.alt {
+                return;
+            }
+            for (key, status) in [
+                (Key::A, ClaimStatus::Asserted),
+                (Key::D, ClaimStatus::Disputed),
+                (Key::I, ClaimStatus::UnderInvestigation),
+            ] {
+                if i.key_pressed(key) {
+                    commands.push(Command::Mark(status));
+                }
+            }
+            if (i.key_pressed(Key::Delete) || i.key_pressed(Key::Backspace))
+                && let Some(id) = &wb.view_state.selected_claim
+            {
+                commands.push(Command::DeleteClaim(id.clone()));
+            }
+            if i.key_pressed(Key::Escape) {
+                if wb.view_state.selection.is_some() {
+                    wb.view_state.selection = None;
+                } else {
+                    wb.view_state.selected_claim = None;
+                }
+            }
+        });
+    }
+    wb.commands.extend(commands);
+}

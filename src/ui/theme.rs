@@ -1,0 +1,107 @@
+//! Status colours and the non-colour cue (underline style) shared by the article view, the
+//! claims list and the legend, so every place draws a status the same way.
+
+use claimdesk_core::ClaimStatus;
+use egui::epaint::Mesh;
+use egui::{Color32, Pos2, Rect, pos2};
+
+/// Strong colour of a status (underlines, badges).
+pub fn status_color(status: ClaimStatus, dark: bool) -> Color32 {
+    // Okabe–Ito palette: distinguishable for most colour-vision deficiencies.
+    match (status, dark) {
+        (ClaimStatus::Asserted, false) => Color32::from_rgb(0, 128, 94),
+        (ClaimStatus::Disputed, false) => Color32::from_rgb(196, 72, 0),
+        (ClaimStatus::UnderInvestigation, false) => Color32::from_rgb(0, 100, 170),
+        (ClaimStatus::Asserted, true) => Color32::from_rgb(60, 200, 150),
+        (ClaimStatus::Disputed, true) => Color32::from_rgb(255, 130, 60),
+        (ClaimStatus::UnderInvestigation, true) => Color32::from_rgb(110, 190, 245),
+    }
+}
+
+/// Translucent fill of a highlight; overlapping claims stack into a darker area.
+pub fn status_fill(status: ClaimStatus, dark: bool) -> Color32 {
+    let c = status_color(status, dark);
+    Color32::from_rgba_unmultiplied(c.r(), c.g(), c.b(), if dark { 70 } else { 48 })
+}
+
+/// Thickness of one underline stroke, in points.
+pub const UNDERLINE: f32 = 2.0;
+/// Vertical room one underline lane takes.
+pub const LANE_HEIGHT: f32 = 5.0;
+
+/// Adds the status underline between `x0` and `x1` at baseline `y` to `mesh`:
+/// asserted solid, disputed double, under investigation dashed. Works in greyscale.
+pub fn add_status_underline(
+    mesh: &mut Mesh,
+    status: ClaimStatus,
+    x0: f32,
+    x1: f32,
+    y: f32,
+    color: Color32,
+) {
+    if x1 <= x0 {
+        return;
+    }
+    match status {
+        ClaimStatus::Asserted => {
+            mesh.add_colored_rect(
+                Rect::from_min_max(pos2(x0, y), pos2(x1, y + UNDERLINE)),
+                color,
+            );
+        }
+        ClaimStatus::Disputed => {
+            let thin = UNDERLINE * 0.6;
+            mesh.add_colored_rect(
+                Rect::from_min_max(pos2(x0, y - 1.0), pos2(x1, y - 1.0 + thin)),
+                color,
+            );
+            mesh.add_colored_rect(
+                Rect::from_min_max(pos2(x0, y + 1.6), pos2(x1, y + 1.6 + thin)),
+                color,
+            );
+        }
+        ClaimStatus::UnderInvestigation => {
+            const DASH: f32 = 4.0;
+            const GAP: f32 = 3.0;
+            // Dashes are aligned to a global grid so a claim split over rows keeps its rhythm.
+            let mut x = (x0 / (DASH + GAP)).floor() * (DASH + GAP);
+            while x < x1 {
+                let a = x.max(x0);
+                let b = (x + DASH).min(x1);
+                if b > a {
+                    mesh.add_colored_rect(
+                        Rect::from_min_max(pos2(a, y), pos2(b, y + UNDERLINE)),
+                        color,
+                    );
+                }
+                x += DASH + GAP;
+            }
+        }
+    }
+}
+
+/// Adds a rectangle outline of width `w` to `mesh` (the selected claim's frame).
+pub fn add_outline(mesh: &mut Mesh, r: Rect, w: f32, color: Color32) {
+    let Pos2 { x: x0, y: y0 } = r.min;
+    let Pos2 { x: x1, y: y1 } = r.max;
+    mesh.add_colored_rect(Rect::from_min_max(pos2(x0, y0), pos2(x1, y0 + w)), color);
+    mesh.add_colored_rect(Rect::from_min_max(pos2(x0, y1 - w), pos2(x1, y1)), color);
+    mesh.add_colored_rect(Rect::from_min_max(pos2(x0, y0), pos2(x0 + w, y1)), color);
+    mesh.add_colored_rect(Rect::from_min_max(pos2(x1 - w, y0), pos2(x1, y1)), color);
+}
+
+/// A status swatch as drawn in the legend and the claims list: a tinted box with the status
+/// underline, so the list teaches the article's visual language.
+pub fn paint_swatch(painter: &egui::Painter, rect: Rect, status: ClaimStatus, dark: bool) {
+    let mut mesh = Mesh::default();
+    mesh.add_colored_rect(rect, status_fill(status, dark));
+    add_status_underline(
+        &mut mesh,
+        status,
+        rect.left(),
+        rect.right(),
+        rect.bottom() - 3.0,
+        status_color(status, dark),
+    );
+    painter.add(egui::Shape::mesh(mesh));
+}
