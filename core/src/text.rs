@@ -193,6 +193,20 @@ pub fn word_at(text: &str, index: &CharIndex, pos: usize) -> (usize, usize) {
     (pos, pos)
 }
 
+/// Widens a span that starts or ends inside a word to the whole word, the way word processors
+/// select by dragging; spans already on word boundaries are unchanged.
+pub fn expand_to_words(text: &str, index: &CharIndex, start: usize, end: usize) -> (usize, usize) {
+    if start >= end {
+        return (start, end);
+    }
+    let is_word = |w: &str| w.chars().any(char::is_alphanumeric);
+    let (ws, we) = word_at(text, index, start);
+    let start = if ws < start && is_word(index.slice(text, ws, we)) { ws } else { start };
+    let (ws, we) = word_at(text, index, end - 1);
+    let end = if we > end && is_word(index.slice(text, ws, we)) { we } else { end };
+    (start, end)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -235,6 +249,18 @@ mod tests {
         let idx = CharIndex::new(text);
         assert_eq!(trim_span(text, &idx, 0, 15), Some((2, 13)));
         assert_eq!(trim_span(text, &idx, 0, 2), None);
+    }
+
+    #[test]
+    fn expands_partial_words_only() {
+        let text = "the Immigration Department (AIID) said";
+        let idx = CharIndex::new(text);
+        let (a, b) = expand_to_words(text, &idx, 9, 20);
+        assert_eq!(idx.slice(text, a, b), "Immigration Department");
+        let (a, b) = expand_to_words(text, &idx, 4, 15);
+        assert_eq!(idx.slice(text, a, b), "Immigration");
+        let (a, b) = expand_to_words(text, &idx, 27, 33);
+        assert_eq!(idx.slice(text, a, b), "(AIID)");
     }
 
     #[test]

@@ -5,7 +5,7 @@ use std::fmt::Write;
 
 use super::report::{claim_facts, glyph, header_facts, preview, title, underline};
 use super::safe::{anchor_id, escape_html as esc, http_url};
-use super::segments::{anchored_spans, flatten};
+use super::segments::{anchored_spans, flatten, span_ends};
 use crate::model::{Claim, ClaimStatus, Evidence, Review};
 
 /// The stylesheet, inlined into every report.
@@ -140,6 +140,7 @@ fn article(out: &mut String, review: &Review) {
     let index = review.article.index();
     let claims = review.claims();
     let spans = anchored_spans(review);
+    let ends = span_ends(claims.len(), &spans);
     out.push_str("<section class=\"article\">\n<h2>The article, with the claims marked</h2>\n");
     out.push_str("<div class=\"article-text\"><p>");
     for seg in flatten(review.article.char_len(), &spans) {
@@ -171,7 +172,7 @@ fn article(out: &mut String, review: &Review) {
         out.push_str(&"</mark>".repeat(depth));
         for &i in seg.claims.iter().rev() {
             let c = &claims[i];
-            let ends_here = spans.iter().any(|(j, s)| *j == i && s.end == seg.end);
+            let ends_here = ends[i] == seg.end;
             if ends_here {
                 let _ = write!(
                     out,

@@ -5,7 +5,7 @@ use std::fmt::Write;
 
 use super::report::{claim_facts, glyph, header_facts, preview, title, underline};
 use super::safe::{escape_markdown as esc, http_url};
-use super::segments::{anchored_spans, flatten};
+use super::segments::{anchored_spans, flatten, span_ends};
 use crate::model::{Claim, ClaimStatus, Evidence, Review};
 
 /// The report as CommonMark text.
@@ -108,6 +108,7 @@ fn article(out: &mut String, review: &Review) {
     let index = review.article.index();
     let claims = review.claims();
     let spans = anchored_spans(review);
+    let ends = span_ends(claims.len(), &spans);
     let mut lines = Lines::default();
     let mut open: Vec<usize> = Vec::new();
     for seg in flatten(review.article.char_len(), &spans) {
@@ -119,7 +120,7 @@ fn article(out: &mut String, review: &Review) {
         }
         lines.text(index.slice(text, seg.start, seg.end));
         for &i in seg.claims.iter().rev() {
-            if spans.iter().any(|(j, s)| *j == i && s.end == seg.end) {
+            if ends[i] == seg.end {
                 lines.marker(&format!("`{}⟧`", i + 1));
                 open.retain(|&o| o != i);
             }
