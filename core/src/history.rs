@@ -166,12 +166,6 @@ impl History {
     pub fn is_dirty(&self) -> bool {
         self.revision != self.saved_revision
     }
-
-    /// Marks the review as never saved (a new review from an article is dirty until saved).
-    pub fn mark_unsaved(&mut self) {
-        self.next_revision += 1;
-        self.saved_revision = u64::MAX;
-    }
 }
 
 /// Applies edits in order; on failure rolls back those already applied.

@@ -201,9 +201,17 @@ pub fn expand_to_words(text: &str, index: &CharIndex, start: usize, end: usize) 
     }
     let is_word = |w: &str| w.chars().any(char::is_alphanumeric);
     let (ws, we) = word_at(text, index, start);
-    let start = if ws < start && is_word(index.slice(text, ws, we)) { ws } else { start };
+    let start = if ws < start && is_word(index.slice(text, ws, we)) {
+        ws
+    } else {
+        start
+    };
     let (ws, we) = word_at(text, index, end - 1);
-    let end = if we > end && is_word(index.slice(text, ws, we)) { we } else { end };
+    let end = if we > end && is_word(index.slice(text, ws, we)) {
+        we
+    } else {
+        end
+    };
     (start, end)
 }
 

@@ -29,11 +29,10 @@ pub struct Document {
 }
 
 impl Document {
-    /// A new, unsaved review of an article read from `article_path`.
+    /// A new review of an article read from `article_path`. It has no file yet, but is not
+    /// "unsaved" until the first change: there is nothing to lose before that.
     pub fn new_from_article(review: Review, article_path: Option<PathBuf>) -> Self {
-        let mut doc = Self::wrap(review, None, article_path);
-        doc.history.mark_unsaved();
-        doc
+        Self::wrap(review, None, article_path)
     }
 
     /// A review opened from `path`.

@@ -72,6 +72,9 @@ pub struct Workbench {
     pub(crate) dialogs: Arc<dyn FileDialogs>,
     pub(crate) dialog: Option<DialogInFlight>,
     pub(crate) commands: Vec<Command>,
+    /// A text field had the keyboard at the end of the last frame. egui drops focus on Esc
+    /// before the frame runs, so this tells "Esc left a text field" from "Esc in the article".
+    pub(crate) typing_last_frame: bool,
     last_title: String,
 }
 
@@ -90,6 +93,7 @@ impl Workbench {
             dialogs,
             dialog: None,
             commands: Vec::new(),
+            typing_last_frame: false,
             last_title: String::new(),
         }
     }
@@ -122,6 +126,7 @@ impl Workbench {
         for command in commands {
             self.run(command, &ctx);
         }
+        self.typing_last_frame = ctx.text_edit_focused();
         let title = self.title();
         if title != self.last_title {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));

@@ -46,7 +46,8 @@ pub fn read(ui: &mut egui::Ui, wb: &mut Workbench) {
         }
     }
     // Single keys act on the article only while no text field has the keyboard.
-    if !ui.ctx().text_edit_focused() && wb.unsaved_prompt.is_none() {
+    let typing = ui.ctx().text_edit_focused() || wb.typing_last_frame;
+    if !typing && wb.unsaved_prompt.is_none() {
         ui.input(|i| {
             if i.modifiers.command || i.modifiers.alt {
                 return;
@@ -65,7 +66,8 @@ pub fn read(ui: &mut egui::Ui, wb: &mut Workbench) {
             {
                 commands.push(Command::DeleteClaim(id.clone()));
             }
-            if i.key_pressed(Key::Escape) {
+            // With the find bar open, Esc closes it (and keeps the selection).
+            if i.key_pressed(Key::Escape) && wb.find.is_none() {
                 if wb.view_state.selection.is_some() {
                     wb.view_state.selection = None;
                 } else {

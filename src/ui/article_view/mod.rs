@@ -432,7 +432,7 @@ impl ArticleView {
             sel.head = c;
         }
         if resp.drag_stopped() {
-            self.settle_selection(review, state);
+            self.settle_selection(review, state, true);
         }
         if resp.double_clicked() {
             if let Some(p) = resp.interact_pointer_pos()
@@ -441,7 +441,7 @@ impl ArticleView {
                 let text = review.article.text();
                 let (a, b) = claimdesk_core::text::word_at(text, review.article.index(), c);
                 state.selection = Some(Selection { anchor: a, head: b });
-                self.settle_selection(review, state);
+                self.settle_selection(review, state, false);
             }
         } else if resp.clicked()
             && let Some(p) = resp.interact_pointer_pos()
@@ -451,7 +451,7 @@ impl ArticleView {
             if shift {
                 let anchor = state.selection.map_or(c, |s| s.anchor);
                 state.selection = Some(Selection { anchor, head: c });
-                self.settle_selection(review, state);
+                self.settle_selection(review, state, true);
             } else {
                 state.selection = None;
                 state.selected_claim =
@@ -521,13 +521,19 @@ impl ArticleView {
         }
     }
 
-    /// Snaps a finished selection to grapheme boundaries; drops it if empty.
-    fn settle_selection(&self, review: &Review, state: &mut ViewState) {
+    /// Snaps a finished selection to grapheme boundaries (and, for mouse drags, whole words);
+    /// drops it if empty.
+    fn settle_selection(&self, review: &Review, state: &mut ViewState, whole_words: bool) {
         if let Some(sel) = state.selection {
             let (a, b) = sel.range();
             let text = review.article.text();
-            let (a, b) =
-                claimdesk_core::text::snap_to_graphemes(text, review.article.index(), a, b);
+            let index = review.article.index();
+            let (a, b) = claimdesk_core::text::snap_to_graphemes(text, index, a, b);
+            let (a, b) = if whole_words {
+                claimdesk_core::text::expand_to_words(text, index, a, b)
+            } else {
+                (a, b)
+            };
             if a == b {
                 state.selection = None;
             } else if sel.anchor <= sel.head {
