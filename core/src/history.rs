@@ -5,7 +5,7 @@
 
 use std::time::{Duration, Instant};
 
-use crate::model::{Claim, ClaimId, Review};
+use crate::model::{Claim, ClaimId, Review, ReviewDetails};
 
 /// One primitive change to a review.
 #[derive(Clone, Debug, PartialEq)]
@@ -16,6 +16,8 @@ pub enum Edit {
     Remove(ClaimId),
     /// Replace the claim with the same id.
     Replace(Claim),
+    /// Replace the review's details (reviewer, organisation, URLs).
+    SetDetails(ReviewDetails),
 }
 
 /// An edit named a claim that is not in the review.
@@ -40,6 +42,10 @@ impl Edit {
                     .map(Edit::Replace)
                     .ok_or(MissingClaim(id))
             }
+            Edit::SetDetails(details) => Ok(Edit::SetDetails(std::mem::replace(
+                &mut review.details,
+                details,
+            ))),
         }
     }
 }
@@ -296,6 +302,32 @@ mod tests {
         assert!(h.is_dirty());
         h.redo(&mut r);
         assert!(!h.is_dirty());
+    }
+
+    #[test]
+    fn details_edit_undoes_and_redoes() {
+        let mut r = review();
+        let mut h = History::default();
+        let details = ReviewDetails {
+            reviewer: "A. Analyst".into(),
+            report_url: "https://example.org/check".into(),
+            ..ReviewDetails::default()
+        };
+        h.apply(
+            &mut r,
+            "edit review details",
+            vec![Edit::SetDetails(details.clone())],
+            None,
+            Instant::now(),
+        )
+        .unwrap();
+        assert_eq!(r.details, details);
+        assert!(h.is_dirty());
+        h.undo(&mut r);
+        assert_eq!(r.details, ReviewDetails::default());
+        assert!(!h.is_dirty());
+        h.redo(&mut r);
+        assert_eq!(r.details, details);
     }
 
     #[test]

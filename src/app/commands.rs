@@ -4,13 +4,15 @@
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 
+use claimdesk_core::export::ExportFormat;
 use claimdesk_core::format::{self, is_project_path};
 use claimdesk_core::history::Edit;
 use claimdesk_core::import::import_article_file;
 use claimdesk_core::text::{normalize_article_text, snap_to_graphemes, trim_span};
-use claimdesk_core::{Article, Claim, ClaimId, ClaimStatus, Review, Span};
+use claimdesk_core::{Article, Claim, ClaimId, ClaimStatus, Review, ReviewDetails, Span};
 
 use super::document::Document;
+pub use super::factcheck::EvidenceField;
 use super::file_dialogs::DialogAnswer;
 use super::{DialogInFlight, DialogPurpose, Pending, Workbench};
 use crate::ui::article_view::ViewState;
@@ -34,6 +36,24 @@ pub enum Command {
     SetNote(ClaimId, String),
     /// Remove a claim.
     DeleteClaim(ClaimId),
+    /// Change a claim's verdict in words ("False", "Misleading"…).
+    SetVerdict(ClaimId, String),
+    /// Set a claim's verdict to a suggestion picked from the list (its own undo step).
+    PickVerdict(ClaimId, String),
+    /// Change a claim's short summary (empty: derived from the quote).
+    SetSummary(ClaimId, String),
+    /// Change the date the claim was made.
+    SetClaimDate(ClaimId, String),
+    /// Add an empty evidence entry at the end of a claim's list.
+    AddEvidence(ClaimId),
+    /// Change one field of a claim's evidence entry (by position).
+    SetEvidence(ClaimId, usize, EvidenceField, String),
+    /// Remove a claim's evidence entry (by position).
+    RemoveEvidence(ClaimId, usize),
+    /// Replace the review's details (reviewer, organisation, URLs, dates).
+    SetDetails(ReviewDetails),
+    /// Ask where to export the review in this format, then write it.
+    Export(ExportFormat),
     /// Undo the last change.
     Undo,
     /// Redo the last undone change.
@@ -83,6 +103,49 @@ impl Workbench {
                 self.update_claim(&id, "edit note", Some(key), |c| c.note = text);
             }
             Command::DeleteClaim(id) => self.delete_claim(&id),
+            Command::SetVerdict(id, text) => {
+                let key = format!("verdict:{id}");
+                self.update_claim(&id, "edit verdict", Some(key), |c| c.verdict = text);
+            }
+            Command::PickVerdict(id, text) => {
+                self.update_claim(&id, "set verdict", None, |c| c.verdict = text);
+            }
+            Command::SetSummary(id, text) => {
+                let key = format!("summary:{id}");
+                self.update_claim(&id, "edit summary", Some(key), |c| c.summary = text);
+            }
+            Command::SetClaimDate(id, text) => {
+                let key = format!("claim_date:{id}");
+                self.update_claim(&id, "edit claim date", Some(key), |c| c.claim_date = text);
+            }
+            Command::AddEvidence(id) => {
+                self.update_claim(&id, "add source", None, |c| {
+                    c.evidence.push(Default::default());
+                });
+            }
+            Command::SetEvidence(id, i, field, text) => {
+                let key = format!("evidence:{id}:{i}:{}", field.key());
+                let label = format!("edit source {}", field.key());
+                self.update_claim(&id, &label, Some(key), |c| {
+                    if let Some(e) = c.evidence.get_mut(i) {
+                        *field.of(e) = text;
+                    }
+                });
+            }
+            Command::RemoveEvidence(id, i) => {
+                self.update_claim(&id, "remove source", None, |c| {
+                    if i < c.evidence.len() {
+                        c.evidence.remove(i);
+                    }
+                });
+            }
+            Command::SetDetails(details) => self.set_details(details),
+            Command::Export(format) => {
+                self.export_dialog = None;
+                if self.doc.is_some() {
+                    self.start_dialog(DialogPurpose::Export(format), ctx);
+                }
+            }
             Command::Undo => {
                 if let Some(doc) = &mut self.doc
                     && let Some(label) = doc.undo()
@@ -249,6 +312,14 @@ impl Workbench {
                     .unwrap_or_default();
                 self.dialogs.pick_save(ctx, suggested, tx);
             }
+            DialogPurpose::Export(format) => {
+                let suggested = self
+                    .doc
+                    .as_ref()
+                    .map(|d| super::factcheck::suggested_export_path(d, *format))
+                    .unwrap_or_default();
+                self.dialogs.pick_export(ctx, suggested, *format, tx);
+            }
         }
         self.dialog = Some(DialogInFlight {
             purpose,
@@ -294,6 +365,9 @@ impl Workbench {
                     self.proceed(then, ctx);
                 }
             }
+            DialogPurpose::Export(format) => {
+                self.export_to(&path, format);
+            }
         }
     }
 
@@ -328,7 +402,7 @@ impl Workbench {
         }
     }
 
-    fn update_claim(
+    pub(super) fn update_claim(
         &mut self,
         id: &ClaimId,
         label: &str,

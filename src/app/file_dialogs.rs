@@ -9,6 +9,8 @@ use std::sync::Mutex;
 use std::sync::mpsc::Sender;
 use std::time::{Duration, Instant};
 
+use claimdesk_core::export::ExportFormat;
+
 /// What came back from a file dialog.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum DialogAnswer {
@@ -26,6 +28,14 @@ pub trait FileDialogs: Send + Sync {
     fn pick_open(&self, ctx: &egui::Context, reply: Sender<DialogAnswer>);
     /// Pick where to save a review, proposing `suggested`.
     fn pick_save(&self, ctx: &egui::Context, suggested: PathBuf, reply: Sender<DialogAnswer>);
+    /// Pick where to write an export in `format`, proposing `suggested`.
+    fn pick_export(
+        &self,
+        ctx: &egui::Context,
+        suggested: PathBuf,
+        format: ExportFormat,
+        reply: Sender<DialogAnswer>,
+    );
 }
 
 /// rfd answers "cancelled" within milliseconds when it could not show any dialog (no portal,
@@ -78,6 +88,31 @@ impl FileDialogs for NativeDialogs {
             ctx.request_repaint();
         });
     }
+
+    fn pick_export(
+        &self,
+        ctx: &egui::Context,
+        suggested: PathBuf,
+        format: ExportFormat,
+        reply: Sender<DialogAnswer>,
+    ) {
+        let ctx = ctx.clone();
+        std::thread::spawn(move || {
+            let started = Instant::now();
+            let mut dialog = rfd::FileDialog::new()
+                .set_title(format!("Export the review as {}", format.label()))
+                .add_filter(format.label(), &[format.extension()])
+                .add_filter("All files", &["*"]);
+            if let Some(dir) = suggested.parent().filter(|d| !d.as_os_str().is_empty()) {
+                dialog = dialog.set_directory(dir);
+            }
+            if let Some(name) = suggested.file_name() {
+                dialog = dialog.set_file_name(name.to_string_lossy());
+            }
+            let _ = reply.send(answer_of(dialog.save_file(), started));
+            ctx.request_repaint();
+        });
+    }
 }
 
 /// Dialogs that answer from a script, immediately; for tests.
@@ -109,6 +144,20 @@ impl FileDialogs for ScriptedDialogs {
     }
 
     fn pick_save(&self, _ctx: &egui::Context, suggested: PathBuf, reply: Sender<DialogAnswer>) {
+        self.suggestions
+            .lock()
+            .expect("not poisoned")
+            .push(suggested);
+        let _ = reply.send(self.next());
+    }
+
+    fn pick_export(
+        &self,
+        _ctx: &egui::Context,
+        suggested: PathBuf,
+        _format: ExportFormat,
+        reply: Sender<DialogAnswer>,
+    ) {
         self.suggestions
             .lock()
             .expect("not poisoned")

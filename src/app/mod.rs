@@ -5,6 +5,7 @@
 
 pub mod commands;
 pub mod document;
+pub mod factcheck;
 pub mod file_dialogs;
 pub mod find;
 pub mod notices;
@@ -46,7 +47,11 @@ pub(crate) struct DialogInFlight {
 #[derive(Clone, Debug)]
 pub(crate) enum DialogPurpose {
     Open,
-    SaveAs { then: Option<Pending> },
+    SaveAs {
+        then: Option<Pending>,
+    },
+    /// Where to write an export in this format.
+    Export(claimdesk_core::export::ExportFormat),
 }
 
 /// The whole application: the open review (if any) and everything around it.
@@ -69,6 +74,10 @@ pub struct Workbench {
     pub unsaved_prompt: Option<Pending>,
     /// Set once the user has agreed to close: the next close request goes through.
     pub allow_close: bool,
+    /// The review-details dialog, when open: the draft being edited (applied on Save).
+    pub details_dialog: Option<claimdesk_core::ReviewDetails>,
+    /// The export dialog, when open: the format picked so far.
+    pub export_dialog: Option<claimdesk_core::export::ExportFormat>,
     pub(crate) dialogs: Arc<dyn FileDialogs>,
     pub(crate) dialog: Option<DialogInFlight>,
     pub(crate) commands: Vec<Command>,
@@ -90,6 +99,8 @@ impl Workbench {
             settings,
             unsaved_prompt: None,
             allow_close: false,
+            details_dialog: None,
+            export_dialog: None,
             dialogs,
             dialog: None,
             commands: Vec::new(),

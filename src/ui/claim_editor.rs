@@ -1,11 +1,13 @@
-//! The editor of the selected claim: its quote, status, claimant and note, and Delete.
+//! The editor of the selected claim: its quote, status, verdict, claimant, date, summary, note,
+//! sources (see [`evidence_editor`]), and Delete.
 
-use claimdesk_core::ClaimStatus;
+use claimdesk_core::factcheck::{SUMMARY_LIMIT, VERDICT_SUGGESTIONS};
+use claimdesk_core::{Claim, ClaimStatus};
 use egui::TextEdit;
 
 use crate::app::Workbench;
 use crate::app::commands::Command;
-use crate::ui::theme;
+use crate::ui::{evidence_editor, theme};
 
 /// Draws the editor for `wb.view_state.selected_claim`.
 pub fn show(ui: &mut egui::Ui, wb: &mut Workbench) {
@@ -58,6 +60,8 @@ pub fn show(ui: &mut egui::Ui, wb: &mut Workbench) {
                 }
             });
             ui.add_space(4.0);
+            verdict(ui, claim, &mut commands);
+            ui.add_space(4.0);
             let label = ui.label("Claimant (who made the claim):");
             let mut claimant = claim.claimant.clone();
             let resp = ui
@@ -70,6 +74,8 @@ pub fn show(ui: &mut egui::Ui, wb: &mut Workbench) {
             if resp.changed() {
                 commands.push(Command::SetClaimant(id.clone(), claimant));
             }
+            claim_date(ui, claim, &mut commands);
+            summary(ui, claim, &mut commands);
             let label = ui.label("Note:");
             let mut note = claim.note.clone();
             let resp = ui
@@ -83,7 +89,10 @@ pub fn show(ui: &mut egui::Ui, wb: &mut Workbench) {
             if resp.changed() {
                 commands.push(Command::SetNote(id.clone(), note));
             }
-            ui.add_space(4.0);
+            ui.add_space(6.0);
+            evidence_editor::show(ui, claim, &mut commands);
+            ui.add_space(6.0);
+            ui.separator();
             ui.weak(format!(
                 "Chars {}–{} · created {} · modified {}",
                 claim.span.start,
@@ -101,4 +110,139 @@ pub fn show(ui: &mut egui::Ui, wb: &mut Workbench) {
             }
         });
     wb.commands.extend(commands);
+}
+
+/// The verdict in words: free text, with the usual verdicts one click away.
+fn verdict(ui: &mut egui::Ui, claim: &Claim, commands: &mut Vec<Command>) {
+    let id = &claim.id;
+    let label = ui.label("Verdict:");
+    ui.horizontal(|ui| {
+        let combo_width = 96.0;
+        let mut text = claim.verdict.clone();
+        let resp = ui
+            .add(
+                TextEdit::singleline(&mut text)
+                    .hint_text(format!("e.g. False (else: {})", claim.status.label()))
+                    .desired_width(
+                        (ui.available_width() - combo_width - ui.spacing().item_spacing.x)
+                            .max(60.0),
+                    ),
+            )
+            .labelled_by(label.id);
+        if resp.changed() {
+            commands.push(Command::SetVerdict(id.clone(), text));
+        }
+        egui::ComboBox::from_id_salt(("verdict_suggestions", id.as_str()))
+            .selected_text("Suggestions")
+            .width(combo_width)
+            .show_ui(ui, |ui| {
+                for suggestion in VERDICT_SUGGESTIONS {
+                    let current = claim.verdict.trim() == *suggestion;
+                    if ui.selectable_label(current, *suggestion).clicked() && !current {
+                        commands.push(Command::PickVerdict(id.clone(), (*suggestion).to_owned()));
+                    }
+                }
+            })
+            .response
+            .accessible_name("Verdict suggestions");
+    });
+}
+
+/// The date the claim was made, as typed, with a gentle hint when it is not `YYYY-MM-DD`.
+fn claim_date(ui: &mut egui::Ui, claim: &Claim, commands: &mut Vec<Command>) {
+    let mut text = claim.claim_date.clone();
+    let resp = ui
+        .horizontal(|ui| {
+            let label = ui.label("Claim made on:");
+            ui.add(
+                TextEdit::singleline(&mut text)
+                    .hint_text("YYYY-MM-DD")
+                    .desired_width(110.0),
+            )
+            .labelled_by(label.id)
+        })
+        .inner;
+    if resp.changed() {
+        commands.push(Command::SetClaimDate(claim.id.clone(), text));
+    }
+    if !is_iso_date(&claim.claim_date) {
+        ui.colored_label(
+            ui.visuals().warn_fg_color,
+            "Not a YYYY-MM-DD date; reports show it as typed.",
+        );
+    }
+}
+
+/// The short summary for ClaimReview, with the default from the quote as a hint and a count.
+fn summary(ui: &mut egui::Ui, claim: &Claim, commands: &mut Vec<Command>) {
+    let label = ui.label("Summary (ClaimReview’s “claim reviewed”):");
+    let mut text = claim.summary.clone();
+    let resp = ui
+        .add(
+            TextEdit::singleline(&mut text)
+                .hint_text(claim.effective_summary())
+                .desired_width(f32::INFINITY),
+        )
+        .labelled_by(label.id);
+    if resp.changed() {
+        commands.push(Command::SetSummary(claim.id.clone(), text));
+    }
+    let own = claim.summary.trim();
+    let count_text = if own.is_empty() {
+        let count = claim.effective_summary().chars().count();
+        format!("Empty: the quote’s start is used ({count} / {SUMMARY_LIMIT} characters)")
+    } else {
+        format!("{} / {SUMMARY_LIMIT} characters", own.chars().count())
+    };
+    let count = own.chars().count();
+    if count >= SUMMARY_LIMIT {
+        ui.colored_label(
+            ui.visuals().error_fg_color,
+            format!("{count_text} — keep it under {SUMMARY_LIMIT}"),
+        );
+    } else {
+        ui.weak(count_text);
+    }
+}
+
+/// True for an empty text or a plausible `YYYY-MM-DD` (also `YYYY` or `YYYY-MM`).
+pub fn is_iso_date(text: &str) -> bool {
+    let text = text.trim();
+    if text.is_empty() {
+        return true;
+    }
+    let parts: Vec<&str> = text.split('-').collect();
+    let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
+    let in_range =
+        |s: &str, lo: u32, hi: u32| s.parse::<u32>().is_ok_and(|v| (lo..=hi).contains(&v));
+    match parts.as_slice() {
+        [y] => digits(y, 4),
+        [y, m] => digits(y, 4) && digits(m, 2) && in_range(m, 1, 12),
+        [y, m, d] => {
+            digits(y, 4) && digits(m, 2) && digits(d, 2) && in_range(m, 1, 12) && in_range(d, 1, 31)
+        }
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_iso_date;
+
+    #[test]
+    fn dates_are_checked_loosely() {
+        for ok in ["", " ", "2026", "2026-11", "2026-11-28", " 2026-01-31 "] {
+            assert!(is_iso_date(ok), "{ok:?}");
+        }
+        for bad in [
+            "yesterday",
+            "28/11/2026",
+            "2026-13-01",
+            "2026-11-32",
+            "2026-1-5",
+            "٢٠٢٦",
+        ] {
+            assert!(!is_iso_date(bad), "{bad:?}");
+        }
+    }
 }

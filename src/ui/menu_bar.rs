@@ -5,7 +5,7 @@ use claimdesk_core::ClaimStatus;
 use crate::app::Workbench;
 use crate::app::commands::Command;
 use crate::app::find::FindBar;
-use crate::ui::theme;
+use crate::ui::{export_dialog, review_details, theme};
 
 /// Draws the menus and, with a review open, the toolbar.
 pub fn show(ui: &mut egui::Ui, wb: &mut Workbench) {
@@ -65,6 +65,21 @@ fn file_menu(ui: &mut egui::Ui, wb: &mut Workbench) {
         .clicked()
     {
         wb.push(Command::SaveAs);
+    }
+    ui.separator();
+    if ui
+        .add_enabled(has_doc, egui::Button::new("Review details…"))
+        .on_hover_text("Reviewer, organisation, article and report URLs")
+        .clicked()
+    {
+        review_details::open(wb);
+    }
+    if ui
+        .add_enabled(has_doc, egui::Button::new("Export…"))
+        .on_hover_text("HTML, Markdown, CSV, ClaimReview or Web Annotation")
+        .clicked()
+    {
+        export_dialog::open(wb);
     }
     ui.separator();
     if ui

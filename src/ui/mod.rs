@@ -4,9 +4,12 @@
 pub mod article_view;
 pub mod claim_editor;
 pub mod claims_panel;
+pub mod evidence_editor;
+pub mod export_dialog;
 pub mod find_bar;
 pub mod menu_bar;
 pub mod notices;
+pub mod review_details;
 pub mod shortcuts;
 pub mod start_screen;
 pub mod status_bar;

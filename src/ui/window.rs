@@ -61,4 +61,6 @@ pub fn show(ui: &mut egui::Ui, wb: &mut Workbench) {
         }
     });
     unsaved_dialog::show(ui, wb);
+    crate::ui::review_details::show(ui, wb);
+    crate::ui::export_dialog::show(ui, wb);
 }

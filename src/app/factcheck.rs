@@ -1,0 +1,183 @@
+//! The fact-check side of the workbench (issue 3): evidence fields, review details, and
+//! exporting the review to a file. Applied from [`super::Workbench::run`].
+
+use std::path::{Path, PathBuf};
+
+use claimdesk_core::atomic::write_atomic;
+use claimdesk_core::export::{ExportFormat, export};
+use claimdesk_core::history::Edit;
+use claimdesk_core::{Evidence, ReviewDetails};
+
+use super::Workbench;
+use super::document::Document;
+
+/// One text field of an evidence entry.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EvidenceField {
+    /// Where the source is.
+    Url,
+    /// The source's title.
+    Title,
+    /// The quoted passage.
+    Excerpt,
+    /// When the source was consulted.
+    Accessed,
+    /// The analyst's note on it.
+    Note,
+}
+
+impl EvidenceField {
+    /// All fields, in the order the editor shows them.
+    pub const ALL: [EvidenceField; 5] = [
+        EvidenceField::Url,
+        EvidenceField::Title,
+        EvidenceField::Excerpt,
+        EvidenceField::Accessed,
+        EvidenceField::Note,
+    ];
+
+    /// A short identifier, used in undo labels and coalesce keys.
+    pub fn key(self) -> &'static str {
+        match self {
+            EvidenceField::Url => "url",
+            EvidenceField::Title => "title",
+            EvidenceField::Excerpt => "excerpt",
+            EvidenceField::Accessed => "accessed",
+            EvidenceField::Note => "note",
+        }
+    }
+
+    /// The field in `evidence`.
+    pub fn of(self, evidence: &mut Evidence) -> &mut String {
+        match self {
+            EvidenceField::Url => &mut evidence.url,
+            EvidenceField::Title => &mut evidence.title,
+            EvidenceField::Excerpt => &mut evidence.excerpt,
+            EvidenceField::Accessed => &mut evidence.accessed,
+            EvidenceField::Note => &mut evidence.note,
+        }
+    }
+
+    /// The field's current text.
+    pub fn get(self, evidence: &Evidence) -> &str {
+        match self {
+            EvidenceField::Url => &evidence.url,
+            EvidenceField::Title => &evidence.title,
+            EvidenceField::Excerpt => &evidence.excerpt,
+            EvidenceField::Accessed => &evidence.accessed,
+            EvidenceField::Note => &evidence.note,
+        }
+    }
+}
+
+/// Where Export proposes to write: beside the review (or the article it was made from), named
+/// after it, with the format's extension. The two JSON-LD formats get a qualifier so they do not
+/// propose the same file.
+pub fn suggested_export_path(doc: &Document, format: ExportFormat) -> PathBuf {
+    let base = doc
+        .path
+        .clone()
+        .or_else(|| doc.article_path.clone())
+        .unwrap_or_else(|| PathBuf::from(file_safe(&doc.review.article.title)));
+    let ext = match format {
+        ExportFormat::ClaimReview => "claimreview.jsonld",
+        ExportFormat::WebAnnotation => "annotations.jsonld",
+        other => other.extension(),
+    };
+    base.with_extension(ext)
+}
+
+/// A title made usable as a file name (no path separators or control characters).
+fn file_safe(title: &str) -> String {
+    let name: String = title
+        .chars()
+        .map(|c| {
+            if c.is_control() || matches!(c, '/' | '\\' | ':') {
+                '_'
+            } else {
+                c
+            }
+        })
+        .collect();
+    let name = name.trim().trim_start_matches('.');
+    if name.is_empty() {
+        "review".to_owned()
+    } else {
+        name.to_owned()
+    }
+}
+
+impl Workbench {
+    /// Replaces the review details as one undo step.
+    pub(super) fn set_details(&mut self, details: ReviewDetails) {
+        let Some(doc) = &mut self.doc else {
+            return;
+        };
+        if doc.review.details == details {
+            return;
+        }
+        doc.history.seal();
+        let _ = doc.apply("edit review details", vec![Edit::SetDetails(details)], None);
+    }
+
+    /// Exports the open review in `format` and writes it atomically to `path` (the format's
+    /// extension is added when the name has none). Reports the outcome and the export's notes.
+    /// Returns true if the file was written.
+    pub fn export_to(&mut self, path: &Path, format: ExportFormat) -> bool {
+        let Some(doc) = &self.doc else {
+            return false;
+        };
+        let path = if path.extension().is_none() {
+            path.with_extension(format.extension())
+        } else {
+            path.to_owned()
+        };
+        let output = match export(&doc.review, format) {
+            Ok(output) => output,
+            Err(e) => {
+                self.notices
+                    .error(format!("Could not export the {}: {e}", format.label()));
+                return false;
+            }
+        };
+        if let Err(e) = write_atomic(&path, &output.bytes) {
+            self.notices.error(format!(
+                "Could not write the {} to {}: {e}",
+                format.label(),
+                path.display()
+            ));
+            return false;
+        }
+        let done = format!("Exported the {} to {}", format.label(), path.display());
+        if output.notes.is_empty() {
+            self.notices.info(done);
+        } else {
+            self.notices
+                .warning(format!("{done}. {}", output.notes.join(" ")), Vec::new());
+        }
+        true
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn titles_become_plain_file_names() {
+        assert_eq!(file_safe("a/b\\c:d"), "a_b_c_d");
+        assert_eq!(file_safe("  ..hidden "), "hidden");
+        assert_eq!(file_safe("   "), "review");
+    }
+
+    #[test]
+    fn every_field_reads_what_it_writes() {
+        let mut e = Evidence::default();
+        for f in EvidenceField::ALL {
+            *f.of(&mut e) = f.key().to_owned();
+        }
+        for f in EvidenceField::ALL {
+            assert_eq!(f.get(&e), f.key());
+        }
+    }
+}

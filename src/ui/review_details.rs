@@ -1,0 +1,108 @@
+//! The review-details dialog (File → Review details…): who reviewed the article and where the
+//! article and the fact check are published. Edits a draft; Save applies it as one undo step.
+
+use claimdesk_core::export::safe::http_url;
+use egui::TextEdit;
+
+use crate::app::Workbench;
+use crate::app::commands::Command;
+use crate::ui::claim_editor::is_iso_date;
+
+/// Opens the dialog on a copy of the review's details.
+pub fn open(wb: &mut Workbench) {
+    if let Some(doc) = &wb.doc {
+        wb.details_dialog = Some(doc.review.details.clone());
+    }
+}
+
+/// Shows the dialog while it is open.
+pub fn show(ui: &mut egui::Ui, wb: &mut Workbench) {
+    if wb.doc.is_none() {
+        wb.details_dialog = None;
+    }
+    let Some(draft) = &mut wb.details_dialog else {
+        return;
+    };
+    let mut save = false;
+    let mut cancel = false;
+    let modal = egui::Modal::new(egui::Id::unique("review_details")).show(ui.ctx(), |ui| {
+        ui.set_width(480.0);
+        ui.heading("Review details");
+        ui.weak("Used by the reports and by ClaimReview; every field is optional.");
+        ui.add_space(8.0);
+        egui::Grid::new("review_details_grid")
+            .num_columns(2)
+            .spacing([10.0, 6.0])
+            .show(ui, |ui| {
+                field(ui, "Reviewer", "Your name", &mut draft.reviewer);
+                field(
+                    ui,
+                    "Organisation",
+                    "The fact-checking desk",
+                    &mut draft.organisation,
+                );
+                field(ui, "Article URL", "https://…", &mut draft.article_url);
+                field(
+                    ui,
+                    "Article published",
+                    "YYYY-MM-DD",
+                    &mut draft.article_published,
+                );
+                field(
+                    ui,
+                    "Report URL",
+                    "https://… where the fact check is published",
+                    &mut draft.report_url,
+                );
+            });
+        let warn = ui.visuals().warn_fg_color;
+        for (name, url) in [
+            ("Article URL", &draft.article_url),
+            ("Report URL", &draft.report_url),
+        ] {
+            if !url.trim().is_empty() && http_url(url).is_none() {
+                ui.colored_label(
+                    warn,
+                    format!("{name} is not an http(s) address: reports will not link it."),
+                );
+            }
+        }
+        if !is_iso_date(&draft.article_published) {
+            ui.colored_label(
+                warn,
+                "Article published is not a YYYY-MM-DD date; reports show it as typed.",
+            );
+        }
+        ui.add_space(10.0);
+        ui.horizontal(|ui| {
+            if ui.button("Save details").clicked() {
+                save = true;
+            }
+            if ui.button("Cancel").clicked() {
+                cancel = true;
+            }
+        });
+    });
+    // Esc cancels; a click beside the dialog does not throw the typing away.
+    if ui.input(|i| i.key_pressed(egui::Key::Escape)) && !modal.backdrop_response.clicked() {
+        cancel = true;
+    }
+    if save {
+        if let Some(details) = wb.details_dialog.take() {
+            wb.push(Command::SetDetails(details));
+        }
+    } else if cancel {
+        wb.details_dialog = None;
+    }
+}
+
+fn field(ui: &mut egui::Ui, name: &str, hint: &str, text: &mut String) {
+    let label = ui.label(name);
+    ui.add(
+        TextEdit::singleline(text)
+            .hint_text(hint)
+            .desired_width(330.0),
+    )
+    .labelled_by(label.id);
+    ui.end_row();
+}
