@@ -1,0 +1,129 @@
+//! Every file Claimdesk writes validates against the published JSON Schema
+//! (`assets/claimdesk.schema.json`), and the schema rejects what the contract forbids.
+
+use claimdesk_core::factcheck::Evidence;
+use claimdesk_core::format::{load_file, to_json};
+use claimdesk_core::text::normalize_article_text;
+use claimdesk_core::{Article, Claim, ClaimStatus, Review, Span};
+use proptest::prelude::*;
+use serde_json::Value;
+
+fn validator() -> jsonschema::Validator {
+    let schema: Value = serde_json::from_str(include_str!("../assets/claimdesk.schema.json"))
+        .expect("the schema is JSON");
+    jsonschema::options()
+        .should_validate_formats(true)
+        .build(&schema)
+        .expect("the schema is a valid JSON Schema")
+}
+
+fn assert_valid(validator: &jsonschema::Validator, json: &str) {
+    let value: Value = serde_json::from_str(json).unwrap();
+    let errors: Vec<String> = validator
+        .iter_errors(&value)
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .collect();
+    assert!(errors.is_empty(), "schema errors: {errors:#?}\n{json}");
+}
+
+fn sample_review() -> Review {
+    let text = normalize_article_text(include_str!("../assets/sample-article.txt"));
+    let article = Article::new("sample-article.txt", "assets/sample-article.txt", text);
+    let mut claims = Vec::new();
+    for (needle, status) in [
+        ("lies and fabrications", ClaimStatus::Disputed),
+        ("Libya is not to blame", ClaimStatus::UnderInvestigation),
+        ("Libya", ClaimStatus::Asserted),
+    ] {
+        let byte = article.text().find(needle).unwrap();
+        let start = article.text()[..byte].chars().count();
+        let mut claim = Claim::new(
+            &article,
+            Span::new(start, start + needle.chars().count()),
+            status,
+        );
+        claim.claimant = "Mohammed Besher".into();
+        claim.evidence.push(Evidence {
+            url: "https://example.org/report".into(),
+            title: "A report".into(),
+            ..Evidence::default()
+        });
+        claims.push(claim);
+    }
+    let mut review = Review::with_claims(article, claims);
+    review.details.reviewer = "A. Analyst".into();
+    review
+}
+
+#[test]
+fn written_sample_review_validates() {
+    assert_valid(&validator(), &to_json(&sample_review()));
+}
+
+#[test]
+fn file_saved_by_the_app_validates_and_minimal_v1_fixture_validates() {
+    let v = validator();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("r.claimdesk");
+    claimdesk_core::format::save_file(&path, &sample_review()).unwrap();
+    assert_valid(&v, &std::fs::read_to_string(&path).unwrap());
+    assert!(load_file(&path).unwrap().warnings.is_empty());
+    // A minimal version-1 file, as another tool would write it.
+    let minimal = r#"{"format":"claimdesk","version":1,
+      "article":{"title":"T","text":"ab cd","sha256":"0000000000000000000000000000000000000000000000000000000000000000"},
+      "claims":[{"id":"x","start":0,"end":2,"quote":"ab","prefix":"","suffix":" cd","status":"asserted",
+                 "created":"2026-11-28T10:00:00Z","modified":"2026-11-28T10:00:00Z"}]}"#;
+    assert_valid(&v, minimal);
+}
+
+#[test]
+fn schema_rejects_what_the_contract_forbids() {
+    let v = validator();
+    let good: Value = serde_json::from_str(&to_json(&sample_review())).unwrap();
+    let mut cases: Vec<(&str, Value)> = Vec::new();
+    let mut bad = good.clone();
+    bad["claims"][0]["status"] = "maybe".into();
+    cases.push(("unknown status", bad));
+    let mut bad = good.clone();
+    bad["claims"][0]["start"] = (-1).into();
+    cases.push(("negative offset", bad));
+    let mut bad = good.clone();
+    bad["claims"][0]["prefix"] = "x".repeat(33).into();
+    cases.push(("prefix over 32 chars", bad));
+    let mut bad = good.clone();
+    bad["claims"][0]["created"] = "yesterday".into();
+    cases.push(("created not RFC 3339", bad));
+    let mut bad = good.clone();
+    bad["format"] = "other".into();
+    cases.push(("wrong format", bad));
+    let mut bad = good.clone();
+    bad["article"]["sha256"] = "XYZ".into();
+    cases.push(("bad hash", bad));
+    let mut bad = good;
+    bad.as_object_mut().unwrap().remove("claims");
+    cases.push(("no claims", bad));
+    for (what, value) in cases {
+        assert!(!v.is_valid(&value), "the schema accepted: {what}");
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+    #[test]
+    fn any_written_review_validates(
+        parts in prop::collection::vec(prop::sample::select(vec!["a", " ", "\n", "🇱🇾", "e\u{301}", "中", "\""]), 1..80),
+        spans in prop::collection::vec((0usize..400, 1usize..50, 0usize..3), 0..10),
+    ) {
+        let article = Article::new("T", "", normalize_article_text(&parts.concat()));
+        let len = article.char_len();
+        prop_assume!(len > 0);
+        let claims = spans.into_iter().map(|(s, l, st)| {
+            let start = s % len;
+            let end = (start + l).min(len).max(start + 1);
+            Claim::new(&article, Span::new(start, end), ClaimStatus::ALL[st])
+        }).collect();
+        let json = to_json(&Review::with_claims(article, claims));
+        let value: Value = serde_json::from_str(&json).unwrap();
+        prop_assert!(validator().is_valid(&value), "{}", json);
+    }
+}
