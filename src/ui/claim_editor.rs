@@ -116,35 +116,34 @@ pub fn show(ui: &mut egui::Ui, wb: &mut Workbench) {
 fn verdict(ui: &mut egui::Ui, claim: &Claim, commands: &mut Vec<Command>) {
     let id = &claim.id;
     let label = ui.label("Verdict:");
+    // Right to left: the combo keeps its size, the text field takes the rest of the row.
     ui.horizontal(|ui| {
-        let combo_width = 96.0;
-        let mut text = claim.verdict.clone();
-        let resp = ui
-            .add(
-                TextEdit::singleline(&mut text)
-                    .hint_text(format!("e.g. False (else: {})", claim.status.label()))
-                    .desired_width(
-                        (ui.available_width() - combo_width - ui.spacing().item_spacing.x)
-                            .max(60.0),
-                    ),
-            )
-            .labelled_by(label.id);
-        if resp.changed() {
-            commands.push(Command::SetVerdict(id.clone(), text));
-        }
-        egui::ComboBox::from_id_salt(("verdict_suggestions", id.as_str()))
-            .selected_text("Suggestions")
-            .width(combo_width)
-            .show_ui(ui, |ui| {
-                for suggestion in VERDICT_SUGGESTIONS {
-                    let current = claim.verdict.trim() == *suggestion;
-                    if ui.selectable_label(current, *suggestion).clicked() && !current {
-                        commands.push(Command::PickVerdict(id.clone(), (*suggestion).to_owned()));
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            egui::ComboBox::from_id_salt(("verdict_suggestions", id.as_str()))
+                .selected_text("Suggestions")
+                .show_ui(ui, |ui| {
+                    for suggestion in VERDICT_SUGGESTIONS {
+                        let current = claim.verdict.trim() == *suggestion;
+                        if ui.selectable_label(current, *suggestion).clicked() && !current {
+                            commands
+                                .push(Command::PickVerdict(id.clone(), (*suggestion).to_owned()));
+                        }
                     }
-                }
-            })
-            .response
-            .accessible_name("Verdict suggestions");
+                })
+                .response
+                .accessible_name("Verdict suggestions");
+            let mut text = claim.verdict.clone();
+            let resp = ui
+                .add(
+                    TextEdit::singleline(&mut text)
+                        .hint_text(format!("e.g. False (else: {})", claim.status.label()))
+                        .desired_width(ui.available_width()),
+                )
+                .labelled_by(label.id);
+            if resp.changed() {
+                commands.push(Command::SetVerdict(id.clone(), text));
+            }
+        });
     });
 }
 
