@@ -7,6 +7,7 @@ use std::sync::Arc;
 
 use crate::app::Workbench;
 use crate::app::file_dialogs::NativeDialogs;
+use crate::app::recovery::RecoveryStore;
 use crate::app::settings::Settings;
 
 const SETTINGS_KEY: &str = "claimdesk-settings";
@@ -35,8 +36,15 @@ impl ClaimdeskApp {
             egui::Theme::Light
         });
         let mut workbench = Workbench::new(settings, Arc::new(NativeDialogs));
-        if let Some(path) = file {
-            workbench.open_path(&path);
+        match RecoveryStore::platform() {
+            Some(store) => workbench = workbench.with_recovery(store),
+            None => workbench
+                .notices
+                .error("No data folder was found, so autosave and crash recovery are off."),
+        }
+        match file {
+            Some(path) => workbench.open_path(&path),
+            None => workbench.offer_unsaved_recovery(),
         }
         Self { workbench }
     }
@@ -44,11 +52,22 @@ impl ClaimdeskApp {
 
 impl eframe::App for ClaimdeskApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
-        self.workbench.ui(ui);
+        run_frame_guarded(&mut self.workbench, |wb| wb.ui(ui));
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, SETTINGS_KEY, &self.workbench.settings);
+    }
+}
+
+/// Runs `frame` on the workbench. A bug is not a loss: if the frame panics, the open review is
+/// written to its recovery file before the panic goes on (and ends the process), so the next
+/// start offers it back.
+pub fn run_frame_guarded(workbench: &mut Workbench, frame: impl FnOnce(&mut Workbench)) {
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| frame(workbench)));
+    if let Err(panic) = result {
+        workbench.write_recovery_now();
+        std::panic::resume_unwind(panic);
     }
 }
 

@@ -168,6 +168,12 @@ impl History {
         self.saved_revision = self.revision;
     }
 
+    /// Records that the current state is *not* what is on disk (a review restored from a
+    /// recovery file).
+    pub fn mark_modified(&mut self) {
+        self.saved_revision = u64::MAX;
+    }
+
     /// True if the review differs from the last saved state.
     pub fn is_dirty(&self) -> bool {
         self.revision != self.saved_revision

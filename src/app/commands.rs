@@ -72,6 +72,41 @@ pub enum Command {
     Quit,
     /// The answer to the unsaved-changes prompt.
     Unsaved(UnsavedChoice),
+    /// The answer to "restore unsaved work from an earlier run?".
+    Recovery(RecoveryChoice),
+    /// The answer to "the file changed on disk".
+    ExternalChange(ExternalChoice),
+}
+
+/// Answers to the offer of unsaved work found after a crash.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RecoveryChoice {
+    /// Open the recovered work (with unsaved changes).
+    Restore,
+    /// Delete the recovery file.
+    Discard,
+}
+
+/// A save held back because the file changed on disk since it was opened or saved.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ExternalChange {
+    /// The review file.
+    pub path: PathBuf,
+    /// What was to happen after the save.
+    pub then: Option<Pending>,
+}
+
+/// Answers to "the file changed on disk".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExternalChoice {
+    /// Write over the other version.
+    Overwrite,
+    /// Save this version under another name.
+    SaveAs,
+    /// Drop this version's changes and open what is on disk.
+    Reload,
+    /// Do nothing now.
+    Cancel,
 }
 
 /// Answers to "Save changes before …?".
@@ -180,8 +215,34 @@ impl Workbench {
                 };
                 match choice {
                     UnsavedChoice::Save => self.save(Some(pending), false, ctx),
-                    UnsavedChoice::Discard => self.proceed(pending, ctx),
+                    UnsavedChoice::Discard => {
+                        self.discard_recovery();
+                        self.proceed(pending, ctx);
+                    }
                     UnsavedChoice::Cancel => {}
+                }
+            }
+            Command::Recovery(choice) => self.answer_recovery(choice),
+            Command::ExternalChange(choice) => {
+                let Some(held) = self.external_change_prompt.take() else {
+                    return;
+                };
+                match choice {
+                    ExternalChoice::Overwrite => {
+                        if self.save_to(&held.path)
+                            && let Some(then) = held.then
+                        {
+                            self.proceed(then, ctx);
+                        }
+                    }
+                    ExternalChoice::SaveAs => {
+                        self.start_dialog(DialogPurpose::SaveAs { then: held.then }, ctx);
+                    }
+                    ExternalChoice::Reload => {
+                        self.discard_recovery();
+                        self.open_path(&held.path);
+                    }
+                    ExternalChoice::Cancel => {}
                 }
             }
         }
@@ -213,7 +274,11 @@ impl Workbench {
     pub fn open_path(&mut self, path: &Path) {
         let result = if is_project_path(path) {
             format::load_file(path)
-                .map(|loaded| Document::opened(loaded.review, path.to_owned(), loaded.warnings))
+                .map(|loaded| {
+                    let mut doc = Document::opened(loaded.review, path.to_owned(), loaded.warnings);
+                    doc.disk_sha256 = loaded.file_sha256;
+                    doc
+                })
                 .map_err(|e| e.to_string())
         } else {
             import_article_file(path)
@@ -255,7 +320,62 @@ impl Workbench {
                 doc.load_warnings.clone(),
             );
         }
+        self.autosave.restart();
+        self.recovery_offer = self.recovery.as_ref().and_then(|store| {
+            store.find_for(&crate::app::recovery::RecoveryHeader {
+                review_path: doc.path.clone(),
+                article_path: doc.article_path.clone(),
+                ..Default::default()
+            })
+        });
         self.doc = Some(doc);
+    }
+
+    /// At a start with no file: offers the newest unsaved work of a review never saved.
+    pub fn offer_unsaved_recovery(&mut self) {
+        if let Some(store) = &self.recovery {
+            self.recovery_offer = store.unsaved_reviews().into_iter().next();
+        }
+    }
+
+    fn answer_recovery(&mut self, choice: RecoveryChoice) {
+        let (Some(found), Some(store)) = (self.recovery_offer.take(), self.recovery.clone()) else {
+            return;
+        };
+        match choice {
+            RecoveryChoice::Discard => {
+                if let Err(e) = store.remove(&found.file) {
+                    self.notices
+                        .error(format!("Could not delete the recovery file: {e}"));
+                }
+            }
+            RecoveryChoice::Restore => match store.load(&found) {
+                Ok(loaded) => {
+                    let header = found.header;
+                    // Keep what we know of the file on disk, to notice outside changes.
+                    let disk = self
+                        .doc
+                        .as_ref()
+                        .filter(|d| d.path.is_some() && d.path == header.review_path)
+                        .and_then(|d| d.disk_sha256.clone());
+                    let mut doc = Document::new_from_article(loaded.review, header.article_path);
+                    doc.path = header.review_path.filter(|p| p.exists());
+                    doc.disk_sha256 = disk;
+                    doc.history.mark_modified();
+                    self.view_state = ViewState::default();
+                    self.find = None;
+                    self.autosave.restart();
+                    self.autosave.slot = Some(found.file);
+                    self.doc = Some(doc);
+                    self.notices
+                        .info("Unsaved work restored; save it to keep it.");
+                }
+                Err(e) => self.notices.error(format!(
+                    "Could not restore from {}: {e}. The recovery file was kept.",
+                    found.file.display()
+                )),
+            },
+        }
     }
 
     /// Saves; `then` runs after a successful save. Asks for a path on the first save or when
@@ -267,6 +387,10 @@ impl Workbench {
         match (&doc.path, save_as) {
             (Some(path), false) => {
                 let path = path.clone();
+                if doc.changed_on_disk(&path) {
+                    self.external_change_prompt = Some(ExternalChange { path, then });
+                    return;
+                }
                 if self.save_to(&path)
                     && let Some(then) = then
                 {

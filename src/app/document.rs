@@ -26,6 +26,8 @@ pub struct Document {
     pub view: ArticleView,
     /// Problems found while loading, shown to the user once.
     pub load_warnings: Vec<String>,
+    /// SHA-256 of the file as last read or written, to notice changes made by others.
+    pub disk_sha256: Option<String>,
 }
 
 impl Document {
@@ -52,6 +54,7 @@ impl Document {
             generation: 0,
             view,
             load_warnings: Vec::new(),
+            disk_sha256: None,
         }
     }
 
@@ -89,11 +92,26 @@ impl Document {
 
     /// Saves to `path` atomically and remembers it as the review's file.
     pub fn save_to(&mut self, path: &Path) -> Result<(), SaveError> {
-        format::save_file(path, &self.review)?;
+        let written = format::save_file(path, &self.review)?;
+        self.disk_sha256 = Some(claimdesk_core::model::sha256_hex(written.as_bytes()));
         self.path = Some(path.to_owned());
         self.history.mark_saved();
         self.history.seal();
         Ok(())
+    }
+
+    /// True if the file at `path` is no longer what this review last read or wrote there.
+    pub fn changed_on_disk(&self, path: &Path) -> bool {
+        let Some(known) = &self.disk_sha256 else {
+            return false;
+        };
+        if self.path.as_deref() != Some(path) {
+            return false;
+        }
+        match std::fs::read(path) {
+            Ok(bytes) => &claimdesk_core::model::sha256_hex(&bytes) != known,
+            Err(_) => false,
+        }
     }
 
     /// The name shown in the title bar: the file name, or the article title for a new review.

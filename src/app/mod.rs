@@ -3,12 +3,14 @@
 //! Each frame, UI code reads the state and pushes [`Command`]s; after all panels have run,
 //! [`Workbench::run`] applies them in order. That is where undo/redo, saving and opening live.
 
+mod autosave;
 pub mod commands;
 pub mod document;
 pub mod factcheck;
 pub mod file_dialogs;
 pub mod find;
 pub mod notices;
+pub mod recovery;
 pub mod settings;
 
 use std::path::PathBuf;
@@ -78,6 +80,13 @@ pub struct Workbench {
     pub details_dialog: Option<claimdesk_core::ReviewDetails>,
     /// The export dialog, when open: the format picked so far.
     pub export_dialog: Option<claimdesk_core::export::ExportFormat>,
+    /// Where unsaved work is copied for crash recovery; `None` disables autosave.
+    pub recovery: Option<recovery::RecoveryStore>,
+    /// Unsaved work from an earlier run, offered for restoring.
+    pub recovery_offer: Option<recovery::Found>,
+    /// The file changed on disk since it was opened or saved: asks overwrite / save as / reload.
+    pub external_change_prompt: Option<commands::ExternalChange>,
+    pub(crate) autosave: autosave::Autosave,
     pub(crate) dialogs: Arc<dyn FileDialogs>,
     pub(crate) dialog: Option<DialogInFlight>,
     pub(crate) commands: Vec<Command>,
@@ -101,12 +110,29 @@ impl Workbench {
             allow_close: false,
             details_dialog: None,
             export_dialog: None,
+            recovery: None,
+            recovery_offer: None,
+            external_change_prompt: None,
+            autosave: autosave::Autosave::new(),
             dialogs,
             dialog: None,
             commands: Vec::new(),
             typing_last_frame: false,
             last_title: String::new(),
         }
+    }
+
+    /// True while a modal question waits for an answer (keys must not edit the review).
+    pub fn modal_open(&self) -> bool {
+        self.unsaved_prompt.is_some()
+            || self.recovery_offer.is_some()
+            || self.external_change_prompt.is_some()
+    }
+
+    /// Turns on autosave and crash recovery in `store`.
+    pub fn with_recovery(mut self, store: recovery::RecoveryStore) -> Self {
+        self.recovery = Some(store);
+        self
     }
 
     /// Queues a command, applied at the end of the current (or next) frame.
@@ -137,6 +163,7 @@ impl Workbench {
         for command in commands {
             self.run(command, &ctx);
         }
+        self.autosave_tick(&ctx);
         self.typing_last_frame = ctx.text_edit_focused();
         let title = self.title();
         if title != self.last_title {

@@ -47,7 +47,7 @@ pub fn read(ui: &mut egui::Ui, wb: &mut Workbench) {
     }
     // Single keys act on the article only while no text field has the keyboard.
     let typing = ui.ctx().text_edit_focused() || wb.typing_last_frame;
-    if !typing && wb.unsaved_prompt.is_none() {
+    if !typing && !wb.modal_open() {
         ui.input(|i| {
             if i.modifiers.command || i.modifiers.alt {
                 return;

@@ -5,7 +5,8 @@ use crate::app::Workbench;
 use crate::app::commands::Command;
 use crate::ui::article_view::ViewRequest;
 use crate::ui::{
-    claims_panel, find_bar, menu_bar, notices, start_screen, status_bar, unsaved_dialog,
+    claims_panel, external_change_dialog, find_bar, menu_bar, notices, recovery_dialog,
+    start_screen, status_bar, unsaved_dialog,
 };
 
 /// Draws every panel of one frame.
@@ -61,6 +62,8 @@ pub fn show(ui: &mut egui::Ui, wb: &mut Workbench) {
         }
     });
     unsaved_dialog::show(ui, wb);
+    external_change_dialog::show(ui, wb);
+    recovery_dialog::show(ui, wb);
     crate::ui::review_details::show(ui, wb);
     crate::ui::export_dialog::show(ui, wb);
 }

@@ -86,13 +86,18 @@ pub struct Loaded {
     pub warnings: Vec<String>,
     /// The format version the file was written in (older versions were migrated).
     pub version: u64,
+    /// SHA-256 of the file's bytes when read from disk ([`load_file`]); lets a later save notice
+    /// that someone else changed the file in the meantime.
+    pub file_sha256: Option<String>,
 }
 
 /// Reads and loads a project file.
 pub fn load_file(path: &Path) -> Result<Loaded, LoadError> {
     let bytes = read_limited(path, MAX_FILE_BYTES)?;
     let text = std::str::from_utf8(&bytes).map_err(|e| LoadError::NotUtf8(e.valid_up_to()))?;
-    load_str(text)
+    let mut loaded = load_str(text)?;
+    loaded.file_sha256 = Some(crate::model::sha256_hex(&bytes));
+    Ok(loaded)
 }
 
 /// Reads a file's bytes, refusing folders and files over `limit` before reading them.
@@ -158,6 +163,7 @@ pub fn load_str(json: &str) -> Result<Loaded, LoadError> {
         review,
         warnings,
         version,
+        file_sha256: None,
     })
 }
 
