@@ -508,3 +508,39 @@ fn export_dialog_cancel_and_dialog_cancel_write_nothing() {
     let files = std::fs::read_dir(fx.dir.path()).unwrap().count();
     assert_eq!(files, 1);
 }
+
+#[test]
+fn keys_typed_in_the_dialogs_never_reach_the_claims_behind_them() {
+    let fx = fixture();
+    let mut h = harness(&fx, &fx.article);
+    mark(
+        &mut h,
+        "lies and fabrications",
+        ClaimStatus::UnderInvestigation,
+    );
+    let before = selected(&h);
+    // The details dialog opens with the keyboard in its first field.
+    menu(&mut h, "Review details…");
+    h.key_press(Key::A);
+    h.get_by_role_and_label(Role::TextInput, "Reviewer")
+        .type_text("Ana Analyst");
+    h.run();
+    assert_eq!(
+        h.get_by_role_and_label(Role::TextInput, "Reviewer")
+            .value()
+            .as_deref(),
+        Some("Ana Analyst")
+    );
+    click(&mut h, "Cancel");
+    // The export dialog has no text field: single keys are swallowed while it is open.
+    menu(&mut h, "Export…");
+    for key in [Key::A, Key::D, Key::I, Key::Delete, Key::Backspace] {
+        h.key_press(key);
+        h.run();
+    }
+    assert!(h.state().export_dialog.is_some());
+    assert_eq!(selected(&h), before, "the claim is untouched");
+    h.key_press(Key::Escape);
+    h.run();
+    assert!(h.state().export_dialog.is_none(), "Esc closes the dialog");
+}

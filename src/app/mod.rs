@@ -157,6 +157,7 @@ impl Workbench {
         self.poll_dialog(&ctx);
         self.take_dropped_files(ui);
         self.watch_close_request(ui);
+        crate::ui::review_details::shield_shortcuts(ui, self);
         crate::ui::shortcuts::read(ui, self);
         crate::ui::window::show(ui, self);
         let commands = std::mem::take(&mut self.commands);

@@ -22,94 +22,104 @@ pub fn show(ui: &mut egui::Ui, wb: &mut Workbench) {
     else {
         return;
     };
-    let id = claim.id.clone();
-    let dark = ui.visuals().dark_mode;
     let mut commands = Vec::new();
     egui::ScrollArea::vertical()
         .id_salt("claim_editor")
         .auto_shrink([false, false])
         .show(ui, |ui| {
-            ui.strong("Selected claim");
+            // Room on the right for the scroll bar, which floats over the content.
             egui::Frame::new()
-                .fill(theme::status_fill(claim.status, dark))
-                .inner_margin(6.0)
-                .corner_radius(4.0)
-                .show(ui, |ui| {
-                    ui.set_width(ui.available_width());
-                    ui.add(egui::Label::new(format!("“{}”", claim.quote)).wrap());
-                });
-            if claim.orphaned {
-                ui.colored_label(
-                    ui.visuals().warn_fg_color,
-                    "Orphan: this quote is no longer in the article text at exactly one place, \
-                     so it is not highlighted. It is kept so nothing is lost.",
-                );
-            }
-            ui.add_space(4.0);
-            ui.label("Status:");
-            ui.horizontal_wrapped(|ui| {
-                for (status, key) in [
-                    (ClaimStatus::Asserted, "A"),
-                    (ClaimStatus::Disputed, "D"),
-                    (ClaimStatus::UnderInvestigation, "I"),
-                ] {
-                    let text = format!("{} ({key})", status.label());
-                    if ui.selectable_label(claim.status == status, text).clicked() {
-                        commands.push(Command::SetStatus(id.clone(), status));
-                    }
-                }
-            });
-            ui.add_space(4.0);
-            verdict(ui, claim, &mut commands);
-            ui.add_space(4.0);
-            let label = ui.label("Claimant (who made the claim):");
-            let mut claimant = claim.claimant.clone();
-            let resp = ui
-                .add(
-                    TextEdit::singleline(&mut claimant)
-                        .hint_text("e.g. Mohammed Besher, AIID")
-                        .desired_width(f32::INFINITY),
-                )
-                .labelled_by(label.id);
-            if resp.changed() {
-                commands.push(Command::SetClaimant(id.clone(), claimant));
-            }
-            claim_date(ui, claim, &mut commands);
-            summary(ui, claim, &mut commands);
-            let label = ui.label("Note:");
-            let mut note = claim.note.clone();
-            let resp = ui
-                .add(
-                    TextEdit::multiline(&mut note)
-                        .hint_text("Why this status? What to check next?")
-                        .desired_rows(4)
-                        .desired_width(f32::INFINITY),
-                )
-                .labelled_by(label.id);
-            if resp.changed() {
-                commands.push(Command::SetNote(id.clone(), note));
-            }
-            ui.add_space(6.0);
-            evidence_editor::show(ui, claim, &mut commands);
-            ui.add_space(6.0);
-            ui.separator();
-            ui.weak(format!(
-                "Chars {}–{} · created {} · modified {}",
-                claim.span.start,
-                claim.span.end,
-                claim.created.as_str(),
-                claim.modified.as_str()
-            ));
-            ui.add_space(4.0);
-            if ui
-                .button("Delete claim")
-                .on_hover_text("Del — can be undone with Ctrl+Z")
-                .clicked()
-            {
-                commands.push(Command::DeleteClaim(id.clone()));
-            }
+                .inner_margin(egui::Margin {
+                    right: 12,
+                    ..Default::default()
+                })
+                .show(ui, |ui| editor(ui, claim, &mut commands));
         });
     wb.commands.extend(commands);
+}
+
+fn editor(ui: &mut egui::Ui, claim: &Claim, commands: &mut Vec<Command>) {
+    let id = claim.id.clone();
+    let dark = ui.visuals().dark_mode;
+    ui.strong("Selected claim");
+    egui::Frame::new()
+        .fill(theme::status_fill(claim.status, dark))
+        .inner_margin(6.0)
+        .corner_radius(4.0)
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.add(egui::Label::new(format!("“{}”", claim.quote)).wrap());
+        });
+    if claim.orphaned {
+        ui.colored_label(
+            ui.visuals().warn_fg_color,
+            "Orphan: this quote is no longer in the article text at exactly one place, \
+             so it is not highlighted. It is kept so nothing is lost.",
+        );
+    }
+    ui.add_space(4.0);
+    ui.label("Status:");
+    ui.horizontal_wrapped(|ui| {
+        for (status, key) in [
+            (ClaimStatus::Asserted, "A"),
+            (ClaimStatus::Disputed, "D"),
+            (ClaimStatus::UnderInvestigation, "I"),
+        ] {
+            let text = format!("{} ({key})", status.label());
+            if ui.selectable_label(claim.status == status, text).clicked() {
+                commands.push(Command::SetStatus(id.clone(), status));
+            }
+        }
+    });
+    ui.add_space(4.0);
+    verdict(ui, claim, commands);
+    ui.add_space(4.0);
+    let label = ui.label("Claimant (who made the claim):");
+    let mut claimant = claim.claimant.clone();
+    let resp = ui
+        .add(
+            TextEdit::singleline(&mut claimant)
+                .hint_text("e.g. Mohammed Besher, AIID")
+                .desired_width(f32::INFINITY),
+        )
+        .labelled_by(label.id);
+    if resp.changed() {
+        commands.push(Command::SetClaimant(id.clone(), claimant));
+    }
+    claim_date(ui, claim, commands);
+    summary(ui, claim, commands);
+    let label = ui.label("Note:");
+    let mut note = claim.note.clone();
+    let resp = ui
+        .add(
+            TextEdit::multiline(&mut note)
+                .hint_text("Why this status? What to check next?")
+                .desired_rows(4)
+                .desired_width(f32::INFINITY),
+        )
+        .labelled_by(label.id);
+    if resp.changed() {
+        commands.push(Command::SetNote(id.clone(), note));
+    }
+    ui.add_space(6.0);
+    evidence_editor::show(ui, claim, commands);
+    ui.add_space(6.0);
+    ui.separator();
+    ui.weak(format!(
+        "Chars {}–{} · created {} · modified {}",
+        claim.span.start,
+        claim.span.end,
+        claim.created.as_str(),
+        claim.modified.as_str()
+    ));
+    ui.add_space(4.0);
+    if ui
+        .button("Delete claim")
+        .on_hover_text("Del — can be undone with Ctrl+Z")
+        .clicked()
+    {
+        commands.push(Command::DeleteClaim(id.clone()));
+    }
 }
 
 /// The verdict in words: free text, with the usual verdicts one click away.
@@ -136,7 +146,7 @@ fn verdict(ui: &mut egui::Ui, claim: &Claim, commands: &mut Vec<Command>) {
             let resp = ui
                 .add(
                     TextEdit::singleline(&mut text)
-                        .hint_text(format!("e.g. False (else: {})", claim.status.label()))
+                        .hint_text(claim.status.label())
                         .desired_width(ui.available_width()),
                 )
                 .labelled_by(label.id);

@@ -39,7 +39,17 @@ pub fn show(ui: &mut egui::Ui, claim: &Claim, commands: &mut Vec<Command>) {
                     });
                 });
                 for field in EvidenceField::ALL {
-                    let label = ui.label(field_label(field));
+                    // The Open link sits on the label's row, before the field, so Tab goes
+                    // from the URL straight to the title.
+                    let label = ui
+                        .horizontal(|ui| {
+                            let label = ui.label(field_label(field));
+                            if field == EvidenceField::Url {
+                                open_link(ui, &evidence.url);
+                            }
+                            label
+                        })
+                        .inner;
                     let mut text = field.get(evidence).to_owned();
                     let edit = match field {
                         EvidenceField::Excerpt | EvidenceField::Note => {
@@ -57,7 +67,12 @@ pub fn show(ui: &mut egui::Ui, claim: &Claim, commands: &mut Vec<Command>) {
                         commands.push(Command::SetEvidence(id.clone(), i, field, text));
                     }
                     match field {
-                        EvidenceField::Url => url_line(ui, &evidence.url),
+                        EvidenceField::Url
+                            if !evidence.url.trim().is_empty()
+                                && openable_url(&evidence.url).is_none() =>
+                        {
+                            ui.weak("Not an http(s) address: shown as text, never as a link.");
+                        }
                         EvidenceField::Accessed if !is_iso_date(&evidence.accessed) => {
                             ui.colored_label(
                                 ui.visuals().warn_fg_color,
@@ -79,28 +94,20 @@ pub fn show(ui: &mut egui::Ui, claim: &Claim, commands: &mut Vec<Command>) {
     }
 }
 
-/// Under the URL field: an Open link for http(s), a plain-words remark for anything else.
-fn url_line(ui: &mut egui::Ui, raw: &str) {
-    if raw.trim().is_empty() {
+/// An "Open" link at the right of the row, for http(s) URLs only.
+fn open_link(ui: &mut egui::Ui, raw: &str) {
+    let Some(url) = openable_url(raw) else {
         return;
-    }
-    match openable_url(raw) {
-        Some(url) => {
-            ui.horizontal(|ui| {
-                if ui
-                    .link("Open")
-                    .on_hover_text(format!("Open {url} in the browser"))
-                    .clicked()
-                {
-                    ui.ctx().open_url(egui::OpenUrl::new_tab(&url));
-                }
-                ui.add(egui::Label::new(egui::RichText::new(&url).weak().small()).truncate());
-            });
+    };
+    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+        if ui
+            .link("Open")
+            .on_hover_text(format!("Open {url} in the browser"))
+            .clicked()
+        {
+            ui.ctx().open_url(egui::OpenUrl::new_tab(&url));
         }
-        None => {
-            ui.weak("Not an http(s) address: shown as text, never as a link.");
-        }
-    }
+    });
 }
 
 fn field_label(field: EvidenceField) -> &'static str {

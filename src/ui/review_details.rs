@@ -20,9 +20,14 @@ pub fn show(ui: &mut egui::Ui, wb: &mut Workbench) {
     if wb.doc.is_none() {
         wb.details_dialog = None;
     }
+    let focused_once = egui::Id::unique("review_details_focused_once");
     let Some(draft) = &mut wb.details_dialog else {
+        ui.data_mut(|d| d.remove::<bool>(focused_once));
         return;
     };
+    // The first field takes the keyboard when the dialog opens, so typing goes into it.
+    let focus_first = !ui.data(|d| d.get_temp::<bool>(focused_once).unwrap_or(false));
+    ui.data_mut(|d| d.insert_temp(focused_once, true));
     let mut save = false;
     let mut cancel = false;
     let modal = egui::Modal::new(egui::Id::unique("review_details")).show(ui.ctx(), |ui| {
@@ -34,7 +39,10 @@ pub fn show(ui: &mut egui::Ui, wb: &mut Workbench) {
             .num_columns(2)
             .spacing([10.0, 6.0])
             .show(ui, |ui| {
-                field(ui, "Reviewer", "Your name", &mut draft.reviewer);
+                let reviewer = field(ui, "Reviewer", "Your name", &mut draft.reviewer);
+                if focus_first {
+                    reviewer.request_focus();
+                }
                 field(
                     ui,
                     "Organisation",
@@ -96,13 +104,40 @@ pub fn show(ui: &mut egui::Ui, wb: &mut Workbench) {
     }
 }
 
-fn field(ui: &mut egui::Ui, name: &str, hint: &str, text: &mut String) {
+fn field(ui: &mut egui::Ui, name: &str, hint: &str, text: &mut String) -> egui::Response {
     let label = ui.label(name);
-    ui.add(
-        TextEdit::singleline(text)
-            .hint_text(hint)
-            .desired_width(330.0),
-    )
-    .labelled_by(label.id);
+    let resp = ui
+        .add(
+            TextEdit::singleline(text)
+                .hint_text(hint)
+                .desired_width(330.0),
+        )
+        .labelled_by(label.id);
     ui.end_row();
+    resp
+}
+
+/// While one of the dialogs is open and no text field has the keyboard, the article's
+/// single-key shortcuts (A, D, I, Delete, Backspace) must not reach the claims behind it.
+/// Called before the shortcuts are read.
+pub fn shield_shortcuts(ui: &mut egui::Ui, wb: &Workbench) {
+    let dialog_open = wb.details_dialog.is_some() || wb.export_dialog.is_some();
+    if !dialog_open || ui.ctx().text_edit_focused() {
+        return;
+    }
+    ui.input_mut(|i| {
+        i.events.retain(|e| {
+            !matches!(
+                e,
+                egui::Event::Key {
+                    key: egui::Key::A
+                        | egui::Key::D
+                        | egui::Key::I
+                        | egui::Key::Delete
+                        | egui::Key::Backspace,
+                    ..
+                }
+            )
+        });
+    });
 }
