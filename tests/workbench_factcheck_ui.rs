@@ -190,7 +190,7 @@ fn summary_and_claim_date_are_edited_and_undone() {
         h.query_by_label_contains("the quote’s start is used (21 / 75 characters)")
             .is_some()
     );
-    let summary_label = "Summary (ClaimReview’s “claim reviewed”):";
+    let summary_label = "Short summary (for ClaimReview):";
     type_into(
         &mut h,
         summary_label,

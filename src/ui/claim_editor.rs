@@ -184,7 +184,7 @@ fn claim_date(ui: &mut egui::Ui, claim: &Claim, commands: &mut Vec<Command>) {
 
 /// The short summary for ClaimReview, with the default from the quote as a hint and a count.
 fn summary(ui: &mut egui::Ui, claim: &Claim, commands: &mut Vec<Command>) {
-    let label = ui.label("Summary (ClaimReview’s “claim reviewed”):");
+    let label = ui.label("Short summary (for ClaimReview):");
     let mut text = claim.summary.clone();
     let resp = ui
         .add(
