@@ -8,7 +8,18 @@ use std::path::Path;
 /// Writes `bytes` to `path` atomically: a temporary file in the same folder, fsync, rename over
 /// the target, fsync the folder. On any error the previous file at `path` is left untouched and
 /// the temporary file is removed.
+///
+/// A target that exists but is not a regular file (a device such as `/dev/full`, a FIFO, a
+/// folder) is refused: renaming over it would replace the device node instead of writing to it.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    if let Ok(meta) = fs::metadata(path)
+        && !meta.is_file()
+    {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            "the target is not a regular file",
+        ));
+    }
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
@@ -69,10 +80,18 @@ mod tests {
 
     #[cfg(target_os = "linux")]
     #[test]
-    fn failed_write_to_a_full_device_reports_an_error() {
-        // /dev/full's folder is /dev, which we cannot create files in as non-root; either way the
-        // call must fail cleanly rather than panic.
-        let result = write_atomic(Path::new("/proc/claimdesk-test/x"), b"data");
-        assert!(result.is_err());
+    fn devices_and_folders_are_never_replaced() {
+        let err = write_atomic(Path::new("/dev/full"), b"data").unwrap_err();
+        assert_eq!(err.kind(), io::ErrorKind::InvalidInput);
+        use std::os::unix::fs::FileTypeExt;
+        assert!(
+            fs::metadata("/dev/full")
+                .unwrap()
+                .file_type()
+                .is_char_device()
+        );
+        let dir = tempfile::tempdir().unwrap();
+        assert!(write_atomic(dir.path(), b"data").is_err());
+        assert!(write_atomic(Path::new("/proc/claimdesk-test/x"), b"data").is_err());
     }
 }

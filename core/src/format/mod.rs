@@ -121,10 +121,13 @@ pub fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, LoadError> {
 
 /// Loads a review from the JSON text of a project file.
 pub fn load_str(json: &str) -> Result<Loaded, LoadError> {
-    let header: Header = serde_json::from_str(json).map_err(|e| json_error(&e))?;
     if !json.trim_start().starts_with('{') {
-        return Err(LoadError::NotAReview("it is not a JSON object".into()));
+        return match serde_json::from_str::<serde::de::IgnoredAny>(json) {
+            Ok(_) => Err(LoadError::NotAReview("it is not a JSON object".into())),
+            Err(e) => Err(json_error(&e)),
+        };
     }
+    let header: Header = serde_json::from_str(json).map_err(|e| json_error(&e))?;
     match header.format {
         Some(serde_json::Value::String(ref f)) if f == FORMAT_NAME => {}
         Some(other) => {

@@ -1,0 +1,181 @@
+//! The real binary against broken and hostile files, a full disk and a read-only folder: exit 1
+//! with one line naming the file, and whatever was on disk before stays byte-identical.
+
+use std::fs;
+use std::os::unix::fs::PermissionsExt;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use claimdesk_core::format::{load_file, save_file};
+use claimdesk_core::text::normalize_article_text;
+use claimdesk_core::{Article, Claim, ClaimStatus, Review, Span};
+
+const BIN: &str = env!("CARGO_BIN_EXE_claimdesk");
+
+fn corpus() -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("core/tests/corpus");
+    let mut files: Vec<PathBuf> = fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "claimdesk"))
+        .collect();
+    files.sort();
+    files
+}
+
+fn run(args: &[&str]) -> Output {
+    Command::new(BIN).args(args).output().unwrap()
+}
+
+fn assert_one_line_failure(out: &Output, file: &Path) {
+    let err = String::from_utf8_lossy(&out.stderr);
+    let name = file.file_name().unwrap().to_string_lossy();
+    assert_eq!(out.status.code(), Some(1), "{name}: {err}");
+    assert_eq!(err.lines().count(), 1, "{name}: {err}");
+    assert!(err.contains(name.as_ref()), "{name}: {err}");
+    assert!(!err.contains("panicked"), "{name}: {err}");
+}
+
+#[test]
+fn check_fails_cleanly_on_every_corpus_file() {
+    for file in corpus() {
+        assert_one_line_failure(&run(&["check", file.to_str().unwrap()]), &file);
+    }
+}
+
+#[test]
+fn export_refuses_every_unreadable_corpus_file() {
+    let dir = tempfile::tempdir().unwrap();
+    for file in corpus().into_iter().filter(|f| load_file(f).is_err()) {
+        let out_path = dir.path().join("out.html");
+        let out = run(&[
+            "export",
+            file.to_str().unwrap(),
+            "--format",
+            "html",
+            "-o",
+            out_path.to_str().unwrap(),
+        ]);
+        assert_one_line_failure(&out, &file);
+        assert!(!out_path.exists(), "nothing written for {file:?}");
+    }
+}
+
+fn sample_review(dir: &Path) -> PathBuf {
+    let text = normalize_article_text(include_str!("../assets/sample-article.txt"));
+    let article = Article::new("sample-article.txt", "", text);
+    let claims = (0..40)
+        .map(|i| {
+            Claim::new(
+                &article,
+                Span::new(i * 50, i * 50 + 20),
+                ClaimStatus::ALL[i % 3],
+            )
+        })
+        .collect();
+    let path = dir.join("review.claimdesk");
+    save_file(&path, &Review::with_claims(article, claims)).unwrap();
+    path
+}
+
+fn leftovers(dir: &Path) -> Vec<String> {
+    fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".tmp"))
+        .collect()
+}
+
+#[test]
+fn a_full_disk_leaves_the_old_report_byte_identical() {
+    let dir = tempfile::tempdir().unwrap();
+    let review = sample_review(dir.path());
+    let target = dir.path().join("report.html");
+    fs::write(&target, "the old report").unwrap();
+    // RLIMIT_FSIZE makes writes past 4 KB fail with EFBIG, as a full disk fails with ENOSPC.
+    let script = format!(
+        "trap '' XFSZ; ulimit -f 8; exec '{BIN}' export '{}' --format html -o '{}'",
+        review.display(),
+        target.display()
+    );
+    let out = Command::new("bash").args(["-c", &script]).output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("report.html"), "{err}");
+    assert_eq!(fs::read_to_string(&target).unwrap(), "the old report");
+    assert!(
+        leftovers(dir.path()).is_empty(),
+        "{:?}",
+        leftovers(dir.path())
+    );
+}
+
+#[test]
+fn dev_full_is_refused_and_never_replaced() {
+    let dir = tempfile::tempdir().unwrap();
+    let review = sample_review(dir.path());
+    let out = run(&[
+        "export",
+        review.to_str().unwrap(),
+        "--format",
+        "csv",
+        "-o",
+        "/dev/full",
+    ]);
+    assert_one_line_failure(&out, Path::new("/dev/full"));
+    use std::os::unix::fs::FileTypeExt;
+    assert!(
+        fs::metadata("/dev/full")
+            .unwrap()
+            .file_type()
+            .is_char_device()
+    );
+}
+
+#[test]
+fn a_read_only_folder_leaves_the_old_report_byte_identical() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o755)).unwrap();
+    let review = sample_review(dir.path());
+    fs::set_permissions(&review, fs::Permissions::from_mode(0o644)).unwrap();
+    let folder = dir.path().join("reports");
+    fs::create_dir(&folder).unwrap();
+    let target = folder.join("report.md");
+    fs::write(&target, "the old report").unwrap();
+    fs::set_permissions(&target, fs::Permissions::from_mode(0o666)).unwrap();
+    fs::set_permissions(&folder, fs::Permissions::from_mode(0o555)).unwrap();
+    let args = [
+        "export",
+        review.to_str().unwrap(),
+        "--format",
+        "markdown",
+        "-o",
+        target.to_str().unwrap(),
+    ];
+    // Root ignores permissions: run as nobody when we are root.
+    let out = if running_as_root() {
+        Command::new("setpriv")
+            .args(["--reuid=65534", "--regid=65534", "--clear-groups", BIN])
+            .args(args)
+            .output()
+            .expect("setpriv (util-linux) runs")
+    } else {
+        run(&args)
+    };
+    fs::set_permissions(&folder, fs::Permissions::from_mode(0o755)).unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("report.md") && err.contains("ermission denied"),
+        "{err}"
+    );
+    assert_eq!(fs::read_to_string(&target).unwrap(), "the old report");
+    assert!(leftovers(&folder).is_empty());
+}
+
+fn running_as_root() -> bool {
+    // The owner of a file we just created is our effective user.
+    let probe = tempfile::NamedTempFile::new().unwrap();
+    use std::os::unix::fs::MetadataExt;
+    probe.as_file().metadata().unwrap().uid() == 0
+}
