@@ -125,6 +125,8 @@ impl Workbench {
     /// True while a modal question waits for an answer (keys must not edit the review).
     pub fn modal_open(&self) -> bool {
         self.unsaved_prompt.is_some()
+            || self.details_dialog.is_some()
+            || self.export_dialog.is_some()
             || self.recovery_offer.is_some()
             || self.external_change_prompt.is_some()
     }
@@ -157,7 +159,6 @@ impl Workbench {
         self.poll_dialog(&ctx);
         self.take_dropped_files(ui);
         self.watch_close_request(ui);
-        crate::ui::review_details::shield_shortcuts(ui, self);
         crate::ui::shortcuts::read(ui, self);
         crate::ui::window::show(ui, self);
         let commands = std::mem::take(&mut self.commands);

@@ -116,28 +116,3 @@ fn field(ui: &mut egui::Ui, name: &str, hint: &str, text: &mut String) -> egui::
     ui.end_row();
     resp
 }
-
-/// While one of the dialogs is open and no text field has the keyboard, the article's
-/// single-key shortcuts (A, D, I, Delete, Backspace) must not reach the claims behind it.
-/// Called before the shortcuts are read.
-pub fn shield_shortcuts(ui: &mut egui::Ui, wb: &Workbench) {
-    let dialog_open = wb.details_dialog.is_some() || wb.export_dialog.is_some();
-    if !dialog_open || ui.ctx().text_edit_focused() {
-        return;
-    }
-    ui.input_mut(|i| {
-        i.events.retain(|e| {
-            !matches!(
-                e,
-                egui::Event::Key {
-                    key: egui::Key::A
-                        | egui::Key::D
-                        | egui::Key::I
-                        | egui::Key::Delete
-                        | egui::Key::Backspace,
-                    ..
-                }
-            )
-        });
-    });
-}

@@ -46,8 +46,12 @@ pub fn read(ui: &mut egui::Ui, wb: &mut Workbench) {
         }
     }
     // Single keys act on the article only while no text field has the keyboard.
+    // Single keys act on the article only while nothing else has the keyboard: not a text
+    // field (this frame or, for Esc, the last), not a focused button or link, not a dialog.
     let typing = ui.ctx().text_edit_focused() || wb.typing_last_frame;
-    if !typing && !wb.modal_open() {
+    let focus = ui.memory(|m| m.focused());
+    let article_has_keys = focus.is_none() || focus == wb.view_state.article_id;
+    if !typing && article_has_keys && !wb.modal_open() {
         ui.input(|i| {
             if i.modifiers.command || i.modifiers.alt {
                 return;

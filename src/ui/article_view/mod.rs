@@ -61,6 +61,8 @@ pub struct ViewState {
     pub selected_claim: Option<ClaimId>,
     /// Char offset to bring into view on the next frame.
     pub scroll_to: Option<usize>,
+    /// The article view's widget id: single-key shortcuts act while it (or nothing) has focus.
+    pub article_id: Option<egui::Id>,
 }
 
 /// Something the user asked for inside the view that changes the review.
@@ -159,6 +161,7 @@ impl ArticleView {
 
         let id = ui.scope_id().with("article_view");
         let resp = ui.interact(text_area, id, Sense::click_and_drag());
+        state.article_id = Some(id);
         resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Document, true, "Article text"));
 
         self.handle_scrolling(ui, review, &resp, text_area, state);
