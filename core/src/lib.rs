@@ -11,9 +11,13 @@ pub mod atomic;
 pub mod export;
 pub mod factcheck;
 pub mod format;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod history;
 pub mod import;
 pub mod model;
+#[doc(hidden)]
+pub mod synthetic;
 pub mod text;
 
 pub use model::{Article, Claim, ClaimId, ClaimStatus, Evidence, Review, ReviewDetails, Span};

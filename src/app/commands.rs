@@ -296,6 +296,11 @@ impl Workbench {
         }
     }
 
+    /// Opens `review` as a new, unsaved review (benchmarks, and imports that are not files).
+    pub fn open_review(&mut self, review: Review) {
+        self.install(Document::new_from_article(review, None));
+    }
+
     /// Starts a new review of the bundled sample article.
     pub fn open_sample(&mut self) {
         let article = Article::new(

@@ -1,0 +1,193 @@
+//! Claimdesk's benchmarks (`cargo bench`): frames of the real app UI on a 1 MB article with
+//! 5,000 claims, loading and saving the project file, and every export.
+//!
+//! A frame is `Context::run_ui` + `tessellate` of the whole window (panels included) at
+//! 1280×800, as eframe does each frame, minus the GPU upload.
+
+use std::hint::black_box;
+use std::sync::Arc;
+
+use claimdesk::Workbench;
+use claimdesk::app::Command;
+use claimdesk::app::file_dialogs::ScriptedDialogs;
+use claimdesk::app::settings::Settings;
+use claimdesk_core::export::{ExportFormat, export};
+use claimdesk_core::format::{load_str, save_file, to_json};
+use claimdesk_core::synthetic::large_review;
+use claimdesk_core::{ClaimStatus, Review};
+use criterion::{Criterion, criterion_group, criterion_main};
+use egui::{Pos2, RawInput, Rect, vec2};
+
+const ARTICLE_BYTES: usize = 1_000_000;
+const CLAIMS: usize = 5_000;
+
+fn input(width: f32) -> RawInput {
+    RawInput {
+        screen_rect: Some(Rect::from_min_size(Pos2::ZERO, vec2(width, 800.0))),
+        ..RawInput::default()
+    }
+}
+
+/// One frame of the whole window.
+fn frame(ctx: &egui::Context, wb: &mut Workbench, width: f32) {
+    let mut out = ctx.run_ui(input(width), |ui| wb.ui(ui));
+    let shapes = std::mem::take(&mut out.shapes);
+    black_box(ctx.tessellate(shapes, out.pixels_per_point));
+    out.textures_delta.clear();
+}
+
+/// A workbench with `review` open, scrolled to the middle of the article, warmed up.
+fn opened(review: Review, accesskit: bool) -> (egui::Context, Workbench) {
+    let ctx = egui::Context::default();
+    if accesskit {
+        ctx.enable_accesskit();
+    }
+    let mut wb = Workbench::new(Settings::default(), Arc::new(ScriptedDialogs::default()));
+    let middle = review.article.char_len() / 2;
+    wb.open_review(review);
+    wb.view_state.scroll_to = Some(middle);
+    for _ in 0..5 {
+        frame(&ctx, &mut wb, 1280.0);
+    }
+    (ctx, wb)
+}
+
+/// Claims drawn in the last frame, in text order.
+fn visible_claims(wb: &Workbench) -> Vec<usize> {
+    let doc = wb.doc.as_ref().expect("open");
+    let (a, b) = doc.view.visible_chars().expect("drawn");
+    doc.review
+        .claims()
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.span.start >= a && c.span.end <= b)
+        .map(|(i, _)| i)
+        .collect()
+}
+
+fn view(c: &mut Criterion) {
+    let plain = large_review(ARTICLE_BYTES, 0);
+    let review = large_review(ARTICLE_BYTES, CLAIMS);
+    let mut group = c.benchmark_group("view");
+
+    let (ctx, mut wb) = opened(plain.clone(), false);
+    group.bench_function("steady_plain", |b| b.iter(|| frame(&ctx, &mut wb, 1280.0)));
+
+    let (ctx, mut wb) = opened(review.clone(), false);
+    group.bench_function("steady_claims", |b| b.iter(|| frame(&ctx, &mut wb, 1280.0)));
+
+    let (ctx_ak, mut wb_ak) = opened(review.clone(), true);
+    group.bench_function("steady_claims_accesskit", |b| {
+        b.iter(|| frame(&ctx_ak, &mut wb_ak, 1280.0))
+    });
+
+    let visible = visible_claims(&wb);
+    assert!(!visible.is_empty(), "claims are drawn in the middle of the article");
+    let id = wb.doc.as_ref().unwrap().review.claims()[visible[0]].id.clone();
+    let mut flip = false;
+    group.bench_function("status_change", |b| {
+        b.iter_custom(|iters| {
+            let mut total = std::time::Duration::ZERO;
+            for _ in 0..iters {
+                flip = !flip;
+                let status = if flip { ClaimStatus::Disputed } else { ClaimStatus::Asserted };
+                wb.run(Command::SetStatus(id.clone(), status), &ctx);
+                let t = std::time::Instant::now();
+                frame(&ctx, &mut wb, 1280.0);
+                total += t.elapsed();
+            }
+            total
+        })
+    });
+
+    let mut wide = false;
+    group.bench_function("resize", |b| {
+        b.iter(|| {
+            wide = !wide;
+            frame(&ctx, &mut wb, if wide { 1240.0 } else { 1280.0 });
+        })
+    });
+
+    let claims = wb.doc.as_ref().unwrap().review.claims();
+    let far = [claims[10].span.start, claims[claims.len() - 10].span.start];
+    let mut k = 0;
+    group.bench_function("scroll_jump", |b| {
+        b.iter_custom(|iters| {
+            let mut total = std::time::Duration::ZERO;
+            for _ in 0..iters {
+                k += 1;
+                wb.view_state.scroll_to = Some(far[k % 2]);
+                let t = std::time::Instant::now();
+                frame(&ctx, &mut wb, 1280.0);
+                total += t.elapsed();
+            }
+            total
+        })
+    });
+
+    group.bench_function("claims_list_scroll", |b| {
+        let over_list = Pos2::new(1100.0, 400.0);
+        let mut down = true;
+        b.iter(|| {
+            down = !down;
+            let mut raw = input(1280.0);
+            raw.events.push(egui::Event::PointerMoved(over_list));
+            raw.events.push(egui::Event::MouseWheel {
+                unit: egui::MouseWheelUnit::Point,
+                delta: vec2(0.0, if down { -600.0 } else { 600.0 }),
+                phase: egui::TouchPhase::Move,
+                source: egui::MouseWheelSource::Wheel,
+                modifiers: egui::Modifiers::NONE,
+            });
+            let mut out = ctx.run_ui(raw, |ui| wb.ui(ui));
+            let shapes = std::mem::take(&mut out.shapes);
+            black_box(ctx.tessellate(shapes, out.pixels_per_point));
+            out.textures_delta.clear();
+        })
+    });
+
+    group.bench_function("first_frame", |b| {
+        b.iter_custom(|iters| {
+            let mut total = std::time::Duration::ZERO;
+            for _ in 0..iters {
+                let copy = review.clone();
+                let t = std::time::Instant::now();
+                wb.open_review(copy);
+                frame(&ctx, &mut wb, 1280.0);
+                total += t.elapsed();
+            }
+            total
+        })
+    });
+    group.finish();
+}
+
+fn project(c: &mut Criterion) {
+    let review = large_review(ARTICLE_BYTES, CLAIMS);
+    let json = to_json(&review);
+    let mut group = c.benchmark_group("project");
+    group.bench_function("json_floor", |b| {
+        b.iter(|| black_box(serde_json::from_str::<serde_json::Value>(&json).unwrap()))
+    });
+    group.bench_function("load", |b| b.iter(|| black_box(load_str(&json).unwrap())));
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("large.claimdesk");
+    group.bench_function("save", |b| b.iter(|| save_file(&path, &review).unwrap()));
+    group.finish();
+
+    let mut group = c.benchmark_group("export");
+    for format in ExportFormat::ALL {
+        group.bench_function(format.name(), |b| {
+            b.iter(|| black_box(export(&review, format).unwrap()))
+        });
+    }
+    group.finish();
+}
+
+criterion_group! {
+    name = benches;
+    config = Criterion::default().sample_size(20).warm_up_time(std::time::Duration::from_secs(1))
+        .measurement_time(std::time::Duration::from_secs(3));
+    targets = view, project
+}
+criterion_main!(benches);
