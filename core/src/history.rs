@@ -5,7 +5,7 @@
 
 use std::time::{Duration, Instant};
 
-use crate::model::{Claim, ClaimId, Review, ReviewDetails};
+use crate::model::{Article, ArticleVersion, Claim, ClaimId, Review, ReviewDetails};
 
 /// One primitive change to a review.
 #[derive(Clone, Debug, PartialEq)]
@@ -18,6 +18,17 @@ pub enum Edit {
     Replace(Claim),
     /// Replace the review's details (reviewer, organisation, URLs).
     SetDetails(ReviewDetails),
+    /// Swap the whole article, all claims and the earlier versions at once: an article update
+    /// (see [`crate::reanchor`]). Its inverse holds the previous three, so the update is one
+    /// undoable step.
+    ReplaceArticle {
+        /// The new article.
+        article: Box<Article>,
+        /// The claims re-anchored to it.
+        claims: Vec<Claim>,
+        /// Earlier versions, the replaced text last.
+        versions: Vec<ArticleVersion>,
+    },
 }
 
 /// An edit named a claim that is not in the review.
@@ -46,6 +57,19 @@ impl Edit {
                 &mut review.details,
                 details,
             ))),
+            Edit::ReplaceArticle {
+                article,
+                claims,
+                versions,
+            } => {
+                let (article, claims, versions) =
+                    review.replace_article(*article, claims, versions);
+                Ok(Edit::ReplaceArticle {
+                    article: Box::new(article),
+                    claims,
+                    versions,
+                })
+            }
         }
     }
 }

@@ -16,8 +16,11 @@ pub mod fuzzing;
 pub mod history;
 pub mod import;
 pub mod model;
+pub mod reanchor;
 #[doc(hidden)]
 pub mod synthetic;
 pub mod text;
 
-pub use model::{Article, Claim, ClaimId, ClaimStatus, Evidence, Review, ReviewDetails, Span};
+pub use model::{
+    Article, ArticleVersion, Claim, ClaimId, ClaimStatus, Evidence, Review, ReviewDetails, Span,
+};

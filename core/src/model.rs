@@ -180,6 +180,47 @@ impl Article {
     }
 }
 
+impl PartialEq for Article {
+    fn eq(&self, other: &Self) -> bool {
+        self.title == other.title
+            && self.source == other.source
+            && self.text == other.text
+            && self.extra == other.extra
+    }
+}
+
+/// An earlier text of the article, kept when the article was updated (issue 6), so the review
+/// stays auditable: what was reviewed before, and when it was replaced.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ArticleVersion {
+    /// The article's title at the time.
+    pub title: String,
+    /// Where that text came from.
+    pub source: String,
+    /// The full earlier text (normalised, as it was reviewed).
+    pub text: String,
+    /// Lowercase hex SHA-256 of `text`.
+    pub sha256: String,
+    /// When this text was replaced by a newer one.
+    pub replaced: Timestamp,
+    /// Unknown fields of this entry, preserved.
+    pub extra: Extra,
+}
+
+impl ArticleVersion {
+    /// The article as it is now, stamped as replaced at `replaced`.
+    pub fn of(article: &Article, replaced: Timestamp) -> Self {
+        Self {
+            title: article.title.clone(),
+            source: article.source.clone(),
+            text: article.text().to_owned(),
+            sha256: article.sha256(),
+            replaced,
+            extra: Extra::new(),
+        }
+    }
+}
+
 /// Lowercase hex SHA-256 of some bytes.
 pub fn sha256_hex(bytes: &[u8]) -> String {
     let digest = Sha256::digest(bytes);
@@ -343,6 +384,8 @@ pub struct Review {
     claims: Vec<Claim>,
     /// Who reviewed it and where the review is published.
     pub details: ReviewDetails,
+    /// Earlier texts of the article, oldest first (format version 3, `article_versions`).
+    pub earlier_versions: Vec<ArticleVersion>,
     /// Unknown top-level fields, preserved.
     pub extra: Extra,
 }
@@ -354,6 +397,7 @@ impl Review {
             article,
             claims: Vec::new(),
             details: ReviewDetails::default(),
+            earlier_versions: Vec::new(),
             extra: Extra::new(),
         }
     }
@@ -365,6 +409,7 @@ impl Review {
             article,
             claims,
             details: ReviewDetails::default(),
+            earlier_versions: Vec::new(),
             extra: Extra::new(),
         }
     }
@@ -412,6 +457,22 @@ impl Review {
             counts[c.status as usize] += 1;
         }
         counts
+    }
+
+    /// Swaps in another article, claim list and earlier versions at once (an article update,
+    /// and its undo); returns the previous ones. Claims are sorted here.
+    pub fn replace_article(
+        &mut self,
+        article: Article,
+        mut claims: Vec<Claim>,
+        versions: Vec<ArticleVersion>,
+    ) -> (Article, Vec<Claim>, Vec<ArticleVersion>) {
+        claims.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        (
+            std::mem::replace(&mut self.article, article),
+            std::mem::replace(&mut self.claims, claims),
+            std::mem::replace(&mut self.earlier_versions, versions),
+        )
     }
 
     /// Number of orphaned claims.

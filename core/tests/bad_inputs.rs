@@ -64,7 +64,7 @@ fn specific_corpus_cases_say_what_is_wrong() {
     expect("not-a-review.claimdesk", "not a Claimdesk review");
     expect(
         "newer-version.claimdesk",
-        "newer Claimdesk, format version 3",
+        "newer Claimdesk, format version 4",
     );
     expect("article-null.claimdesk", "article");
     expect("start-string.claimdesk", "claims[0].start");
@@ -88,10 +88,19 @@ fn bad_articles_are_refused_with_the_reason() {
         import_article_file(&dir.join("binary-article.txt")),
         Err(ImportError::Binary(_))
     ));
-    let latin1 = import_article_file(&dir.join("latin1-article.txt")).unwrap_err();
-    assert!(latin1.to_string().contains("not UTF-8"), "{latin1}");
-    // UTF-16 without decoding support reads as binary (it has NUL bytes): refused, not garbled.
-    assert!(import_article_file(&dir.join("utf16-article.txt")).is_err());
+    // Since issue 6, legacy encodings are detected and UTF-16 with a BOM is decoded.
+    let latin1 = import_article_file(&dir.join("latin1-article.txt")).unwrap();
+    assert_eq!(latin1.article.text(), "Café owners said “no”.");
+    let utf16 = import_article_file(&dir.join("utf16-article.txt")).unwrap();
+    assert_eq!(utf16.article.text(), "Libya");
+    // UTF-16 without a BOM has NUL bytes and reads as binary: refused, not garbled.
+    let dir2 = tempfile::tempdir().unwrap();
+    let no_bom = dir2.path().join("no-bom.txt");
+    fs::write(&no_bom, b"L\0i\0b\0").unwrap();
+    assert!(matches!(
+        import_article_file(&no_bom),
+        Err(ImportError::Binary(_))
+    ));
 }
 
 #[test]

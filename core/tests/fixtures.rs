@@ -1,18 +1,57 @@
 //! Every format version has a fixture that must keep loading: version 1 (before evidence and
-//! review details) migrates; version 2 is what this build writes.
+//! review details) and version 2 (before earlier article versions) migrate; version 3 is what
+//! this build writes.
 
 mod common;
 
 use claimdesk_core::format::{CURRENT_VERSION, load_file, load_str, to_json};
-use claimdesk_core::model::ClaimId;
+use claimdesk_core::model::{ArticleVersion, ClaimId, Timestamp};
 use common::{golden, sample_review, test_file};
 
-#[test]
-fn v2_fixture_is_what_the_sample_review_saves_as() {
-    golden(
-        "fixtures/v2-sample.claimdesk",
-        to_json(&sample_review()).as_bytes(),
+/// The sample review after one article update: the text before it is an earlier version.
+fn sample_review_v3() -> claimdesk_core::Review {
+    let mut review = sample_review();
+    let mut earlier = ArticleVersion::of(
+        &review.article,
+        Timestamp::parse("2026-11-29T09:15:00Z").unwrap(),
     );
+    earlier.text = "An earlier text of the article, before the correction.\n".into();
+    earlier.sha256 = claimdesk_core::model::sha256_hex(earlier.text.as_bytes());
+    review.earlier_versions.push(earlier);
+    review
+}
+
+#[test]
+fn v3_fixture_is_what_the_sample_review_saves_as() {
+    golden(
+        "fixtures/v3-sample.claimdesk",
+        to_json(&sample_review_v3()).as_bytes(),
+    );
+}
+
+#[test]
+fn v3_fixture_loads_with_its_earlier_version() {
+    let loaded = load_file(&test_file("fixtures/v3-sample.claimdesk")).unwrap();
+    assert_eq!(loaded.version, 3);
+    assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
+    let r = &loaded.review;
+    assert_eq!(r.earlier_versions, sample_review_v3().earlier_versions);
+    assert_eq!(r.claims(), sample_review().claims());
+}
+
+#[test]
+fn v2_fixture_migrates_without_earlier_versions() {
+    let loaded = load_file(&test_file("fixtures/v2-sample.claimdesk")).unwrap();
+    assert!(loaded.review.earlier_versions.is_empty());
+    let resaved = to_json(&loaded.review);
+    assert!(resaved.contains("\"version\": 3"));
+    assert!(
+        !resaved.contains("article_versions"),
+        "written only when there are any"
+    );
+    // Apart from the version number, a v2 review saves as it was.
+    let v2 = std::fs::read_to_string(test_file("fixtures/v2-sample.claimdesk")).unwrap();
+    assert_eq!(resaved.replace("\"version\": 3", "\"version\": 2"), v2);
 }
 
 #[test]

@@ -12,17 +12,18 @@ use std::path::{Path, PathBuf};
 
 use crate::anchor::{Resolution, resolve};
 use crate::atomic::write_atomic;
-use crate::model::{Article, Claim, ClaimId, Review, Span, Timestamp};
+use crate::model::{Article, ArticleVersion, Claim, ClaimId, Review, Span, Timestamp};
 use crate::text::normalize_article_text;
-use wire::{ArticleV1, ClaimV1, FileV1, Header};
+use wire::{ArticleV1, ArticleVersionV3, ClaimV1, FileV1, Header};
 
 /// The value of the `format` field.
 pub const FORMAT_NAME: &str = "claimdesk";
 /// The newest format version this build reads and the one it writes.
 ///
 /// Version 2 added review details, and per claim a verdict, a summary, the claim's date and
-/// evidence. Version-1 files load as they are: the new fields are simply empty.
-pub const CURRENT_VERSION: u64 = 2;
+/// evidence. Version 3 added `article_versions` (earlier texts of an updated article).
+/// Older files load as they are: the new fields are simply empty.
+pub const CURRENT_VERSION: u64 = 3;
 /// The file extension of projects, without the dot.
 pub const EXTENSION: &str = "claimdesk";
 /// Files larger than this are refused before being read.
@@ -265,6 +266,12 @@ fn from_wire(file: FileV1) -> (Review, Vec<String>) {
                 }
                 claim.anchor_to(&article, stored);
             }
+            Resolution::Moved(_) if c.orphaned => {
+                // A claim saved as an orphan is never moved to another place on its own: an
+                // article update may have judged the one remaining occurrence a look-alike
+                // (hypothesis/client#7571). The analyst re-attaches it.
+                claim.orphaned = true;
+            }
             Resolution::Moved(span) => {
                 warnings.push(format!(
                     "{label} did not match the text at {}..{}; it was found at {}..{} and \
@@ -289,7 +296,50 @@ fn from_wire(file: FileV1) -> (Review, Vec<String>) {
     let mut review = Review::with_claims(article, claims);
     review.details = file.details;
     review.extra = file.extra;
+    review.earlier_versions = file
+        .article_versions
+        .into_iter()
+        .enumerate()
+        .map(|(i, v)| version_from_wire(i, v, &now, &mut warnings))
+        .collect();
     (review, warnings)
+}
+
+fn version_from_wire(
+    i: usize,
+    v: ArticleVersionV3,
+    now: &Timestamp,
+    warnings: &mut Vec<String>,
+) -> ArticleVersion {
+    let actual = crate::model::sha256_hex(v.text.as_bytes());
+    if let Some(stored) = &v.sha256
+        && !stored.eq_ignore_ascii_case(&actual)
+    {
+        warnings.push(format!(
+            "Earlier article version {} has a sha256 ({}) that does not match its text; the \
+             text was kept as it is.",
+            i + 1,
+            shorten(stored, 16)
+        ));
+    }
+    let replaced = match v.replaced.as_deref().and_then(Timestamp::parse) {
+        Some(t) => t,
+        None => {
+            warnings.push(format!(
+                "Earlier article version {} has no valid \"replaced\" date; it was set to now.",
+                i + 1
+            ));
+            now.clone()
+        }
+    };
+    ArticleVersion {
+        title: v.title,
+        source: v.source,
+        text: v.text,
+        sha256: actual,
+        replaced,
+        extra: v.extra,
+    }
 }
 
 fn to_usize(v: u64) -> usize {
@@ -321,6 +371,18 @@ pub fn to_json(review: &Review) -> String {
             extra: article.extra.clone(),
         },
         claims: review.claims().iter().map(claim_to_wire).collect(),
+        article_versions: review
+            .earlier_versions
+            .iter()
+            .map(|v| ArticleVersionV3 {
+                title: v.title.clone(),
+                source: v.source.clone(),
+                text: v.text.clone(),
+                sha256: Some(crate::model::sha256_hex(v.text.as_bytes())),
+                replaced: Some(v.replaced.as_str().to_owned()),
+                extra: v.extra.clone(),
+            })
+            .collect(),
         extra: review.extra.clone(),
     };
     let mut out = serde_json::to_string_pretty(&file).expect("a review always serialises");

@@ -1,5 +1,6 @@
-//! The on-disk shape of a project file as serde structs: version 2, which reads version 1 too
-//! (version 1 is the same shape without `details`, `verdict`, `summary`, `claim_date`, `evidence`).
+//! The on-disk shape of a project file as serde structs: version 3, which reads versions 1 and 2
+//! too (version 1 is the same shape without `details`, `verdict`, `summary`, `claim_date`,
+//! `evidence`; version 2 without `article_versions`).
 //!
 //! Field order here is the key order in written files; do not reorder without reason.
 
@@ -17,6 +18,26 @@ pub struct FileV1 {
     pub details: ReviewDetails,
     pub article: ArticleV1,
     pub claims: Vec<ClaimV1>,
+    /// New in version 3: earlier texts of the article, oldest first; written only when there
+    /// are any.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub article_versions: Vec<ArticleVersionV3>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// One entry of `article_versions` (version 3).
+#[derive(Serialize, Deserialize)]
+pub struct ArticleVersionV3 {
+    #[serde(default)]
+    pub title: String,
+    #[serde(default)]
+    pub source: String,
+    pub text: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sha256: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub replaced: Option<String>,
     #[serde(flatten)]
     pub extra: Extra,
 }
