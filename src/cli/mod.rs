@@ -3,6 +3,8 @@
 
 pub mod check;
 pub mod export;
+pub mod new;
+pub mod update;
 
 use std::path::Path;
 use std::process::ExitCode;

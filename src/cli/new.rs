@@ -1,0 +1,77 @@
+//! `claimdesk new ARTICLE [-o REVIEW.claimdesk] [--encoding LABEL] [--force]`: start a review
+//! of an article (.txt in any encoding, .html saved page, .md) without opening the window, so a
+//! desk can prepare reviews in batch.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use claimdesk_core::format::{EXTENSION, save_file};
+use claimdesk_core::import::{EncodingSource, ImportOptions, import_article};
+
+/// Arguments of `new`.
+#[derive(clap::Args)]
+pub struct NewArgs {
+    /// The article: .txt (UTF-8, UTF-16 with BOM or a legacy encoding), .html/.htm or .md.
+    pub article: PathBuf,
+    /// Where to write the review (default: beside the article, `<name>.claimdesk`).
+    #[arg(short, long, value_name = "REVIEW")]
+    pub output: Option<PathBuf>,
+    /// Decode the article with this encoding (a WHATWG label such as windows-1252) instead of
+    /// the detected one.
+    #[arg(long, value_name = "LABEL")]
+    pub encoding: Option<String>,
+    /// Overwrite the output file if it exists.
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// Imports the article and writes the new review atomically. Prints the output path, the
+/// encoding and how it was decided; import notes go to stderr.
+pub fn run(args: &NewArgs) -> ExitCode {
+    let output = args
+        .output
+        .clone()
+        .unwrap_or_else(|| default_output(&args.article));
+    if output.exists() && !args.force {
+        return super::fail(
+            &output,
+            "already exists; choose another file with -o, or pass --force to overwrite it",
+        );
+    }
+    let options = ImportOptions {
+        encoding: args.encoding.clone(),
+        ..ImportOptions::default()
+    };
+    let imported = match import_article(&args.article, &options) {
+        Ok(i) => i,
+        Err(e) => return super::fail(&args.article, e),
+    };
+    if let Err(e) = save_file(&output, &imported.review) {
+        return super::fail(&output, e);
+    }
+    let how = match imported.encoding_source {
+        EncodingSource::Override => "as asked",
+        EncodingSource::Bom => "byte order mark",
+        EncodingSource::Declared => "declared by the page",
+        EncodingSource::Utf8 => "valid UTF-8",
+        EncodingSource::Guessed => "guessed",
+        EncodingSource::Text => "text",
+    };
+    println!("{}", output.display());
+    println!(
+        "  article: {} ({})",
+        imported.review.article.title,
+        imported.kind.label()
+    );
+    println!("  encoding: {} ({how})", imported.encoding);
+    println!("  characters: {}", imported.review.article.char_len());
+    for note in &imported.notes {
+        eprintln!("claimdesk: {}: note: {note}", args.article.display());
+    }
+    ExitCode::SUCCESS
+}
+
+/// `dir/name.claimdesk` for `dir/name.ext`.
+fn default_output(article: &Path) -> PathBuf {
+    article.with_extension(EXTENSION)
+}
