@@ -82,15 +82,24 @@ fn view(c: &mut Criterion) {
     });
 
     let visible = visible_claims(&wb);
-    assert!(!visible.is_empty(), "claims are drawn in the middle of the article");
-    let id = wb.doc.as_ref().unwrap().review.claims()[visible[0]].id.clone();
+    assert!(
+        !visible.is_empty(),
+        "claims are drawn in the middle of the article"
+    );
+    let id = wb.doc.as_ref().unwrap().review.claims()[visible[0]]
+        .id
+        .clone();
     let mut flip = false;
     group.bench_function("status_change", |b| {
         b.iter_custom(|iters| {
             let mut total = std::time::Duration::ZERO;
             for _ in 0..iters {
                 flip = !flip;
-                let status = if flip { ClaimStatus::Disputed } else { ClaimStatus::Asserted };
+                let status = if flip {
+                    ClaimStatus::Disputed
+                } else {
+                    ClaimStatus::Asserted
+                };
                 wb.run(Command::SetStatus(id.clone(), status), &ctx);
                 let t = std::time::Instant::now();
                 frame(&ctx, &mut wb, 1280.0);

@@ -21,12 +21,59 @@ impl Rng {
 }
 
 const WORDS: &[&str] = &[
-    "the", "ministry", "said", "reports", "were", "false", "migrants", "centres", "Libya",
-    "officials", "denied", "allegations", "of", "abuse", "in", "detention", "according", "to",
-    "a", "statement", "on", "Sunday", "evidence", "shows", "thousands", "persons", "coast",
-    "guard", "café", "naïve", "résumé", "—", "“quoted”", "Tripoli", "Misrata", "Sabha",
-    "investigation", "United", "Nations", "figures", "percent", "2017", "€4,000", "🇱🇾",
-    "中文", "report", "claims", "responsibility", "sovereignty", "and", "that", "is", "not",
+    "the",
+    "ministry",
+    "said",
+    "reports",
+    "were",
+    "false",
+    "migrants",
+    "centres",
+    "Libya",
+    "officials",
+    "denied",
+    "allegations",
+    "of",
+    "abuse",
+    "in",
+    "detention",
+    "according",
+    "to",
+    "a",
+    "statement",
+    "on",
+    "Sunday",
+    "evidence",
+    "shows",
+    "thousands",
+    "persons",
+    "coast",
+    "guard",
+    "café",
+    "naïve",
+    "résumé",
+    "—",
+    "“quoted”",
+    "Tripoli",
+    "Misrata",
+    "Sabha",
+    "investigation",
+    "United",
+    "Nations",
+    "figures",
+    "percent",
+    "2017",
+    "€4,000",
+    "🇱🇾",
+    "中文",
+    "report",
+    "claims",
+    "responsibility",
+    "sovereignty",
+    "and",
+    "that",
+    "is",
+    "not",
 ];
 
 fn sentence(rng: &mut Rng, out: &mut String) {
@@ -97,6 +144,9 @@ pub fn large_review(bytes: usize, claims: usize) -> Review {
                 (s, (s + 10 + rng.below(90)).min(len))
             }
         };
+        // Claims made in the app never split a grapheme cluster (a flag, an accent).
+        let (start, end) =
+            crate::text::snap_to_graphemes(article.text(), article.index(), start, end);
         if start >= end {
             continue;
         }
@@ -125,7 +175,10 @@ mod tests {
         assert_eq!(a.claims(), b.claims());
         let text = a.article.text();
         assert!(text.len() >= 1_000_000 && text.len() < 1_100_000);
-        assert!(text.split('\n').any(|p| p.len() >= 100 * 1024), "one 100 KB paragraph");
+        assert!(
+            text.split('\n').any(|p| p.len() >= 100 * 1024),
+            "one 100 KB paragraph"
+        );
         assert!(!text.is_ascii());
         assert!(a.claims().len() >= 4_900);
         assert_eq!(a.counts().iter().filter(|&&n| n > 1_000).count(), 3);
@@ -135,8 +188,17 @@ mod tests {
             .filter(|w| w[0].span.overlaps(w[1].span))
             .count();
         assert!(overlapping > 500, "{overlapping}");
+        let index = a.article.index();
         for c in a.claims() {
             assert_eq!(a.article.slice(c.span.start, c.span.end), c.quote);
+            let snapped =
+                crate::text::snap_to_graphemes(a.article.text(), index, c.span.start, c.span.end);
+            assert_eq!(
+                snapped,
+                (c.span.start, c.span.end),
+                "{} splits a grapheme",
+                c.id
+            );
         }
     }
 }

@@ -114,10 +114,28 @@ pub fn snap_to_graphemes(
     )
 }
 
-/// Looks at the paragraph around `pos` only, so the cost does not grow with the article.
+/// The stretch of text around `byte` that grapheme and word boundaries are computed in: within
+/// the line, from a space at least 64 bytes before to a space at least 64 bytes after (a
+/// boundary always falls before a space or a line break). The cost stays constant however long
+/// the paragraph.
 fn paragraph_bytes(text: &str, byte: usize) -> (usize, usize) {
-    let start = text[..byte].rfind('\n').map_or(0, |i| i + 1);
-    let end = text[byte..].find('\n').map_or(text.len(), |i| byte + i);
+    const REACH: usize = 64;
+    let line_start = text[..byte].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[byte..].find('\n').map_or(text.len(), |i| byte + i);
+    let mut back = byte.saturating_sub(REACH).max(line_start);
+    while !text.is_char_boundary(back) {
+        back -= 1;
+    }
+    let start = text[line_start..back]
+        .rfind(' ')
+        .map_or(line_start, |i| line_start + i);
+    let mut ahead = (byte + REACH).min(line_end);
+    while !text.is_char_boundary(ahead) {
+        ahead += 1;
+    }
+    let end = text[ahead..line_end]
+        .find(' ')
+        .map_or(line_end, |i| ahead + i);
     (start, end)
 }
 

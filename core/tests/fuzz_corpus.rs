@@ -9,7 +9,10 @@ use claimdesk_core::fuzzing::{check_exports, check_load};
 fn the_fuzz_corpus_replays_clean() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../fuzz/corpus");
     let mut count = 0;
-    for (target, check) in [("load_review", check_load as fn(&[u8])), ("export_all", check_exports)] {
+    for (target, check) in [
+        ("load_review", check_load as fn(&[u8])),
+        ("export_all", check_exports),
+    ] {
         for entry in std::fs::read_dir(root.join(target)).unwrap() {
             let path = entry.unwrap().path();
             let data = std::fs::read(&path).unwrap();

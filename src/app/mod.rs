@@ -122,9 +122,11 @@ impl Workbench {
         }
     }
 
-    /// True while a modal question waits for an answer (keys must not edit the review).
+    /// True while a modal question or a file dialog waits for an answer (keys must not edit
+    /// the review: they are meant for the dialog).
     pub fn modal_open(&self) -> bool {
-        self.unsaved_prompt.is_some()
+        self.dialog.is_some()
+            || self.unsaved_prompt.is_some()
             || self.details_dialog.is_some()
             || self.export_dialog.is_some()
             || self.recovery_offer.is_some()

@@ -117,16 +117,33 @@ impl ArticleView {
 
     /// Screen rectangle of char `pos` if it was drawn in the last frame.
     pub fn char_rect(&self, pos: usize) -> Option<Rect> {
-        self.placed.iter().find_map(|p| {
+        let (placed, row, glyph) = self.glyph_of(pos)?;
+        let g = &row.glyphs[glyph];
+        let x = row.pos.x + g.pos.x;
+        let r = Rect::from_min_max(pos2(x, row.min_y()), pos2(x + g.advance_width, row.max_y()));
+        Some(r.translate(placed.pos.to_vec2()))
+    }
+
+    /// Where document char `pos` was drawn last frame: its chunk's placement, row and glyph.
+    fn glyph_of(&self, pos: usize) -> Option<(&Placed, &egui::epaint::text::PlacedRow, usize)> {
+        let placed = self.placed.iter().find(|p| {
             let c = &self.chunks[p.chunk];
-            (c.start <= pos && pos < c.end).then(|| {
-                let r = p
-                    .galley
-                    .pos_from_cursor(egui::text::CCursor::new(pos - c.start));
-                let row_end = r.left() + char_advance(&p.galley, pos - c.start);
-                Rect::from_min_max(r.min, pos2(row_end, r.max.y)).translate(p.pos.to_vec2())
-            })
-        })
+            c.start <= pos && pos < c.end
+        })?;
+        let mut local = pos - self.chunks[placed.chunk].start;
+        for row in &placed.galley.rows {
+            if local < row.glyphs.len() {
+                return Some((placed, row, local));
+            }
+            local -= row.glyphs.len() + usize::from(row.ends_with_newline);
+        }
+        None
+    }
+
+    /// The glyph drawn for document char `pos` in the last frame, if it was on screen.
+    pub fn drawn_char(&self, pos: usize) -> Option<char> {
+        self.glyph_of(pos)
+            .map(|(_, row, glyph)| row.glyphs[glyph].chr)
     }
 
     /// The range of chars drawn in the last frame.
@@ -390,8 +407,8 @@ impl ArticleView {
         self.chunks[first.chunk].start + local
     }
 
-    /// The document char nearest to screen point `p`.
-    fn char_at(&self, p: Pos2) -> Option<usize> {
+    /// The document char nearest to screen point `p` (by the last frame's layout).
+    pub fn char_at(&self, p: Pos2) -> Option<usize> {
         let first = self.placed.first()?;
         if p.y < first.pos.y {
             return Some(self.chunks[first.chunk].start);
@@ -405,6 +422,31 @@ impl ArticleView {
         }
         let last = self.placed.last()?;
         Some(self.chunks[last.chunk].end)
+    }
+
+    /// The document char whose glyph is under screen point `p`, or `None` over a margin or a
+    /// gap. Selection wants the nearest boundary between chars ([`ArticleView::char_at`]); a click
+    /// on a highlight means the glyph itself.
+    pub fn char_under(&self, p: Pos2) -> Option<usize> {
+        // A blank line's galley is a full row tall but the chunk only takes half a line.
+        let placed = self.placed.iter().find(|pl| {
+            let y = p.y - pl.pos.y;
+            !self.chunks[pl.chunk].is_empty() && (0.0..pl.galley.size().y).contains(&y)
+        })?;
+        let local = p - placed.pos;
+        let mut index = self.chunks[placed.chunk].start;
+        for row in &placed.galley.rows {
+            if (row.min_y()..row.max_y()).contains(&local.y) {
+                return row.glyphs.iter().enumerate().find_map(|(i, g)| {
+                    let x0 = row.pos.x + g.pos.x;
+                    (x0..x0 + g.advance_width)
+                        .contains(&local.x)
+                        .then_some(index + i)
+                });
+            }
+            index += row.glyphs.len() + usize::from(row.ends_with_newline);
+        }
+        None
     }
 
     fn handle_pointer(
@@ -457,13 +499,14 @@ impl ArticleView {
                 self.settle_selection(review, state, true);
             } else {
                 state.selection = None;
-                state.selected_claim =
-                    self.claim_after_click(review, c, state.selected_claim.as_ref());
+                state.selected_claim = self.char_under(p).and_then(|under| {
+                    self.claim_after_click(review, under, state.selected_claim.as_ref())
+                });
             }
         }
         if resp.secondary_clicked()
             && let Some(p) = resp.interact_pointer_pos()
-            && let Some(c) = self.char_at(p)
+            && let Some(c) = self.char_under(p)
         {
             let in_selection = state.selection.is_some_and(|s| {
                 let (a, b) = s.range();
@@ -732,17 +775,4 @@ fn row_top_of(galley: &Galley, local: usize) -> f32 {
         row_start = row_end + usize::from(row.ends_with_newline);
     }
     galley.rows.last().map_or(0.0, |r| r.min_y())
-}
-
-/// Advance width of galley char `local` (0 past the end).
-fn char_advance(galley: &Galley, local: usize) -> f32 {
-    let mut row_start = 0;
-    for row in &galley.rows {
-        let n = row.glyphs.len();
-        if local < row_start + n {
-            return row.glyphs[local - row_start].advance_width;
-        }
-        row_start += n + usize::from(row.ends_with_newline);
-    }
-    0.0
 }

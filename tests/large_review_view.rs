@@ -1,0 +1,129 @@
+//! Correctness of the article view on the large review (1 MB, 5,000 claims): after scrolling,
+//! jumping and resizing, every claim on screen is drawn at its own words, and pointing at a
+//! claim's first letter hits that letter. (Speed is measured by `cargo bench`, not here.)
+
+use std::sync::Arc;
+
+use claimdesk::Workbench;
+use claimdesk::app::file_dialogs::ScriptedDialogs;
+use claimdesk::app::settings::Settings;
+use claimdesk_core::synthetic::large_review;
+use egui::{Pos2, RawInput, Rect, vec2};
+
+fn frame(ctx: &egui::Context, wb: &mut Workbench, width: f32, events: Vec<egui::Event>) {
+    let raw = RawInput {
+        screen_rect: Some(Rect::from_min_size(Pos2::ZERO, vec2(width, 800.0))),
+        events,
+        ..RawInput::default()
+    };
+    let mut out = ctx.run_ui(raw, |ui| wb.ui(ui));
+    out.textures_delta.clear();
+}
+
+/// Every claim fully on screen is drawn glyph for glyph as its quote, and hit-testing the
+/// middle of its first glyph gives back its start. Returns how many claims were checked.
+fn check_visible_claims(wb: &Workbench) -> usize {
+    let doc = wb.doc.as_ref().unwrap();
+    let (a, b) = doc.view.visible_chars().expect("something is drawn");
+    let mut checked = 0;
+    for claim in doc.review.claims() {
+        if claim.span.start < a || claim.span.end > b {
+            continue;
+        }
+        let Some(rect) = doc.view.char_rect(claim.span.start) else {
+            continue; // scrolled past the top edge
+        };
+        if !(0.0..780.0).contains(&rect.center().y) {
+            continue;
+        }
+        // Every char of the quote is drawn where the claim says (line breaks are not drawn).
+        for (offset, expected) in claim.quote.chars().enumerate() {
+            let drawn = doc.view.drawn_char(claim.span.start + offset);
+            let expected = (expected != '\n').then_some(expected);
+            assert_eq!(drawn, expected, "claim {} char {offset}", claim.id);
+        }
+        // A click on the first glyph lands in the claim; selection snaps to its left edge.
+        let id = &claim.id;
+        assert_eq!(
+            doc.view.char_under(rect.center()),
+            Some(claim.span.start),
+            "{id}"
+        );
+        let left_quarter = rect.left_center() + vec2(rect.width() * 0.25, 0.0);
+        assert_eq!(
+            doc.view.char_at(left_quarter),
+            Some(claim.span.start),
+            "{id}"
+        );
+        checked += 1;
+    }
+    checked
+}
+
+#[test]
+fn claims_stay_on_their_words_after_jumps_scrolls_and_resizes() {
+    let review = large_review(1_000_000, 5_000);
+    let targets: Vec<usize> = [5, 1_234, 2_500, 3_777, 4_990]
+        .iter()
+        .map(|&i| review.claims()[i].span.start)
+        .collect();
+    let ctx = egui::Context::default();
+    let mut wb = Workbench::new(Settings::default(), Arc::new(ScriptedDialogs::default()));
+    wb.open_review(review);
+    frame(&ctx, &mut wb, 1280.0, vec![]);
+    let mut total = 0;
+    for (k, &target) in targets.iter().enumerate() {
+        wb.view_state.scroll_to = Some(target);
+        frame(&ctx, &mut wb, 1280.0, vec![]);
+        assert!(
+            wb.doc.as_ref().unwrap().view.char_rect(target).is_some(),
+            "jumped to {target}"
+        );
+        total += check_visible_claims(&wb);
+        // Narrow the window by 40 px: text rewraps, claims must follow their words.
+        let width = if k % 2 == 0 { 1240.0 } else { 1000.0 };
+        frame(&ctx, &mut wb, width, vec![]);
+        frame(&ctx, &mut wb, width, vec![]);
+        total += check_visible_claims(&wb);
+        // Scroll with the wheel over the article.
+        let wheel = vec![
+            egui::Event::PointerMoved(Pos2::new(300.0, 400.0)),
+            egui::Event::MouseWheel {
+                unit: egui::MouseWheelUnit::Point,
+                delta: vec2(0.0, -900.0),
+                phase: egui::TouchPhase::Move,
+                modifiers: egui::Modifiers::NONE,
+                source: egui::MouseWheelSource::Wheel,
+            },
+        ];
+        frame(&ctx, &mut wb, width, wheel);
+        for _ in 0..30 {
+            frame(&ctx, &mut wb, width, vec![]); // let smooth scrolling finish
+        }
+        total += check_visible_claims(&wb);
+    }
+    assert!(total > 100, "only {total} claims were checked");
+}
+
+#[test]
+fn the_giant_paragraph_is_split_and_drawn() {
+    let review = large_review(1_000_000, 0);
+    let text = review.article.text().to_owned();
+    let giant = text.split('\n').map(str::len).max().unwrap();
+    assert!(giant >= 100 * 1024);
+    let start = text
+        .split('\n')
+        .take_while(|p| p.len() < giant)
+        .map(|p| p.chars().count() + 1)
+        .sum::<usize>();
+    let middle = start + 50_000;
+    let ctx = egui::Context::default();
+    let mut wb = Workbench::new(Settings::default(), Arc::new(ScriptedDialogs::default()));
+    wb.open_review(review);
+    wb.view_state.scroll_to = Some(middle);
+    frame(&ctx, &mut wb, 1280.0, vec![]);
+    frame(&ctx, &mut wb, 1280.0, vec![]);
+    let view = &wb.doc.as_ref().unwrap().view;
+    let expected = text.chars().nth(middle).unwrap();
+    assert_eq!(view.drawn_char(middle), Some(expected));
+}
