@@ -49,7 +49,7 @@ const MAX_CANDIDATES: usize = 5;
 /// At most this many exact occurrences are recorded per quote.
 const MAX_OCCURRENCES: usize = 64;
 /// Alignment windows larger than this many cells are seeded by rare words instead.
-const MAX_DIRECT_CELLS: usize = 2_000_000;
+const MAX_DIRECT_CELLS: usize = 200_000;
 
 /// A possible new place for a claim.
 #[derive(Clone, Debug, PartialEq)]
@@ -624,12 +624,15 @@ impl Ctx<'_> {
             }
             starts.sort_unstable();
             starts.dedup();
+            // Windows may overlap; candidates found twice are merged below. Not merging the
+            // windows keeps each alignment small however many seeds there are.
+            let mut last_start = None;
             for s in starts {
-                let w = s.saturating_sub(slack)..(s + m + slack).min(self.words.len());
-                match windows.last_mut() {
-                    Some(last) if w.start <= last.end => last.end = last.end.max(w.end),
-                    _ => windows.push(w),
+                if last_start.is_some_and(|l: usize| s < l + slack) {
+                    continue; // a window just started here covers this seed
                 }
+                last_start = Some(s);
+                windows.push(s.saturating_sub(slack)..(s + m + slack).min(self.words.len()));
             }
         }
         let mut found: Vec<Candidate> = Vec::new();

@@ -75,11 +75,7 @@ pub fn extract(markdown: &str) -> (String, PageMeta) {
                     }
                     blocks.end_block();
                 }
-                TagEnd::Paragraph => {
-                    if list_depth == 0 {
-                        blocks.end_block();
-                    }
-                }
+                TagEnd::Paragraph if list_depth == 0 => blocks.end_block(),
                 TagEnd::BlockQuote(_) | TagEnd::Table | TagEnd::FootnoteDefinition => {
                     blocks.end_block()
                 }

@@ -324,6 +324,7 @@ fn fit_finds_the_best_window() {
     assert_eq!(found[1].2, 1);
 }
 
+#[allow(clippy::needless_range_loop)]
 mod props {
     use super::*;
     use proptest::prelude::*;
