@@ -273,3 +273,31 @@ fn update_errors_are_one_line_naming_the_file() {
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("binary"), "{}", stderr(&out));
 }
+
+#[test]
+fn updated_review_with_an_earlier_version_validates_against_the_schema() {
+    let dir = tempfile::tempdir().unwrap();
+    let review = prepared(dir.path());
+    let new = dir.path().join("new.txt");
+    std::fs::write(&new, "A short new text. Officials gave no figures.\n").unwrap();
+    assert!(
+        claimdesk(&["update", s(&review), "--article", s(&new)])
+            .status
+            .success()
+    );
+    let schema: serde_json::Value =
+        serde_json::from_str(include_str!("../assets/claimdesk.schema.json")).unwrap();
+    let validator = jsonschema::options()
+        .should_validate_formats(true)
+        .build(&schema)
+        .unwrap();
+    let written: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&review).unwrap()).unwrap();
+    assert_eq!(written["version"], 3);
+    assert_eq!(written["article_versions"].as_array().unwrap().len(), 1);
+    let errors: Vec<String> = validator
+        .iter_errors(&written)
+        .map(|e| e.to_string())
+        .collect();
+    assert!(errors.is_empty(), "{errors:?}");
+}
