@@ -99,8 +99,16 @@ pub fn csv_cell(text: &str) -> String {
 /// JSON text made safe to embed in `<script type="application/ld+json">`: `<`, `>`, `&` and
 /// the JavaScript line separators are written as `\uXXXX` escapes (still the same JSON value).
 pub fn json_for_html(json: &str) -> String {
-    let mut out = String::with_capacity(json.len());
-    for c in json.chars() {
+    let mut out = String::with_capacity(json.len() + json.len() / 64);
+    let mut rest = json;
+    // Copy runs of ordinary text whole; only `<`, `>`, `&` and U+2028/2029 (which start with
+    // the byte 0xE2) need a look.
+    while let Some(i) = rest
+        .bytes()
+        .position(|b| matches!(b, b'<' | b'>' | b'&' | 0xE2))
+    {
+        out.push_str(&rest[..i]);
+        let c = rest[i..].chars().next().unwrap_or_default();
         match c {
             '<' => out.push_str("\\u003c"),
             '>' => out.push_str("\\u003e"),
@@ -109,7 +117,9 @@ pub fn json_for_html(json: &str) -> String {
             '\u{2029}' => out.push_str("\\u2029"),
             c => out.push(c),
         }
+        rest = &rest[i + c.len_utf8()..];
     }
+    out.push_str(rest);
     out
 }
 

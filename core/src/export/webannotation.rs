@@ -1,7 +1,7 @@
 //! The W3C Web Annotation export: an `AnnotationCollection` with one `Annotation` per claim,
 //! targeting the article with a TextQuoteSelector and a TextPositionSelector (code points).
 
-use serde_json::{Map, Value, json};
+use serde::Serialize;
 
 use super::ExportError;
 use super::safe::{anchor_id, http_url, json_for_html};
@@ -10,28 +10,122 @@ use crate::model::{Claim, ClaimStatus, Evidence, Review};
 /// The Web Annotation JSON-LD context.
 pub const CONTEXT: &str = "http://www.w3.org/ns/anno.jsonld";
 
+// Typed, borrowed shapes of the output: serialising them directly is several times faster than
+// building a `serde_json::Value` tree (5,000 annotations are ~100,000 small objects). Field
+// order is key order.
+
+#[derive(Serialize)]
+struct Collection<'a> {
+    #[serde(rename = "@context")]
+    context: &'static str,
+    id: &'a str,
+    #[serde(rename = "type")]
+    kind: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    label: Option<&'a str>,
+    total: usize,
+    first: Page<'a>,
+}
+
+#[derive(Serialize)]
+struct Page<'a> {
+    id: String,
+    #[serde(rename = "type")]
+    kind: &'static str,
+    #[serde(rename = "startIndex")]
+    start_index: usize,
+    items: Vec<Annotation<'a>>,
+}
+
+#[derive(Serialize)]
+struct Annotation<'a> {
+    id: String,
+    #[serde(rename = "type")]
+    kind: &'static str,
+    motivation: &'static str,
+    created: &'a str,
+    modified: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    creator: Option<Creator<'a>>,
+    body: Vec<Body<'a>>,
+    target: Target<'a>,
+}
+
+#[derive(Serialize)]
+struct Creator<'a> {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    name: &'a str,
+}
+
+#[derive(Serialize)]
+#[serde(untagged)]
+enum Body<'a> {
+    Text {
+        #[serde(rename = "type")]
+        kind: &'static str,
+        purpose: &'static str,
+        value: std::borrow::Cow<'a, str>,
+        format: &'static str,
+    },
+    Link {
+        #[serde(rename = "type")]
+        kind: &'static str,
+        purpose: &'static str,
+        source: String,
+    },
+}
+
+#[derive(Serialize)]
+struct Target<'a> {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    source: &'a str,
+    selector: Vec<Selector<'a>>,
+}
+
+#[derive(Serialize)]
+#[serde(untagged)]
+enum Selector<'a> {
+    Quote {
+        #[serde(rename = "type")]
+        kind: &'static str,
+        exact: &'a str,
+        prefix: &'a str,
+        suffix: &'a str,
+    },
+    Position {
+        #[serde(rename = "type")]
+        kind: &'static str,
+        start: usize,
+        end: usize,
+    },
+}
+
 /// The collection as pretty-printed JSON-LD (with `<`, `>`, `&` escaped, still the same JSON).
 pub fn webannotation(review: &Review) -> Result<String, ExportError> {
     let base = base_iri(review);
     let source = article_iri(review);
-    let items: Vec<Value> = review
+    let items: Vec<Annotation<'_>> = review
         .claims()
         .iter()
         .map(|c| annotation(review, c, &base, &source))
         .collect();
-    let mut collection = Map::new();
-    collection.insert("@context".into(), json!(CONTEXT));
-    collection.insert("id".into(), json!(base));
-    collection.insert("type".into(), json!("AnnotationCollection"));
-    if !review.article.title.trim().is_empty() {
-        collection.insert("label".into(), json!(review.article.title.trim()));
-    }
-    collection.insert("total".into(), json!(items.len()));
-    collection.insert(
-        "first".into(),
-        json!({"id": format!("{base}#page1"), "type": "AnnotationPage", "startIndex": 0, "items": items}),
-    );
-    let mut out = json_for_html(&serde_json::to_string_pretty(&Value::Object(collection))?);
+    let title = review.article.title.trim();
+    let collection = Collection {
+        context: CONTEXT,
+        id: &base,
+        kind: "AnnotationCollection",
+        label: (!title.is_empty()).then_some(title),
+        total: items.len(),
+        first: Page {
+            id: format!("{base}#page1"),
+            kind: "AnnotationPage",
+            start_index: 0,
+            items,
+        },
+    };
+    let mut out = json_for_html(&serde_json::to_string_pretty(&collection)?);
     out.push('\n');
     Ok(out)
 }
@@ -56,58 +150,59 @@ fn article_iri(review: &Review) -> String {
         .unwrap_or_else(|| format!("urn:claimdesk:article:sha256:{}", review.article.sha256()))
 }
 
-fn annotation(review: &Review, c: &Claim, base: &str, source: &str) -> Value {
-    let mut selectors = vec![json!({
-        "type": "TextQuoteSelector",
-        "exact": c.quote,
-        "prefix": c.prefix,
-        "suffix": c.suffix,
-    })];
+fn annotation<'a>(review: &'a Review, c: &'a Claim, base: &str, source: &'a str) -> Annotation<'a> {
+    let mut selector = vec![Selector::Quote {
+        kind: "TextQuoteSelector",
+        exact: &c.quote,
+        prefix: &c.prefix,
+        suffix: &c.suffix,
+    }];
     if !c.orphaned {
-        selectors.push(json!({
-            "type": "TextPositionSelector",
-            "start": c.span.start,
-            "end": c.span.end,
-        }));
+        selector.push(Selector::Position {
+            kind: "TextPositionSelector",
+            start: c.span.start,
+            end: c.span.end,
+        });
     }
-    let mut a = Map::new();
-    a.insert(
-        "id".into(),
-        json!(format!("{base}#{}", anchor_id(c.id.as_str()))),
-    );
-    a.insert("type".into(), json!("Annotation"));
     let motivation = match c.status {
         ClaimStatus::UnderInvestigation => "questioning",
         _ => "assessing",
     };
-    a.insert("motivation".into(), json!(motivation));
-    a.insert("created".into(), json!(c.created.as_str()));
-    a.insert("modified".into(), json!(c.modified.as_str()));
     let reviewer = review.details.reviewer.trim();
-    if !reviewer.is_empty() {
-        a.insert(
-            "creator".into(),
-            json!({"type": "Person", "name": reviewer}),
-        );
+    Annotation {
+        id: format!("{base}#{}", anchor_id(c.id.as_str())),
+        kind: "Annotation",
+        motivation,
+        created: c.created.as_str(),
+        modified: c.modified.as_str(),
+        creator: (!reviewer.is_empty()).then_some(Creator {
+            kind: "Person",
+            name: reviewer,
+        }),
+        body: bodies(c),
+        target: Target {
+            kind: "SpecificResource",
+            source,
+            selector,
+        },
     }
-    a.insert("body".into(), Value::Array(bodies(c)));
-    a.insert(
-        "target".into(),
-        json!({"type": "SpecificResource", "source": source, "selector": selectors}),
-    );
-    Value::Object(a)
 }
 
-fn text_body(purpose: &str, value: &str) -> Value {
-    json!({"type": "TextualBody", "purpose": purpose, "value": value, "format": "text/plain"})
+fn text_body<'a>(purpose: &'static str, value: impl Into<std::borrow::Cow<'a, str>>) -> Body<'a> {
+    Body::Text {
+        kind: "TextualBody",
+        purpose,
+        value: value.into(),
+        format: "text/plain",
+    }
 }
 
 /// Status (tagging), verdict (assessing), claimant (describing), note (commenting), and per
 /// source a linking body (http(s) URLs only) and a commenting body with its text.
-fn bodies(c: &Claim) -> Vec<Value> {
+fn bodies(c: &Claim) -> Vec<Body<'_>> {
     let mut bodies = vec![text_body("tagging", c.status.as_str())];
     if c.status != ClaimStatus::UnderInvestigation {
-        bodies.push(text_body("assessing", &c.effective_verdict()));
+        bodies.push(text_body("assessing", c.effective_verdict()));
     }
     let mut said = String::new();
     if !c.claimant.trim().is_empty() {
@@ -121,20 +216,22 @@ fn bodies(c: &Claim) -> Vec<Value> {
         };
     }
     if !said.is_empty() {
-        bodies.push(text_body("describing", &said));
+        bodies.push(text_body("describing", said));
     }
     if !c.note.trim().is_empty() {
         bodies.push(text_body("commenting", c.note.trim()));
     }
     for e in c.evidence.iter().filter(|e| !e.is_blank()) {
         if let Some(url) = http_url(&e.url) {
-            bodies.push(
-                json!({"type": "SpecificResource", "purpose": "linking", "source": url.as_str()}),
-            );
+            bodies.push(Body::Link {
+                kind: "SpecificResource",
+                purpose: "linking",
+                source: url.to_string(),
+            });
         }
         let text = source_text(e);
         if !text.is_empty() {
-            bodies.push(text_body("commenting", &text));
+            bodies.push(text_body("commenting", text));
         }
     }
     bodies
