@@ -30,6 +30,7 @@ impl ClaimdeskApp {
 
     /// As [`ClaimdeskApp::new`] with explicit settings (used by tests).
     pub fn with_settings(ctx: &egui::Context, settings: Settings, file: Option<PathBuf>) -> Self {
+        crate::ui::fonts::install(ctx);
         ctx.set_theme(if settings.dark_mode {
             egui::Theme::Dark
         } else {

@@ -7,7 +7,6 @@ use std::sync::mpsc;
 use claimdesk_core::export::ExportFormat;
 use claimdesk_core::format::{self, is_project_path};
 use claimdesk_core::history::Edit;
-use claimdesk_core::import::import_article_file;
 use claimdesk_core::text::{normalize_article_text, snap_to_graphemes, trim_span};
 use claimdesk_core::{Article, Claim, ClaimId, ClaimStatus, Review, ReviewDetails, Span};
 
@@ -76,6 +75,20 @@ pub enum Command {
     Recovery(RecoveryChoice),
     /// The answer to "the file changed on disk".
     ExternalChange(ExternalChoice),
+    /// Read the article file again with this encoding (a WHATWG label).
+    ReimportWithEncoding(String),
+    /// Read the clipboard and start a new review of its text (asks about unsaved changes).
+    NewFromClipboard,
+    /// Start a new review of this text (asks about unsaved changes first).
+    NewFromText(String),
+    /// Pick an updated article file and review how the claims follow it.
+    UpdateArticleFromFile,
+    /// Review how the claims follow the article text on the clipboard.
+    UpdateArticleFromClipboard,
+    /// Apply the open update review as one undoable step.
+    ApplyUpdate,
+    /// Attach this claim (an orphan) to the selected text.
+    Reattach(ClaimId),
 }
 
 /// Answers to the offer of unsaved work found after a crash.
@@ -182,19 +195,29 @@ impl Workbench {
                 }
             }
             Command::Undo => {
-                if let Some(doc) = &mut self.doc
-                    && let Some(label) = doc.undo()
-                {
-                    forget_missing_claim(&mut self.view_state, &doc.review);
-                    self.notices.info(format!("Undone: {label}"));
+                if let Some(doc) = &mut self.doc {
+                    let article = doc.article_generation;
+                    if let Some(label) = doc.undo() {
+                        let swapped = doc.article_generation != article;
+                        forget_missing_claim(&mut self.view_state, &doc.review);
+                        if swapped {
+                            self.after_article_change();
+                        }
+                        self.notices.info(format!("Undone: {label}"));
+                    }
                 }
             }
             Command::Redo => {
-                if let Some(doc) = &mut self.doc
-                    && let Some(label) = doc.redo()
-                {
-                    forget_missing_claim(&mut self.view_state, &doc.review);
-                    self.notices.info(format!("Redone: {label}"));
+                if let Some(doc) = &mut self.doc {
+                    let article = doc.article_generation;
+                    if let Some(label) = doc.redo() {
+                        let swapped = doc.article_generation != article;
+                        forget_missing_claim(&mut self.view_state, &doc.review);
+                        if swapped {
+                            self.after_article_change();
+                        }
+                        self.notices.info(format!("Redone: {label}"));
+                    }
                 }
             }
             Command::Open(path) => self.guard(Pending::Open(path), ctx),
@@ -245,6 +268,23 @@ impl Workbench {
                     ExternalChoice::Cancel => {}
                 }
             }
+            Command::ReimportWithEncoding(label) => self.reimport_with_encoding(label),
+            Command::NewFromClipboard => {
+                self.read_clipboard(super::update::ClipboardPurpose::NewReview, ctx);
+            }
+            Command::NewFromText(text) => self.guard(Pending::NewFromText(text), ctx),
+            Command::UpdateArticleFromFile => {
+                if self.doc.is_some() {
+                    self.start_dialog(DialogPurpose::UpdateArticle, ctx);
+                }
+            }
+            Command::UpdateArticleFromClipboard => {
+                if self.doc.is_some() {
+                    self.read_clipboard(super::update::ClipboardPurpose::UpdateArticle, ctx);
+                }
+            }
+            Command::ApplyUpdate => self.apply_update(),
+            Command::Reattach(id) => self.reattach(&id),
         }
     }
 
@@ -262,6 +302,7 @@ impl Workbench {
             Pending::Open(path) => self.open_path(&path),
             Pending::OpenDialog => self.start_dialog(DialogPurpose::Open, ctx),
             Pending::OpenSample => self.open_sample(),
+            Pending::NewFromText(text) => self.open_text(&text),
             Pending::Close => {
                 self.allow_close = true;
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);
@@ -281,9 +322,7 @@ impl Workbench {
                 })
                 .map_err(|e| e.to_string())
         } else {
-            import_article_file(path)
-                .map(|review| Document::new_from_article(review, Some(path.to_owned())))
-                .map_err(|e| e.to_string())
+            self.import_document(path, None)
         };
         match result {
             Ok(doc) => {
@@ -311,7 +350,7 @@ impl Workbench {
         self.install(Document::new_from_article(Review::new(article), None));
     }
 
-    fn install(&mut self, doc: Document) {
+    pub(super) fn install(&mut self, doc: Document) {
         self.view_state = ViewState::default();
         self.find = None;
         if !doc.load_warnings.is_empty() {
@@ -433,6 +472,7 @@ impl Workbench {
         let (tx, rx) = mpsc::channel();
         match &purpose {
             DialogPurpose::Open => self.dialogs.pick_open(ctx, tx),
+            DialogPurpose::UpdateArticle => self.dialogs.pick_article(ctx, tx),
             DialogPurpose::SaveAs { .. } => {
                 let suggested = self
                     .doc
@@ -497,6 +537,7 @@ impl Workbench {
             DialogPurpose::Export(format) => {
                 self.export_to(&path, format);
             }
+            DialogPurpose::UpdateArticle => self.update_from_file(&path),
         }
     }
 

@@ -28,6 +28,48 @@ pub struct Document {
     pub load_warnings: Vec<String>,
     /// SHA-256 of the file as last read or written, to notice changes made by others.
     pub disk_sha256: Option<String>,
+    /// How the article was imported (encoding, kind, notes), for a review made from a file.
+    pub import: Option<ImportInfo>,
+    /// Bumped whenever the article text itself is replaced (an update, its undo or redo): the
+    /// view, the find bar and the selection are rebuilt for the new text.
+    pub article_generation: u64,
+    /// The text the view was built for: (address, length) of the article's `String`. The text
+    /// is never edited in place, only swapped, so a different address means another text.
+    view_text: (usize, usize),
+}
+
+/// What the import of the article file found out (shown in the status bar).
+#[derive(Clone, Debug, PartialEq)]
+pub struct ImportInfo {
+    /// The encoding used, by its WHATWG name (`UTF-8`, `windows-1252`…).
+    pub encoding: String,
+    /// How the encoding was decided.
+    pub source: claimdesk_core::import::EncodingSource,
+    /// Plain text, web page or Markdown.
+    pub kind: claimdesk_core::import::ArticleKind,
+    /// The import's notes.
+    pub notes: Vec<String>,
+}
+
+impl ImportInfo {
+    /// "windows-1252 (guessed)", "UTF-16LE (byte order mark)"…
+    pub fn encoding_label(&self) -> String {
+        use claimdesk_core::import::EncodingSource as S;
+        let how = match self.source {
+            S::Override => "chosen",
+            S::Bom => "byte order mark",
+            S::Declared => "declared by the page",
+            S::Utf8 => "detected",
+            S::Guessed => "guessed",
+            S::Text => "text",
+        };
+        format!("{} ({how})", self.encoding)
+    }
+}
+
+fn text_key(review: &Review) -> (usize, usize) {
+    let text = review.article.text();
+    (text.as_ptr() as usize, text.len())
 }
 
 impl Document {
@@ -46,6 +88,7 @@ impl Document {
 
     fn wrap(review: Review, path: Option<PathBuf>, article_path: Option<PathBuf>) -> Self {
         let view = ArticleView::new(&review);
+        let view_text = text_key(&review);
         Self {
             review,
             path,
@@ -55,6 +98,19 @@ impl Document {
             view,
             load_warnings: Vec::new(),
             disk_sha256: None,
+            import: None,
+            article_generation: 0,
+            view_text,
+        }
+    }
+
+    /// Rebuilds the article view if the article text was swapped by the last change.
+    fn follow_article(&mut self) {
+        let key = text_key(&self.review);
+        if key != self.view_text {
+            self.view = ArticleView::new(&self.review);
+            self.view_text = key;
+            self.article_generation += 1;
         }
     }
 
@@ -68,6 +124,7 @@ impl Document {
         self.history
             .apply(&mut self.review, label, edits, coalesce, Instant::now())?;
         self.generation += 1;
+        self.follow_article();
         Ok(())
     }
 
@@ -75,6 +132,7 @@ impl Document {
     pub fn undo(&mut self) -> Option<String> {
         let label = self.history.undo(&mut self.review)?;
         self.generation += 1;
+        self.follow_article();
         Some(label)
     }
 
@@ -82,6 +140,7 @@ impl Document {
     pub fn redo(&mut self) -> Option<String> {
         let label = self.history.redo(&mut self.review)?;
         self.generation += 1;
+        self.follow_article();
         Some(label)
     }
 

@@ -36,6 +36,10 @@ pub trait FileDialogs: Send + Sync {
         format: ExportFormat,
         reply: Sender<DialogAnswer>,
     );
+    /// Pick an updated article file (for File → Update article text…).
+    fn pick_article(&self, ctx: &egui::Context, reply: Sender<DialogAnswer>) {
+        self.pick_open(ctx, reply);
+    }
 }
 
 /// rfd answers "cancelled" within milliseconds when it could not show any dialog (no portal,
@@ -62,7 +66,24 @@ impl FileDialogs for NativeDialogs {
                 .set_title("Open a review or an article")
                 .add_filter(
                     "Reviews and articles",
-                    &["claimdesk", "txt", "md", "markdown", "text"],
+                    &["claimdesk", "txt", "md", "markdown", "text", "html", "htm"],
+                )
+                .add_filter("All files", &["*"])
+                .pick_file();
+            let _ = reply.send(answer_of(answer, started));
+            ctx.request_repaint();
+        });
+    }
+
+    fn pick_article(&self, ctx: &egui::Context, reply: Sender<DialogAnswer>) {
+        let ctx = ctx.clone();
+        std::thread::spawn(move || {
+            let started = Instant::now();
+            let answer = rfd::FileDialog::new()
+                .set_title("The updated article")
+                .add_filter(
+                    "Articles",
+                    &["txt", "md", "markdown", "text", "html", "htm"],
                 )
                 .add_filter("All files", &["*"])
                 .pick_file();

@@ -4,6 +4,7 @@
 //! [`Workbench::run`] applies them in order. That is where undo/redo, saving and opening live.
 
 mod autosave;
+pub mod clipboard;
 pub mod commands;
 pub mod document;
 pub mod factcheck;
@@ -12,6 +13,7 @@ pub mod find;
 pub mod notices;
 pub mod recovery;
 pub mod settings;
+pub mod update;
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -37,6 +39,8 @@ pub enum Pending {
     OpenSample,
     /// Close the window.
     Close,
+    /// Start a new review of this text (from the clipboard).
+    NewFromText(String),
 }
 
 /// A file dialog waiting for the user.
@@ -54,6 +58,8 @@ pub(crate) enum DialogPurpose {
     },
     /// Where to write an export in this format.
     Export(claimdesk_core::export::ExportFormat),
+    /// The updated article file.
+    UpdateArticle,
 }
 
 /// The whole application: the open review (if any) and everything around it.
@@ -86,6 +92,10 @@ pub struct Workbench {
     pub recovery_offer: Option<recovery::Found>,
     /// The file changed on disk since it was opened or saved: asks overwrite / save as / reload.
     pub external_change_prompt: Option<commands::ExternalChange>,
+    /// The article-update review (File → Update article text…), when open.
+    pub update_dialog: Option<update::UpdateDialog>,
+    pub(crate) clipboard: Arc<dyn clipboard::ClipboardReader>,
+    pub(crate) clipboard_read: Option<update::ClipboardInFlight>,
     pub(crate) autosave: autosave::Autosave,
     pub(crate) dialogs: Arc<dyn FileDialogs>,
     pub(crate) dialog: Option<DialogInFlight>,
@@ -113,6 +123,9 @@ impl Workbench {
             recovery: None,
             recovery_offer: None,
             external_change_prompt: None,
+            update_dialog: None,
+            clipboard: Arc::new(clipboard::SystemClipboard),
+            clipboard_read: None,
             autosave: autosave::Autosave::new(),
             dialogs,
             dialog: None,
@@ -131,6 +144,13 @@ impl Workbench {
             || self.export_dialog.is_some()
             || self.recovery_offer.is_some()
             || self.external_change_prompt.is_some()
+            || self.update_dialog.is_some()
+    }
+
+    /// Reads the clipboard through `clipboard` instead of the system's (tests).
+    pub fn with_clipboard(mut self, clipboard: Arc<dyn clipboard::ClipboardReader>) -> Self {
+        self.clipboard = clipboard;
+        self
     }
 
     /// Turns on autosave and crash recovery in `store`.
@@ -159,11 +179,16 @@ impl Workbench {
     pub fn ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
         self.poll_dialog(&ctx);
+        self.poll_clipboard(&ctx);
         self.take_dropped_files(ui);
         self.watch_close_request(ui);
         crate::ui::shortcuts::read(ui, self);
         crate::ui::window::show(ui, self);
         let commands = std::mem::take(&mut self.commands);
+        if !commands.is_empty() {
+            // What a command opened or changed is drawn in the next frame.
+            ctx.request_repaint();
+        }
         for command in commands {
             self.run(command, &ctx);
         }

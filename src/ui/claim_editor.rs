@@ -23,6 +23,7 @@ pub fn show(ui: &mut egui::Ui, wb: &mut Workbench) {
         return;
     };
     let mut commands = Vec::new();
+    let has_selection = wb.view_state.selection.is_some_and(|s| !s.is_empty());
     egui::ScrollArea::vertical()
         .id_salt("claim_editor")
         .auto_shrink([false, false])
@@ -33,12 +34,12 @@ pub fn show(ui: &mut egui::Ui, wb: &mut Workbench) {
                     right: 12,
                     ..Default::default()
                 })
-                .show(ui, |ui| editor(ui, claim, &mut commands));
+                .show(ui, |ui| editor(ui, claim, has_selection, &mut commands));
         });
     wb.commands.extend(commands);
 }
 
-fn editor(ui: &mut egui::Ui, claim: &Claim, commands: &mut Vec<Command>) {
+fn editor(ui: &mut egui::Ui, claim: &Claim, has_selection: bool, commands: &mut Vec<Command>) {
     let id = claim.id.clone();
     let dark = ui.visuals().dark_mode;
     ui.strong("Selected claim");
@@ -56,6 +57,17 @@ fn editor(ui: &mut egui::Ui, claim: &Claim, commands: &mut Vec<Command>) {
             "Orphan: this quote is no longer in the article text at exactly one place, \
              so it is not highlighted. It is kept so nothing is lost.",
         );
+        if ui
+            .add_enabled(
+                has_selection,
+                egui::Button::new("Re-attach to selection (R)"),
+            )
+            .on_hover_text("Attach this claim to the text selected in the article")
+            .on_disabled_hover_text("Select the claim's new text in the article first")
+            .clicked()
+        {
+            commands.push(Command::Reattach(id.clone()));
+        }
     }
     ui.add_space(4.0);
     ui.label("Status:");

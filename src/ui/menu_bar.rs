@@ -40,6 +40,13 @@ fn file_menu(ui: &mut egui::Ui, wb: &mut Workbench) {
     if ui.button("Open sample article").clicked() {
         wb.push(Command::OpenSample);
     }
+    if ui
+        .add(egui::Button::new("New review from clipboard").shortcut_text("Ctrl+Shift+V"))
+        .on_hover_text("Start a review of the text on the clipboard")
+        .clicked()
+    {
+        wb.push(Command::NewFromClipboard);
+    }
     ui.menu_button("Open recent", |ui| {
         if wb.settings.recent_files.is_empty() {
             ui.weak("No recent files");
@@ -66,6 +73,30 @@ fn file_menu(ui: &mut egui::Ui, wb: &mut Workbench) {
     {
         wb.push(Command::SaveAs);
     }
+    ui.separator();
+    ui.add_enabled_ui(has_doc, |ui| {
+        ui.menu_button("Update article text…", |ui| {
+            if ui
+                .button("From a file…")
+                .on_hover_text("A corrected version of the article: every claim is re-anchored")
+                .clicked()
+            {
+                wb.push(Command::UpdateArticleFromFile);
+            }
+            if ui.button("From the clipboard").clicked() {
+                wb.push(Command::UpdateArticleFromClipboard);
+            }
+        });
+    });
+    let has_article_file = wb
+        .doc
+        .as_ref()
+        .is_some_and(|d| d.article_path.is_some() && d.import.is_some());
+    ui.add_enabled_ui(has_article_file, |ui| {
+        ui.menu_button("Reload with encoding", |ui| {
+            crate::ui::update_dialog::encoding_menu(ui, wb);
+        });
+    });
     ui.separator();
     if ui
         .add_enabled(has_doc, egui::Button::new("Review details…"))

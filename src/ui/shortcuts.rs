@@ -17,6 +17,10 @@ pub fn read(ui: &mut egui::Ui, wb: &mut Workbench) {
         if i.consume_shortcut(&shortcut(cmd_shift, Key::S)) {
             commands.push(Command::SaveAs);
         }
+        // egui-winit turns only Ctrl+V (no Shift) into Event::Paste: Ctrl+Shift+V is a key.
+        if i.consume_shortcut(&shortcut(cmd_shift, Key::V)) {
+            commands.push(Command::NewFromClipboard);
+        }
         if i.consume_shortcut(&shortcut(cmd, Key::S)) {
             commands.push(Command::Save);
         }
@@ -36,6 +40,18 @@ pub fn read(ui: &mut egui::Ui, wb: &mut Workbench) {
         }
     });
     if wb.doc.is_none() {
+        // Ctrl+V on the start screen starts a review of the pasted text.
+        if !ui.ctx().text_edit_focused() && !wb.modal_open() {
+            let pasted = ui.input(|i| {
+                i.events.iter().find_map(|e| match e {
+                    egui::Event::Paste(text) if !text.trim().is_empty() => Some(text.clone()),
+                    _ => None,
+                })
+            });
+            if let Some(text) = pasted {
+                commands.push(Command::NewFromText(text));
+            }
+        }
         wb.commands.extend(commands);
         return;
     }
@@ -64,6 +80,13 @@ pub fn read(ui: &mut egui::Ui, wb: &mut Workbench) {
                 if i.key_pressed(key) {
                     commands.push(Command::Mark(status));
                 }
+            }
+            // R re-attaches the selected claim to the selected text.
+            if i.key_pressed(Key::R)
+                && wb.view_state.selection.is_some_and(|s| !s.is_empty())
+                && let Some(id) = &wb.view_state.selected_claim
+            {
+                commands.push(Command::Reattach(id.clone()));
             }
             if (i.key_pressed(Key::Delete) || i.key_pressed(Key::Backspace))
                 && let Some(id) = &wb.view_state.selected_claim

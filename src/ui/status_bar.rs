@@ -30,10 +30,18 @@ pub fn show(ui: &mut egui::Ui, wb: &mut Workbench) {
                 ui.weak("Select the text of a claim: drag, double-click a word, or Ctrl+F to find it");
             }
         }
+        let n = doc.review.article.char_len();
+        let dirty = doc.is_dirty();
+        let encoding = doc.import.as_ref().map(|i| i.encoding_label());
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            let n = doc.review.article.char_len();
             ui.weak(format!("{n} characters"));
-            if doc.is_dirty() {
+            if let Some(label) = encoding {
+                ui.separator();
+                ui.menu_button(label, |ui| crate::ui::update_dialog::encoding_menu(ui, wb))
+                    .response
+                    .on_hover_text("The article file's encoding: click to read it with another");
+            }
+            if dirty {
                 ui.label("Unsaved changes");
             }
         });

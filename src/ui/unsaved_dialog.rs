@@ -23,6 +23,7 @@ pub fn show(ui: &mut egui::Ui, wb: &mut Workbench) {
             )
         ),
         Pending::OpenDialog | Pending::OpenSample => "opening another file".to_owned(),
+        Pending::NewFromText(_) => "starting a review of the pasted text".to_owned(),
     };
     let mut choice = None;
     let modal = egui::Modal::new(egui::Id::unique("unsaved_changes")).show(ui.ctx(), |ui| {

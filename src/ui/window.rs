@@ -66,4 +66,5 @@ pub fn show(ui: &mut egui::Ui, wb: &mut Workbench) {
     recovery_dialog::show(ui, wb);
     crate::ui::review_details::show(ui, wb);
     crate::ui::export_dialog::show(ui, wb);
+    crate::ui::update_dialog::show(ui, wb);
 }
