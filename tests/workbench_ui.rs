@@ -555,3 +555,20 @@ fn start_screen_opens_the_sample_and_dropped_files() {
         "libya-report.txt"
     );
 }
+
+#[test]
+fn screen_readers_get_the_visible_article_text() {
+    let fx = fixture(ARTICLE);
+    let h = harness(&fx, Some(&fx.article));
+    // egui_kittest always runs with AccessKit on: each visible row is a text run.
+    let row = "Officials said the reports were lies and fabrications.";
+    assert!(
+        h.query_all_by_role(Role::TextRun).count() >= 3,
+        "one run per visible row"
+    );
+    assert!(
+        h.query_all_by_value(row).count() >= 1,
+        "the first row is exposed"
+    );
+    assert_eq!(h.query_all_by_value("Not in the article.").count(), 0);
+}

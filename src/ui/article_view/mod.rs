@@ -185,6 +185,7 @@ impl ArticleView {
         self.layout_visible(ui, review, text_area, col_x);
         self.handle_pointer(ui, review, &resp, state, requests);
         self.paint(ui, review, text_area, state);
+        self.expose_to_accessibility(ui, id);
         self.paint_scrollbar(ui, review, rect, text_area.height());
         self.top_char = self.char_at_top();
     }
@@ -611,6 +612,39 @@ impl ArticleView {
             None => here.first(),
         };
         next.map(|cl| cl.id.clone())
+    }
+
+    /// Gives screen readers the visible text: one label per visible chunk, with its rows as
+    /// text runs (only while AccessKit is on; off-screen text has no nodes, so the cost does not
+    /// grow with the article).
+    fn expose_to_accessibility(&self, ui: &egui::Ui, view_id: egui::Id) {
+        let ctx = ui.ctx();
+        for placed in &self.placed {
+            if self.chunks[placed.chunk].is_empty() {
+                continue;
+            }
+            let id = view_id.with(("chunk", placed.chunk));
+            let rect = Rect::from_min_size(placed.pos, placed.galley.size());
+            let added = ctx.accesskit_node_builder(id, |node| {
+                node.set_role(egui::accesskit::Role::Label);
+                node.set_bounds(egui::accesskit::Rect {
+                    x0: rect.min.x.into(),
+                    y0: rect.min.y.into(),
+                    x1: rect.max.x.into(),
+                    y1: rect.max.y.into(),
+                });
+            });
+            if added.is_none() {
+                return; // AccessKit is off
+            }
+            egui::text_selection::accesskit_text::update_accesskit_for_text_widget(
+                ctx,
+                id,
+                None,
+                egui::emath::TSTransform::from_translation(placed.pos.to_vec2()),
+                &placed.galley,
+            );
+        }
     }
 
     fn paint(&self, ui: &egui::Ui, review: &Review, area: Rect, state: &ViewState) {
