@@ -202,8 +202,10 @@ impl Workbench {
         } else if info.notes.is_empty() {
             self.notices.info(head);
         } else {
+            // Notes (page parts left out, the page's address) are worth a look, but too long
+            // for the status bar: a banner with the notes folded.
             self.notices
-                .info(format!("{head}. {}", info.notes.join(" ")));
+                .warning(format!("{head}; see the import notes."), info.notes.clone());
         }
     }
 
