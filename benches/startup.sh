@@ -20,7 +20,7 @@ for run in 1 2 3; do
   until DISPLAY=$display xdotool search --name "claimdesk-large.claimdesk" >/dev/null 2>&1; do sleep 0.01; done
   end=$(date +%s.%N)
   sleep 1
-  pkill -f "target/release/claimdesk /tmp/claimdesk-large" || true
+  pkill -P "$timer" || true  # the app, not the timer
   wait "$timer" 2>/dev/null || true
   rss=$(awk -F': ' '/Maximum resident/ {print $2}' "$data/time.txt")
   printf 'run %d: first frame after %.0f ms, peak RSS %d MB\n' "$run" "$(echo "($end - $start) * 1000" | bc)" "$((rss / 1024))"
