@@ -5,35 +5,21 @@ use crate::app::notices::Level;
 
 /// Draws the status bar.
 pub fn show(ui: &mut egui::Ui, wb: &mut Workbench) {
-    ui.horizontal(|ui| {
-        if let Some(info) = wb.notices.items.iter().rev().find(|n| n.level == Level::Info) {
-            ui.label(&info.text);
-            ui.separator();
-        }
-        let Some(doc) = &wb.doc else {
-            ui.weak("No review open");
-            return;
-        };
-        let state = &wb.view_state;
-        match (state.selection.filter(|s| !s.is_empty()), &state.selected_claim) {
-            (Some(sel), _) => {
-                let (a, b) = sel.range();
-                ui.label(format!(
-                    "{} characters selected — press A (asserted), D (disputed) or I (under investigation)",
-                    b - a
-                ));
-            }
-            (None, Some(_)) => {
-                ui.label("Claim selected — A / D / I change its status, Del removes it, Esc deselects");
-            }
-            (None, None) => {
-                ui.weak("Select the text of a claim: drag, double-click a word, or Ctrl+F to find it");
-            }
-        }
-        let n = doc.review.article.char_len();
-        let dirty = doc.is_dirty();
-        let encoding = doc.import.as_ref().map(|i| i.encoding_label());
-        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+    let info = wb
+        .notices
+        .items
+        .iter()
+        .rev()
+        .find(|n| n.level == Level::Info)
+        .map(|n| n.text.clone());
+    let hint = hint(wb);
+    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+        // The right side first, so the messages on the left get what is left and are cut
+        // with "…" instead of running under it.
+        if let Some(doc) = &wb.doc {
+            let n = doc.review.article.char_len();
+            let dirty = doc.is_dirty();
+            let encoding = doc.import.as_ref().map(|i| i.encoding_label());
             ui.weak(format!("{n} characters"));
             if let Some(label) = encoding {
                 ui.separator();
@@ -42,8 +28,42 @@ pub fn show(ui: &mut egui::Ui, wb: &mut Workbench) {
                     .on_hover_text("The article file's encoding: click to read it with another");
             }
             if dirty {
+                ui.separator();
                 ui.label("Unsaved changes");
             }
+        }
+        ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
+            if let Some(info) = info {
+                ui.add(egui::Label::new(info).truncate());
+                ui.separator();
+            }
+            ui.add(egui::Label::new(egui::RichText::new(hint).weak()).truncate());
         });
     });
+}
+
+/// What the keys do right now.
+fn hint(wb: &Workbench) -> String {
+    if wb.doc.is_none() {
+        return "No review open".to_owned();
+    }
+    let state = &wb.view_state;
+    match (
+        state.selection.filter(|s| !s.is_empty()),
+        &state.selected_claim,
+    ) {
+        (Some(sel), _) => {
+            let (a, b) = sel.range();
+            format!(
+                "{} characters selected — press A (asserted), D (disputed) or I (under investigation)",
+                b - a
+            )
+        }
+        (None, Some(_)) => {
+            "Claim selected — A / D / I change its status, Del removes it, Esc deselects".to_owned()
+        }
+        (None, None) => {
+            "Select the text of a claim: drag, double-click a word, or Ctrl+F to find it".to_owned()
+        }
+    }
 }
