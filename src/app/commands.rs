@@ -13,7 +13,8 @@ use claimdesk_core::{Article, Claim, ClaimId, ClaimStatus, Review, ReviewDetails
 use super::document::Document;
 pub use super::factcheck::EvidenceField;
 use super::file_dialogs::DialogAnswer;
-use super::{DialogInFlight, DialogPurpose, Pending, Workbench};
+use super::in_flight::InFlight;
+use super::{DialogPurpose, Pending, Workbench};
 use crate::ui::article_view::ViewState;
 
 /// The bundled sample article (a real news report with quoted claims and denials).
@@ -490,23 +491,14 @@ impl Workbench {
                 self.dialogs.pick_export(ctx, suggested, *format, tx);
             }
         }
-        self.dialog = Some(DialogInFlight {
-            purpose,
-            answer: rx,
-        });
+        self.dialog = Some(InFlight::new(purpose, rx));
     }
 
     /// Handles the answer of a file dialog, if one has arrived.
     pub(crate) fn poll_dialog(&mut self, ctx: &egui::Context) {
-        let Some(dialog) = &self.dialog else {
-            return;
-        };
-        let answer = match dialog.answer.try_recv() {
-            Ok(answer) => answer,
-            Err(mpsc::TryRecvError::Empty) => return,
-            Err(mpsc::TryRecvError::Disconnected) => DialogAnswer::Unavailable,
-        };
-        let Some(dialog) = self.dialog.take() else {
+        let Some((purpose, answer)) =
+            InFlight::take_answer(&mut self.dialog, || DialogAnswer::Unavailable)
+        else {
             return;
         };
         let path = match answer {
@@ -520,7 +512,7 @@ impl Workbench {
                 return;
             }
         };
-        match dialog.purpose {
+        match purpose {
             DialogPurpose::Open => self.open_path(&path),
             DialogPurpose::SaveAs { then } => {
                 let path = if path.extension().is_none() {

@@ -10,6 +10,7 @@ pub mod document;
 pub mod factcheck;
 pub mod file_dialogs;
 pub mod find;
+mod in_flight;
 pub mod notices;
 pub mod recovery;
 pub mod settings;
@@ -17,7 +18,6 @@ pub mod update;
 
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::sync::mpsc::Receiver;
 
 pub use commands::Command;
 use document::Document;
@@ -41,12 +41,6 @@ pub enum Pending {
     Close,
     /// Start a new review of this text (from the clipboard).
     NewFromText(String),
-}
-
-/// A file dialog waiting for the user.
-pub(crate) struct DialogInFlight {
-    pub purpose: DialogPurpose,
-    pub answer: Receiver<file_dialogs::DialogAnswer>,
 }
 
 /// Why a file dialog was opened.
@@ -95,10 +89,11 @@ pub struct Workbench {
     /// The article-update review (File → Update article text…), when open.
     pub update_dialog: Option<update::UpdateDialog>,
     pub(crate) clipboard: Arc<dyn clipboard::ClipboardReader>,
-    pub(crate) clipboard_read: Option<update::ClipboardInFlight>,
+    pub(crate) clipboard_read:
+        Option<in_flight::InFlight<update::ClipboardPurpose, clipboard::ClipboardAnswer>>,
     pub(crate) autosave: autosave::Autosave,
     pub(crate) dialogs: Arc<dyn FileDialogs>,
-    pub(crate) dialog: Option<DialogInFlight>,
+    pub(crate) dialog: Option<in_flight::InFlight<DialogPurpose, file_dialogs::DialogAnswer>>,
     pub(crate) commands: Vec<Command>,
     /// A text field had the keyboard at the end of the last frame. egui drops focus on Esc
     /// before the frame runs, so this tells "Esc left a text field" from "Esc in the article".

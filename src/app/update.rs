@@ -15,6 +15,7 @@ use claimdesk_core::{ClaimId, Span};
 use super::Workbench;
 use super::clipboard::{ClipboardAnswer, title_for};
 use super::document::{Document, ImportInfo};
+use super::in_flight::InFlight;
 use crate::ui::article_view::ViewState;
 
 /// Encodings offered by "Encoding…" (WHATWG labels), with a word on what they are for.
@@ -48,12 +49,6 @@ pub enum ClipboardPurpose {
     NewReview,
     /// Update the open review's article to the text.
     UpdateArticle,
-}
-
-/// A clipboard read waiting for its answer.
-pub(crate) struct ClipboardInFlight {
-    pub purpose: ClipboardPurpose,
-    pub answer: mpsc::Receiver<ClipboardAnswer>,
 }
 
 /// The analyst's answer for a claim that is not applied automatically.
@@ -272,25 +267,14 @@ impl Workbench {
         }
         let (tx, rx) = mpsc::channel();
         self.clipboard.read_text(ctx, tx);
-        self.clipboard_read = Some(ClipboardInFlight {
-            purpose,
-            answer: rx,
-        });
+        self.clipboard_read = Some(InFlight::new(purpose, rx));
     }
 
     /// Handles the clipboard's answer, if it has arrived.
     pub(crate) fn poll_clipboard(&mut self, ctx: &egui::Context) {
-        let Some(read) = &self.clipboard_read else {
-            return;
-        };
-        let answer = match read.answer.try_recv() {
-            Ok(answer) => answer,
-            Err(mpsc::TryRecvError::Empty) => return,
-            Err(mpsc::TryRecvError::Disconnected) => {
-                ClipboardAnswer::Unavailable("Could not read the clipboard.".to_owned())
-            }
-        };
-        let Some(read) = self.clipboard_read.take() else {
+        let Some((purpose, answer)) = InFlight::take_answer(&mut self.clipboard_read, || {
+            ClipboardAnswer::Unavailable("Could not read the clipboard.".to_owned())
+        }) else {
             return;
         };
         let text = match answer {
@@ -304,7 +288,7 @@ impl Workbench {
                 return;
             }
         };
-        match read.purpose {
+        match purpose {
             ClipboardPurpose::NewReview => {
                 self.run(super::Command::NewFromText(text), ctx);
             }
