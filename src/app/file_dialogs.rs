@@ -93,20 +93,10 @@ impl FileDialogs for NativeDialogs {
     }
 
     fn pick_save(&self, ctx: &egui::Context, suggested: PathBuf, reply: Sender<DialogAnswer>) {
-        let ctx = ctx.clone();
-        std::thread::spawn(move || {
-            let started = Instant::now();
-            let mut dialog = rfd::FileDialog::new()
+        spawn_save(ctx, suggested, reply, || {
+            rfd::FileDialog::new()
                 .set_title("Save review")
-                .add_filter("Claimdesk review", &["claimdesk"]);
-            if let Some(dir) = suggested.parent().filter(|d| !d.as_os_str().is_empty()) {
-                dialog = dialog.set_directory(dir);
-            }
-            if let Some(name) = suggested.file_name() {
-                dialog = dialog.set_file_name(name.to_string_lossy());
-            }
-            let _ = reply.send(answer_of(dialog.save_file(), started));
-            ctx.request_repaint();
+                .add_filter("Claimdesk review", &["claimdesk"])
         });
     }
 
@@ -117,23 +107,36 @@ impl FileDialogs for NativeDialogs {
         format: ExportFormat,
         reply: Sender<DialogAnswer>,
     ) {
-        let ctx = ctx.clone();
-        std::thread::spawn(move || {
-            let started = Instant::now();
-            let mut dialog = rfd::FileDialog::new()
+        spawn_save(ctx, suggested, reply, move || {
+            rfd::FileDialog::new()
                 .set_title(format!("Export the review as {}", format.label()))
                 .add_filter(format.label(), &[format.extension()])
-                .add_filter("All files", &["*"]);
-            if let Some(dir) = suggested.parent().filter(|d| !d.as_os_str().is_empty()) {
-                dialog = dialog.set_directory(dir);
-            }
-            if let Some(name) = suggested.file_name() {
-                dialog = dialog.set_file_name(name.to_string_lossy());
-            }
-            let _ = reply.send(answer_of(dialog.save_file(), started));
-            ctx.request_repaint();
+                .add_filter("All files", &["*"])
         });
     }
+}
+
+/// Shows the save dialog `make` builds, on a thread, proposing `suggested` (folder and name),
+/// and sends its answer on `reply`.
+fn spawn_save(
+    ctx: &egui::Context,
+    suggested: PathBuf,
+    reply: Sender<DialogAnswer>,
+    make: impl FnOnce() -> rfd::FileDialog + Send + 'static,
+) {
+    let ctx = ctx.clone();
+    std::thread::spawn(move || {
+        let started = Instant::now();
+        let mut dialog = make();
+        if let Some(dir) = suggested.parent().filter(|d| !d.as_os_str().is_empty()) {
+            dialog = dialog.set_directory(dir);
+        }
+        if let Some(name) = suggested.file_name() {
+            dialog = dialog.set_file_name(name.to_string_lossy());
+        }
+        let _ = reply.send(answer_of(dialog.save_file(), started));
+        ctx.request_repaint();
+    });
 }
 
 /// Dialogs that answer from a script, immediately; for tests.
