@@ -12,9 +12,11 @@ use claimdesk::app::settings::Settings;
 use claimdesk_core::export::{ExportFormat, export};
 use claimdesk_core::{Claim, ClaimStatus, ReviewDetails};
 use egui::accesskit::Role;
-use egui::{Key, Modifiers, Rect, Vec2, vec2};
+use egui::{Key, Modifiers, Vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{By, Queryable};
+
+mod common;
 
 const ARTICLE: &str = "Officials said the reports were lies and fabrications.\n\n\
 “Libya is not to blame for the displacement of thousands of persons,” Besher added.\n\n\
@@ -40,12 +42,7 @@ fn fixture() -> Fixture {
 fn harness(fx: &Fixture, open: &Path) -> Harness<'static, Workbench> {
     let mut wb = Workbench::new(Settings::default(), fx.dialogs.clone());
     wb.open_path(open);
-    let mut h = Harness::builder()
-        .with_size(Vec2::new(1280.0, 800.0))
-        .with_step_dt(1.0 / 60.0)
-        .build_ui_state(|ui, wb: &mut Workbench| wb.ui(ui), wb);
-    h.run();
-    h
+    common::harness_of(wb, Vec2::new(1280.0, 800.0))
 }
 
 fn char_offset(needle: &str) -> usize {
@@ -55,34 +52,12 @@ fn char_offset(needle: &str) -> usize {
     ARTICLE[..byte].chars().count()
 }
 
-fn char_rect(h: &Harness<'_, Workbench>, pos: usize) -> Rect {
-    let doc = h.state().doc.as_ref().expect("a review is open");
-    doc.view
-        .char_rect(pos)
-        .unwrap_or_else(|| panic!("char {pos} is not on screen"))
-}
-
 /// Drags over `needle` in the article and presses the status key: a new, selected claim.
 fn mark(h: &mut Harness<'_, Workbench>, needle: &str, status: ClaimStatus) {
     let a = char_offset(needle);
     let b = a + needle.chars().count();
-    let start = char_rect(h, a).left_center() + vec2(1.0, 0.0);
-    let end = char_rect(h, b - 1).right_center() - vec2(0.5, 0.0);
-    h.hover_at(start);
-    h.run();
-    h.drag_at(start);
-    h.run();
-    h.hover_at(start + (end - start) * 0.5);
-    h.run();
-    h.hover_at(end);
-    h.run();
-    h.drop_at(end);
-    h.run();
-    h.key_press(match status {
-        ClaimStatus::Asserted => Key::A,
-        ClaimStatus::Disputed => Key::D,
-        ClaimStatus::UnderInvestigation => Key::I,
-    });
+    common::drag_select(h, a, b);
+    h.key_press(common::status_key(status));
     h.run();
 }
 

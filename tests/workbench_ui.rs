@@ -9,9 +9,12 @@ use claimdesk::app::file_dialogs::{DialogAnswer, ScriptedDialogs};
 use claimdesk::app::settings::Settings;
 use claimdesk_core::{ClaimStatus, format};
 use egui::accesskit::Role;
-use egui::{Key, Modifiers, Pos2, Rect, Vec2, vec2};
+use egui::{Key, Modifiers, Pos2, Vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
+
+mod common;
+use common::{char_rect, drag_select};
 
 const ARTICLE: &str = "Officials said the reports were lies and fabrications.\n\n\
 “Libya is not to blame for the displacement of thousands of persons,” Besher added.\n\n\
@@ -39,12 +42,7 @@ fn harness(fx: &Fixture, open: Option<&Path>) -> Harness<'static, Workbench> {
     if let Some(path) = open {
         wb.open_path(path);
     }
-    let mut h = Harness::builder()
-        .with_size(Vec2::new(1100.0, 700.0))
-        .with_step_dt(1.0 / 60.0)
-        .build_ui_state(|ui, wb: &mut Workbench| wb.ui(ui), wb);
-    h.run();
-    h
+    common::harness_of(wb, Vec2::new(1100.0, 700.0))
 }
 
 fn char_offset(text: &str, needle: &str) -> usize {
@@ -52,29 +50,6 @@ fn char_offset(text: &str, needle: &str) -> usize {
         .find(needle)
         .unwrap_or_else(|| panic!("{needle:?} not in article"));
     text[..byte].chars().count()
-}
-
-fn char_rect(h: &Harness<'_, Workbench>, pos: usize) -> Rect {
-    let doc = h.state().doc.as_ref().expect("a review is open");
-    doc.view
-        .char_rect(pos)
-        .unwrap_or_else(|| panic!("char {pos} is not on screen"))
-}
-
-/// Drags the mouse from the start of char `a` to the end of char `b - 1`.
-fn drag_select(h: &mut Harness<'_, Workbench>, a: usize, b: usize) {
-    let start = char_rect(h, a).left_center() + vec2(1.0, 0.0);
-    let end = char_rect(h, b - 1).right_center() - vec2(0.5, 0.0);
-    h.hover_at(start);
-    h.run();
-    h.drag_at(start);
-    h.run();
-    h.hover_at(start + (end - start) * 0.5);
-    h.run();
-    h.hover_at(end);
-    h.run();
-    h.drop_at(end);
-    h.run();
 }
 
 fn click_at(h: &mut Harness<'_, Workbench>, pos: Pos2) {
@@ -225,11 +200,7 @@ fn type_into(h: &mut Harness<'_, Workbench>, role: Role, label: &str, text: &str
 fn mark(h: &mut Harness<'_, Workbench>, needle: &str, status: ClaimStatus) {
     let a = char_offset(ARTICLE, needle);
     drag_select(h, a, a + needle.chars().count());
-    h.key_press(match status {
-        ClaimStatus::Asserted => Key::A,
-        ClaimStatus::Disputed => Key::D,
-        ClaimStatus::UnderInvestigation => Key::I,
-    });
+    h.key_press(common::status_key(status));
     h.run();
 }
 
