@@ -59,36 +59,28 @@ pub struct NativeDialogs;
 
 impl FileDialogs for NativeDialogs {
     fn pick_open(&self, ctx: &egui::Context, reply: Sender<DialogAnswer>) {
-        let ctx = ctx.clone();
-        std::thread::spawn(move || {
-            let started = Instant::now();
-            let answer = rfd::FileDialog::new()
+        spawn_dialog(ctx, reply, || {
+            rfd::FileDialog::new()
                 .set_title("Open a review or an article")
                 .add_filter(
                     "Reviews and articles",
                     &["claimdesk", "txt", "md", "markdown", "text", "html", "htm"],
                 )
                 .add_filter("All files", &["*"])
-                .pick_file();
-            let _ = reply.send(answer_of(answer, started));
-            ctx.request_repaint();
+                .pick_file()
         });
     }
 
     fn pick_article(&self, ctx: &egui::Context, reply: Sender<DialogAnswer>) {
-        let ctx = ctx.clone();
-        std::thread::spawn(move || {
-            let started = Instant::now();
-            let answer = rfd::FileDialog::new()
+        spawn_dialog(ctx, reply, || {
+            rfd::FileDialog::new()
                 .set_title("The updated article")
                 .add_filter(
                     "Articles",
                     &["txt", "md", "markdown", "text", "html", "htm"],
                 )
                 .add_filter("All files", &["*"])
-                .pick_file();
-            let _ = reply.send(answer_of(answer, started));
-            ctx.request_repaint();
+                .pick_file()
         });
     }
 
@@ -116,17 +108,29 @@ impl FileDialogs for NativeDialogs {
     }
 }
 
-/// Shows the save dialog `make` builds, on a thread, proposing `suggested` (folder and name),
-/// and sends its answer on `reply`.
+/// Runs the dialog `show` on a thread (it blocks until the user answers) and sends its answer
+/// on `reply`, then wakes the UI.
+fn spawn_dialog(
+    ctx: &egui::Context,
+    reply: Sender<DialogAnswer>,
+    show: impl FnOnce() -> Option<PathBuf> + Send + 'static,
+) {
+    let ctx = ctx.clone();
+    std::thread::spawn(move || {
+        let started = Instant::now();
+        let _ = reply.send(answer_of(show(), started));
+        ctx.request_repaint();
+    });
+}
+
+/// Shows the save dialog `make` builds, proposing `suggested` (folder and name).
 fn spawn_save(
     ctx: &egui::Context,
     suggested: PathBuf,
     reply: Sender<DialogAnswer>,
     make: impl FnOnce() -> rfd::FileDialog + Send + 'static,
 ) {
-    let ctx = ctx.clone();
-    std::thread::spawn(move || {
-        let started = Instant::now();
+    spawn_dialog(ctx, reply, move || {
         let mut dialog = make();
         if let Some(dir) = suggested.parent().filter(|d| !d.as_os_str().is_empty()) {
             dialog = dialog.set_directory(dir);
@@ -134,8 +138,7 @@ fn spawn_save(
         if let Some(name) = suggested.file_name() {
             dialog = dialog.set_file_name(name.to_string_lossy());
         }
-        let _ = reply.send(answer_of(dialog.save_file(), started));
-        ctx.request_repaint();
+        dialog.save_file()
     });
 }
 
