@@ -195,6 +195,18 @@ pub fn trim_span(
     Some((start + leading, end - trailing))
 }
 
+/// The span a claim over selected chars `[start, end)` takes: widened to whole grapheme
+/// clusters, then trimmed of surrounding whitespace. `None` if only whitespace is selected.
+pub fn claim_span(
+    text: &str,
+    index: &CharIndex,
+    start: usize,
+    end: usize,
+) -> Option<(usize, usize)> {
+    let (start, end) = snap_to_graphemes(text, index, start, end);
+    trim_span(text, index, start, end)
+}
+
 /// The word (run of alphanumeric graphemes, apostrophes and hyphens inside) around char `pos`,
 /// as a char span; whitespace or punctuation selects just that grapheme.
 pub fn word_at(text: &str, index: &CharIndex, pos: usize) -> (usize, usize) {

@@ -7,7 +7,7 @@ use std::sync::mpsc;
 use claimdesk_core::export::ExportFormat;
 use claimdesk_core::format::{self, is_project_path};
 use claimdesk_core::history::Edit;
-use claimdesk_core::text::{normalize_article_text, snap_to_graphemes, trim_span};
+use claimdesk_core::text::{claim_span, normalize_article_text};
 use claimdesk_core::{Article, Claim, ClaimId, ClaimStatus, Review, ReviewDetails, Span};
 
 use super::document::Document;
@@ -542,8 +542,7 @@ impl Workbench {
         if let Some(sel) = state.selection.filter(|s| !s.is_empty()) {
             let (a, b) = sel.range();
             let article = &doc.review.article;
-            let (a, b) = snap_to_graphemes(article.text(), article.index(), a, b);
-            let Some((a, b)) = trim_span(article.text(), article.index(), a, b) else {
+            let Some((a, b)) = claim_span(article.text(), article.index(), a, b) else {
                 self.notices
                     .info("The selection is only whitespace; select the words of the claim.");
                 return;

@@ -9,7 +9,7 @@ use std::sync::mpsc;
 use claimdesk_core::import::{self, ImportOptions, Imported};
 use claimdesk_core::model::Timestamp;
 use claimdesk_core::reanchor::{self, Choice, Decisions, Outcome, UpdatePlan};
-use claimdesk_core::text::{CharIndex, snap_to_graphemes, trim_span};
+use claimdesk_core::text::{CharIndex, claim_span};
 use claimdesk_core::{ClaimId, Span};
 
 use super::Workbench;
@@ -409,16 +409,17 @@ impl Workbench {
         };
         let (a, b) = sel.range();
         let article = &doc.review.article;
-        let (a, b) = snap_to_graphemes(article.text(), article.index(), a, b);
-        let Some((a, b)) = trim_span(article.text(), article.index(), a, b) else {
+        let Some((a, b)) = claim_span(article.text(), article.index(), a, b) else {
             self.notices
                 .info("The selection is only whitespace; select the words of the claim.");
             return;
         };
-        let article = article.clone();
-        self.update_claim(id, "re-attach claim", None, |c| {
-            c.anchor_to(&article, Span::new(a, b));
-        });
+        // Anchor a copy of the claim here, so the article itself need not be copied.
+        let Some(mut moved) = doc.review.claim(id).cloned() else {
+            return;
+        };
+        moved.anchor_to(article, Span::new(a, b));
+        self.update_claim(id, "re-attach claim", None, |c| *c = moved);
         self.view_state.selection = None;
         self.view_state.selected_claim = Some(id.clone());
     }
