@@ -87,7 +87,16 @@ impl Display {
             .expect("claimdesk starts");
         let mut window = String::new();
         self.wait_for("the Claimdesk window", || {
-            match self.xdotool(&["search", "--onlyvisible", "--name", "Claimdesk"]) {
+            // By process id: a window left from the killed run can never be taken for this one.
+            let pid = child.id().to_string();
+            match self.xdotool(&[
+                "search",
+                "--onlyvisible",
+                "--pid",
+                &pid,
+                "--name",
+                "Claimdesk",
+            ]) {
                 Some(id) if !id.is_empty() => {
                     window = id.lines().next().unwrap_or_default().to_owned();
                     true
