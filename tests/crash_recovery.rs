@@ -74,39 +74,42 @@ impl Display {
     }
 
     /// Starts Claimdesk on `file` and waits for its window; returns the process and window id.
+    /// A start whose window does not show within 20 s (seen rarely under a loaded Xvfb) is
+    /// killed and tried again, up to three times.
     fn launch(&self, data: &Path, file: &Path) -> (Child, String) {
-        let child = Command::new(env!("CARGO_BIN_EXE_claimdesk"))
-            .arg(file)
-            .env("DISPLAY", &self.name)
-            .env_remove("WAYLAND_DISPLAY")
-            .env("XDG_DATA_HOME", data.join("data"))
-            .env("XDG_CONFIG_HOME", data.join("config"))
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("claimdesk starts");
-        let mut window = String::new();
-        self.wait_for("the Claimdesk window", || {
-            // By process id: a window left from the killed run can never be taken for this one.
+        for _ in 0..3 {
+            let mut child = Command::new(env!("CARGO_BIN_EXE_claimdesk"))
+                .arg(file)
+                .env("DISPLAY", &self.name)
+                .env_remove("WAYLAND_DISPLAY")
+                .env("XDG_DATA_HOME", data.join("data"))
+                .env("XDG_CONFIG_HOME", data.join("config"))
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .spawn()
+                .expect("claimdesk starts");
             let pid = child.id().to_string();
-            match self.xdotool(&[
-                "search",
-                "--onlyvisible",
-                "--pid",
-                &pid,
-                "--name",
-                "Claimdesk",
-            ]) {
-                Some(id) if !id.is_empty() => {
-                    window = id.lines().next().unwrap_or_default().to_owned();
-                    true
+            let start = Instant::now();
+            while start.elapsed() < Duration::from_secs(20) {
+                let found = self.xdotool(&[
+                    "search",
+                    "--onlyvisible",
+                    "--pid",
+                    &pid,
+                    "--name",
+                    "Claimdesk",
+                ]);
+                if let Some(window) = found.and_then(|ids| ids.lines().next().map(str::to_owned)) {
+                    self.xdotool(&["windowfocus", "--sync", &window]);
+                    std::thread::sleep(Duration::from_millis(1500));
+                    return (child, window);
                 }
-                _ => false,
+                std::thread::sleep(Duration::from_millis(200));
             }
-        });
-        self.xdotool(&["windowfocus", "--sync", &window]);
-        std::thread::sleep(Duration::from_millis(1500));
-        (child, window)
+            let _ = child.kill();
+            let _ = child.wait();
+        }
+        panic!("no Claimdesk window after three starts");
     }
 
     fn title(&self, window: &str) -> String {
