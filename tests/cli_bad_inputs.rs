@@ -154,11 +154,7 @@ fn a_read_only_folder_leaves_the_old_report_byte_identical() {
     ];
     // Root ignores permissions: run as nobody when we are root.
     let out = if running_as_root() {
-        Command::new("setpriv")
-            .args(["--reuid=65534", "--regid=65534", "--clear-groups", BIN])
-            .args(args)
-            .output()
-            .expect("setpriv (util-linux) runs")
+        run_unprivileged(&args)
     } else {
         run(&args)
     };
@@ -166,11 +162,166 @@ fn a_read_only_folder_leaves_the_old_report_byte_identical() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{err}");
     assert!(
-        err.contains("report.md") && err.contains("ermission denied"),
+        err.contains("report.md")
+            && err.contains("ermission denied")
+            && err.contains("does not allow new files")
+            && err.contains("nothing was written"),
         "{err}"
     );
     assert_eq!(fs::read_to_string(&target).unwrap(), "the old report");
     assert!(leftovers(&folder).is_empty());
+}
+
+/// Runs the real binary as user `nobody` when the tests run as root (root ignores permissions).
+fn run_unprivileged(args: &[&str]) -> Output {
+    Command::new("setpriv")
+        .args(["--reuid=65534", "--regid=65534", "--clear-groups", BIN])
+        .args(args)
+        .output()
+        .expect("setpriv (util-linux) runs")
+}
+
+#[test]
+fn new_update_and_export_write_through_a_symbolic_link_and_keep_it() {
+    use std::os::unix::fs::symlink;
+    let dir = tempfile::tempdir().unwrap();
+    let shared = dir.path().join("shared");
+    let mine = dir.path().join("mine");
+    fs::create_dir(&shared).unwrap();
+    fs::create_dir(&mine).unwrap();
+    let article = dir.path().join("article.txt");
+    fs::write(&article, "A claim. Another claim.").unwrap();
+    let real = shared.join("team.claimdesk");
+    fs::write(&real, "old").unwrap();
+    fs::set_permissions(&real, fs::Permissions::from_mode(0o600)).unwrap();
+    let link = mine.join("team.claimdesk");
+    symlink(&real, &link).unwrap();
+    let (link_s, article_s) = (link.to_str().unwrap(), article.to_str().unwrap());
+
+    let out = run(&["new", article_s, "-o", link_s, "--force"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert_eq!(
+        load_file(&real).unwrap().review.article.text(),
+        "A claim. Another claim."
+    );
+    assert_eq!(
+        fs::metadata(&real).unwrap().permissions().mode() & 0o777,
+        0o600
+    );
+
+    fs::write(&article, "A claim. Another claim, corrected.").unwrap();
+    let out = run(&["update", link_s, "--article", article_s, "-o", link_s]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert!(
+        load_file(&real)
+            .unwrap()
+            .review
+            .article
+            .text()
+            .ends_with("corrected.")
+    );
+
+    let report = shared.join("report.md");
+    fs::write(&report, "old report").unwrap();
+    let report_link = mine.join("report.md");
+    symlink(&report, &report_link).unwrap();
+    let out = run(&[
+        "export",
+        link_s,
+        "--format",
+        "markdown",
+        "-o",
+        report_link.to_str().unwrap(),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        fs::symlink_metadata(&report_link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert!(fs::read_to_string(&report).unwrap().contains("corrected."));
+    let mut names: Vec<_> = fs::read_dir(&shared)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["report.md", "team.claimdesk"]);
+    assert_eq!(
+        fs::read_dir(&mine).unwrap().count(),
+        2,
+        "only the two links"
+    );
+}
+
+/// A colleague's report, writable by everyone, in a folder everyone may write: replacing it by
+/// rename would hand it to whoever saved last; Claimdesk writes it in place instead.
+#[test]
+fn saving_someone_elses_writable_file_keeps_its_owner() {
+    use std::os::unix::fs::MetadataExt;
+    if !running_as_root() {
+        eprintln!("skipped: needs root to give the file to another user");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o755)).unwrap();
+    let review = sample_review(dir.path());
+    fs::set_permissions(&review, fs::Permissions::from_mode(0o644)).unwrap();
+    let folder = dir.path().join("reports");
+    fs::create_dir(&folder).unwrap();
+    fs::set_permissions(&folder, fs::Permissions::from_mode(0o777)).unwrap();
+    let target = folder.join("report.md");
+    fs::write(&target, "the old report").unwrap();
+    fs::set_permissions(&target, fs::Permissions::from_mode(0o666)).unwrap();
+    let (owner, inode) = {
+        let m = fs::metadata(&target).unwrap();
+        (m.uid(), m.ino())
+    };
+    let out = run_unprivileged(&[
+        "export",
+        review.to_str().unwrap(),
+        "--format",
+        "markdown",
+        "-o",
+        target.to_str().unwrap(),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let meta = fs::metadata(&target).unwrap();
+    assert_eq!((meta.uid(), meta.ino()), (owner, inode));
+    assert!(fs::read_to_string(&target).unwrap().starts_with("# "));
+    assert_eq!(
+        fs::read_dir(&folder).unwrap().count(),
+        1,
+        "no safety copy left behind"
+    );
 }
 
 fn running_as_root() -> bool {

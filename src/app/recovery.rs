@@ -9,7 +9,7 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use claimdesk_core::atomic::write_atomic;
+use claimdesk_core::atomic::{create_private_dir_all, write_private};
 use claimdesk_core::format::{self, Loaded};
 use claimdesk_core::model::sha256_hex;
 use serde::{Deserialize, Serialize};
@@ -43,18 +43,29 @@ pub struct Found {
 #[derive(Clone, Debug)]
 pub struct RecoveryStore {
     dir: PathBuf,
+    /// Folders created (or narrowed) to mode 0700 before each write, outermost first.
+    private_dirs: Vec<PathBuf>,
 }
 
 impl RecoveryStore {
-    /// A store in `dir` (created on first write).
+    /// A store in `dir` (created on first write, mode 0700).
     pub fn new(dir: PathBuf) -> Self {
-        Self { dir }
+        Self {
+            private_dirs: vec![dir.clone()],
+            dir,
+        }
     }
 
-    /// The platform's store: `$XDG_DATA_HOME/claimdesk/recovery` on Linux.
+    /// The platform's store: `$XDG_DATA_HOME/claimdesk/recovery` on Linux. Both folders are
+    /// kept private (0700), even if an older version or eframe created the first one wider.
     pub fn platform() -> Option<Self> {
         let dirs = directories::ProjectDirs::from("", "", "claimdesk")?;
-        Some(Self::new(dirs.data_dir().join("recovery")))
+        let data_dir = dirs.data_dir().to_path_buf();
+        let dir = data_dir.join("recovery");
+        Some(Self {
+            private_dirs: vec![data_dir, dir.clone()],
+            dir,
+        })
     }
 
     /// The recovery file of a review: keyed by its file if saved, else by its article, else by
@@ -68,13 +79,17 @@ impl RecoveryStore {
         self.dir.join(format!("{key}.{EXTENSION}"))
     }
 
-    /// Writes `review_json` (a project file text) with its header to `slot`, atomically.
+    /// Writes `review_json` (a project file text) with its header to `slot`, atomically. The
+    /// folder and the file are private (0700, 0600): an unpublished article with the analyst's
+    /// notes must not be readable by other users of a shared workstation.
     pub fn write(&self, slot: &Path, header: &RecoveryHeader, review_json: &str) -> io::Result<()> {
-        fs::create_dir_all(&self.dir)?;
+        for dir in &self.private_dirs {
+            create_private_dir_all(dir)?;
+        }
         let mut text = serde_json::to_string(header).map_err(io::Error::other)?;
         text.push('\n');
         text.push_str(review_json);
-        write_atomic(slot, text.as_bytes())
+        write_private(slot, text.as_bytes())
     }
 
     /// Removes a recovery file; a missing one is fine.
@@ -173,6 +188,28 @@ mod tests {
         store.remove(&slot).unwrap();
         assert!(store.find_for(&header).is_none());
         store.remove(&slot).unwrap();
+    }
+
+    /// On a shared workstation other users must not read an unpublished article and its notes,
+    /// even when an older Claimdesk left the folder and the file world-readable.
+    #[cfg(unix)]
+    #[test]
+    fn recovery_folder_and_files_are_private() {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = |p: &Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        let dir = tempfile::tempdir().unwrap();
+        let folder = dir.path().join("recovery");
+        fs::create_dir(&folder).unwrap();
+        fs::set_permissions(&folder, fs::Permissions::from_mode(0o755)).unwrap();
+        let store = RecoveryStore::new(folder.clone());
+        let header = RecoveryHeader::default();
+        let slot = store.slot(&header, "s");
+        fs::write(&slot, "old").unwrap();
+        fs::set_permissions(&slot, fs::Permissions::from_mode(0o644)).unwrap();
+        let review = format::to_json(&Review::new(Article::new("T", "", "x".into())));
+        store.write(&slot, &header, &review).unwrap();
+        assert_eq!(mode(&folder), 0o700);
+        assert_eq!(mode(&slot), 0o600);
     }
 
     #[test]
