@@ -13,7 +13,8 @@ use claimdesk::app::file_dialogs::ScriptedDialogs;
 use claimdesk::app::settings::Settings;
 use claimdesk_core::export::{ExportFormat, export};
 use claimdesk_core::format::{load_str, save_file, to_json};
-use claimdesk_core::synthetic::large_review;
+use claimdesk_core::synthetic::{large_review, stacked_review};
+use claimdesk_core::text::normalize_article_text;
 use claimdesk_core::{ClaimStatus, Review};
 use criterion::{Criterion, criterion_group, criterion_main};
 use egui::{Pos2, RawInput, Rect, vec2};
@@ -174,7 +175,36 @@ fn view(c: &mut Criterion) {
             total
         })
     });
+    stacked(&mut group);
     group.finish();
+}
+
+/// The sample article with 150,000 claims stacked on its first word: the view's work per frame
+/// must not grow with the overlap depth (issue 16).
+fn stacked(group: &mut criterion::BenchmarkGroup<'_, criterion::measurement::WallTime>) {
+    let text = normalize_article_text(include_str!("../assets/sample-article.txt"));
+    let review = stacked_review(&text, 150_000);
+    let (ctx, mut wb) = opened(review.clone(), false);
+    wb.view_state.scroll_to = Some(0);
+    for _ in 0..3 {
+        frame(&ctx, &mut wb, 1280.0);
+    }
+    group.bench_function("stacked_150k_steady", |b| {
+        b.iter(|| frame(&ctx, &mut wb, 1280.0))
+    });
+    group.bench_function("stacked_150k_first_frame", |b| {
+        b.iter_custom(|iters| {
+            let mut total = std::time::Duration::ZERO;
+            for _ in 0..iters {
+                let copy = review.clone();
+                let t = std::time::Instant::now();
+                wb.open_review(copy);
+                frame(&ctx, &mut wb, 1280.0);
+                total += t.elapsed();
+            }
+            total
+        })
+    });
 }
 
 fn project(c: &mut Criterion) {

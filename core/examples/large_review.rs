@@ -1,17 +1,36 @@
-//! Writes the synthetic 1 MB / 5,000-claim review used by the benchmarks, for measuring the
-//! real app: `cargo run --release -p claimdesk-core --example large_review -- large.claimdesk`.
+//! Writes the synthetic reviews used to measure the real app:
+//! `cargo run --release -p claimdesk-core --example large_review -- large.claimdesk` writes the
+//! 1 MB / 5,000-claim review of the benchmarks; `... -- stacked.claimdesk --stacked 150000`
+//! writes the sample article with 150,000 claims stacked on its first word.
 
-fn main() -> std::process::ExitCode {
-    let Some(path) = std::env::args_os().nth(1) else {
-        eprintln!("usage: large_review OUT.claimdesk");
-        return std::process::ExitCode::from(2);
+use std::process::ExitCode;
+
+use claimdesk_core::synthetic::{large_review, stacked_review};
+use claimdesk_core::text::normalize_article_text;
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let review = match args.as_slice() {
+        [_] => large_review(1_000_000, 5_000),
+        [_, flag, n] if flag == "--stacked" => match n.parse() {
+            Ok(n) => {
+                let text = normalize_article_text(include_str!("../../assets/sample-article.txt"));
+                stacked_review(&text, n)
+            }
+            Err(_) => return usage(),
+        },
+        _ => return usage(),
     };
-    let review = claimdesk_core::synthetic::large_review(1_000_000, 5_000);
-    match claimdesk_core::format::save_file(std::path::Path::new(&path), &review) {
-        Ok(_) => std::process::ExitCode::SUCCESS,
+    match claimdesk_core::format::save_file(std::path::Path::new(&args[0]), &review) {
+        Ok(_) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("large_review: {e}");
-            std::process::ExitCode::from(1)
+            ExitCode::from(1)
         }
     }
+}
+
+fn usage() -> ExitCode {
+    eprintln!("usage: large_review OUT.claimdesk [--stacked N]");
+    ExitCode::from(2)
 }

@@ -163,9 +163,41 @@ pub fn large_review(bytes: usize, claims: usize) -> Review {
     Review::with_claims(article, out)
 }
 
+/// A hostile review: the sample-sized article `text` with `claims` claims all stacked on its
+/// first word (ids `s-000000`…, statuses cycling). Opening it must stay as fast as a plain one.
+pub fn stacked_review(text: &str, claims: usize) -> Review {
+    let article = Article::new("stacked.txt", "", text.to_owned());
+    let word_end = text
+        .char_indices()
+        .position(|(_, c)| c.is_whitespace())
+        .unwrap_or(article.char_len())
+        .max(1);
+    let stamp = Timestamp::parse("2026-11-28T12:00:00Z").expect("valid");
+    let template = Claim::new(&article, Span::new(0, word_end), ClaimStatus::Asserted);
+    let out = (0..claims)
+        .map(|i| {
+            let mut claim = template.clone();
+            claim.id = ClaimId(format!("s-{i:06}"));
+            claim.status = ClaimStatus::ALL[i % 3];
+            claim.created = stamp.clone();
+            claim.modified = stamp.clone();
+            claim
+        })
+        .collect();
+    Review::with_claims(article, out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn stacked_review_puts_every_claim_on_the_first_word() {
+        let review = stacked_review("Chief denies it.", 1_000);
+        assert_eq!(review.claims().len(), 1_000);
+        assert!(review.claims().iter().all(|c| c.quote == "Chief"));
+        assert_eq!(review.counts(), [334, 333, 333]);
+    }
 
     #[test]
     fn large_review_is_deterministic_and_shaped_as_promised() {

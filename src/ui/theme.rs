@@ -105,3 +105,25 @@ pub fn paint_swatch(painter: &egui::Painter, rect: Rect, status: ClaimStatus, da
     );
     painter.add(egui::Shape::mesh(mesh));
 }
+
+/// The "+N more" cue where more claims overlap than there are underline lanes: a small badge at
+/// the top right of the run's last row, so a stack of claims is never silently hidden.
+pub fn paint_more_cue(painter: &egui::Painter, run: Rect, hidden: usize, visuals: &egui::Visuals) {
+    let text = format!("+{hidden} more");
+    let font = egui::FontId::proportional(10.0);
+    let galley = painter.layout_no_wrap(text, font, visuals.strong_text_color());
+    let size = galley.size() + egui::vec2(6.0, 0.0);
+    let badge = Rect::from_min_size(pos2(run.right() - size.x, run.top() - size.y * 0.6), size);
+    painter.rect_filled(badge, 3.0, visuals.extreme_bg_color);
+    painter.rect_stroke(
+        badge,
+        3.0,
+        egui::Stroke::new(1.0, visuals.weak_text_color()),
+        egui::StrokeKind::Inside,
+    );
+    painter.galley(
+        badge.min + egui::vec2(3.0, 0.0),
+        galley,
+        visuals.strong_text_color(),
+    );
+}

@@ -1,42 +1,80 @@
-//! Which claims touch which chunk, and which underline lane each claim gets so overlapping
-//! claims stay visibly distinct. Rebuilt whenever the claims change (milliseconds at 5,000).
+//! Which claims touch which chunk, which underline lane each claim gets so overlapping claims
+//! stay visibly distinct, and per chunk a bounded plan of what to draw, however many claims
+//! are stacked on one place (fills capped per status, at most [`MAX_LANES`] underlines, and a
+//! "+N more" run where more claims overlap than there are lanes).
+//!
+//! Building is near-linear: lanes come from a heap of free lanes (O(n log n)), chunk lists
+//! from one pass, and each chunk's plan from one sorted sweep over its own claims.
 
-use claimdesk_core::Claim;
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
+
+use claimdesk_core::{Claim, ClaimStatus};
 
 use super::chunks::{Chunk, chunk_at};
 
-/// Most underline lanes drawn; deeper nesting reuses the last lane (fills still stack).
-pub const MAX_LANES: u8 = 3;
+/// Most underline lanes drawn; claims on deeper lanes are summed up in a "+N more" run.
+pub const MAX_LANES: u32 = 3;
 
-/// Claims per chunk and the lane of each claim.
+/// Most fill layers drawn per status at one place: a deeper stack looks like this many.
+pub const MAX_FILL_LAYERS: u32 = 2;
+
+/// Claims per chunk, the lane of each claim, and each chunk's drawing plan.
 #[derive(Default)]
 pub struct ClaimIndex {
     /// For each chunk, indices into the review's claims that overlap it, in claim order.
     pub per_chunk: Vec<Vec<u32>>,
-    /// For each claim, its underline lane (0 = closest to the text).
-    pub lanes: Vec<u8>,
+    /// For each claim, its underline lane (0 = closest to the text). Lanes at or beyond
+    /// [`MAX_LANES`] are not drawn.
+    pub lanes: Vec<u32>,
+    /// For each chunk, what to draw.
+    pub plans: Vec<ChunkPlan>,
+}
+
+/// What the view draws for one chunk: bounded by the chunk's text, not by its claims.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ChunkPlan {
+    /// Fill runs in document chars, in drawing order.
+    pub fills: Vec<FillRun>,
+    /// Claims drawn with an underline (their lane is below [`MAX_LANES`]), in claim order.
+    pub underlined: Vec<u32>,
+    /// Runs where claims beyond the drawn lanes overlap.
+    pub more: Vec<MoreRun>,
+}
+
+/// `[start, end)` filled with a status colour, `layers` times (1..=[`MAX_FILL_LAYERS`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FillRun {
+    /// First char (document offset).
+    pub start: usize,
+    /// One past the last char.
+    pub end: usize,
+    /// Whose colour.
+    pub status: ClaimStatus,
+    /// How many translucent layers.
+    pub layers: u32,
+}
+
+/// `[start, end)` where at most `hidden` claims overlap beyond the drawn lanes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct MoreRun {
+    /// First char (document offset).
+    pub start: usize,
+    /// One past the last char.
+    pub end: usize,
+    /// The most claims not underlined at one place of the run.
+    pub hidden: usize,
 }
 
 impl ClaimIndex {
     /// Builds the index of `claims` (sorted by start, as a review keeps them) over `chunks`.
     pub fn build(chunks: &[Chunk], claims: &[Claim]) -> Self {
+        let lanes = assign_lanes(claims);
         let mut per_chunk = vec![Vec::new(); chunks.len()];
-        let mut lanes = vec![0u8; claims.len()];
-        // End offset of the last claim placed in each lane.
-        let mut lane_ends: Vec<usize> = Vec::new();
         for (i, claim) in claims.iter().enumerate() {
-            if claim.orphaned || claim.span.is_empty() {
+            if !is_drawn(claim) {
                 continue;
             }
-            let lane = match lane_ends.iter().position(|&end| end <= claim.span.start) {
-                Some(l) => l,
-                None => {
-                    lane_ends.push(0);
-                    lane_ends.len() - 1
-                }
-            };
-            lane_ends[lane] = claim.span.end;
-            lanes[i] = (lane as u8).min(MAX_LANES - 1);
             let first = chunk_at(chunks, claim.span.start);
             for (k, chunk) in chunks.iter().enumerate().skip(first) {
                 if chunk.start >= claim.span.end {
@@ -47,8 +85,136 @@ impl ClaimIndex {
                 }
             }
         }
-        Self { per_chunk, lanes }
+        let plans = chunks
+            .iter()
+            .zip(&per_chunk)
+            .map(|(chunk, ids)| plan_chunk(chunk, ids, claims, &lanes))
+            .collect();
+        Self {
+            per_chunk,
+            lanes,
+            plans,
+        }
     }
+}
+
+fn is_drawn(claim: &Claim) -> bool {
+    !claim.orphaned && !claim.span.is_empty()
+}
+
+/// Interval partitioning: each claim takes the lowest lane free at its start. A heap of free
+/// lanes and a heap of busy lanes by end keep it O(n log n) whatever the overlap depth.
+fn assign_lanes(claims: &[Claim]) -> Vec<u32> {
+    let mut lanes = vec![0u32; claims.len()];
+    let mut busy: BinaryHeap<Reverse<(usize, u32)>> = BinaryHeap::new();
+    let mut free: BinaryHeap<Reverse<u32>> = BinaryHeap::new();
+    let mut opened = 0u32;
+    for (i, claim) in claims.iter().enumerate() {
+        if !is_drawn(claim) {
+            continue;
+        }
+        while let Some(&Reverse((end, lane))) = busy.peek() {
+            if end > claim.span.start {
+                break;
+            }
+            busy.pop();
+            free.push(Reverse(lane));
+        }
+        let lane = match free.pop() {
+            Some(Reverse(lane)) => lane,
+            None => {
+                opened += 1;
+                opened - 1
+            }
+        };
+        busy.push(Reverse((claim.span.end, lane)));
+        lanes[i] = lane;
+    }
+    lanes
+}
+
+/// One sweep over the chunk's claims, clipped to the chunk: status counts give the fill runs,
+/// claims on hidden lanes give the "+N more" runs.
+fn plan_chunk(chunk: &Chunk, ids: &[u32], claims: &[Claim], lanes: &[u32]) -> ChunkPlan {
+    // (position, delta, status slot or HIDDEN).
+    const HIDDEN: usize = 3;
+    let mut events: Vec<(usize, i32, usize)> = Vec::with_capacity(ids.len() * 2);
+    let mut underlined = Vec::new();
+    for &i in ids {
+        let claim = &claims[i as usize];
+        let start = claim.span.start.max(chunk.start);
+        let end = claim.span.end.min(chunk.end);
+        if start >= end {
+            continue;
+        }
+        let slot = if lanes[i as usize] < MAX_LANES {
+            underlined.push(i);
+            status_slot(claim.status)
+        } else {
+            events.push((start, 1, HIDDEN));
+            events.push((end, -1, HIDDEN));
+            status_slot(claim.status)
+        };
+        events.push((start, 1, slot));
+        events.push((end, -1, slot));
+    }
+    events.sort_unstable();
+    let mut plan = ChunkPlan {
+        underlined,
+        ..ChunkPlan::default()
+    };
+    let mut counts = [0i64; 4];
+    let mut at = 0;
+    let mut k = 0;
+    while k < events.len() {
+        let pos = events[k].0;
+        if pos > at {
+            emit_runs(&mut plan, at, pos, &counts);
+        }
+        while k < events.len() && events[k].0 == pos {
+            counts[events[k].2] += i64::from(events[k].1);
+            k += 1;
+        }
+        at = pos;
+    }
+    plan
+}
+
+fn emit_runs(plan: &mut ChunkPlan, start: usize, end: usize, counts: &[i64; 4]) {
+    for (slot, &status) in ClaimStatus::ALL.iter().enumerate() {
+        let layers = counts[slot].clamp(0, i64::from(MAX_FILL_LAYERS)) as u32;
+        if layers == 0 {
+            continue;
+        }
+        match plan.fills.last_mut() {
+            Some(last) if last.end == start && last.status == status && last.layers == layers => {
+                last.end = end;
+            }
+            _ => plan.fills.push(FillRun {
+                start,
+                end,
+                status,
+                layers,
+            }),
+        }
+    }
+    let hidden = counts[3].max(0) as usize;
+    if hidden > 0 {
+        match plan.more.last_mut() {
+            Some(last) if last.end == start => {
+                last.end = end;
+                last.hidden = last.hidden.max(hidden);
+            }
+            _ => plan.more.push(MoreRun { start, end, hidden }),
+        }
+    }
+}
+
+fn status_slot(status: ClaimStatus) -> usize {
+    ClaimStatus::ALL
+        .iter()
+        .position(|&s| s == status)
+        .expect("every status is in ALL")
 }
 
 #[cfg(test)]
@@ -70,5 +236,78 @@ mod tests {
         assert_eq!(index.per_chunk[0], vec![0, 1]);
         assert_eq!(index.per_chunk[1], vec![1, 2]);
         assert_eq!(index.lanes, vec![0, 1, 0]);
+    }
+
+    #[test]
+    fn a_freed_lower_lane_is_reused_before_a_higher_one() {
+        let article = Article::new("t", "", "abcdefghijklmnopqrstuvwxyz".into());
+        let chunks = chunk_article(&article);
+        let spans = [(0, 10), (1, 3), (2, 20), (4, 6), (11, 12)];
+        let claims: Vec<Claim> = spans
+            .iter()
+            .map(|&(a, b)| Claim::new(&article, Span::new(a, b), ClaimStatus::Asserted))
+            .collect();
+        let index = ClaimIndex::build(&chunks, &claims);
+        // (1,3) ends before (4,6) starts: lane 1 is free again; (11,12) finds lane 0 free.
+        assert_eq!(index.lanes, vec![0, 1, 2, 1, 0]);
+    }
+
+    #[test]
+    fn a_deep_stack_draws_bounded_fills_lanes_and_one_more_run() {
+        let article = Article::new("t", "", "Chief denies everything here.".into());
+        let chunks = chunk_article(&article);
+        let mut claims: Vec<Claim> = (0..1000)
+            .map(|i| {
+                let status = ClaimStatus::ALL[i % 3];
+                Claim::new(&article, Span::new(0, 5), status)
+            })
+            .collect();
+        claims.push(Claim::new(
+            &article,
+            Span::new(6, 12),
+            ClaimStatus::Disputed,
+        ));
+        let index = ClaimIndex::build(&chunks, &claims);
+        let plan = &index.plans[0];
+        assert_eq!(
+            plan.underlined.len(),
+            4,
+            "three lanes on the word, one elsewhere"
+        );
+        assert_eq!(
+            plan.more,
+            vec![MoreRun {
+                start: 0,
+                end: 5,
+                hidden: 997
+            }]
+        );
+        let on_word: Vec<_> = plan.fills.iter().filter(|f| f.end <= 5).collect();
+        assert_eq!(on_word.len(), 3, "one run per status");
+        assert!(on_word.iter().all(|f| f.layers == MAX_FILL_LAYERS));
+        assert!(plan.fills.contains(&FillRun {
+            start: 6,
+            end: 12,
+            status: ClaimStatus::Disputed,
+            layers: 1
+        }));
+    }
+
+    #[test]
+    fn fill_runs_follow_the_stack_depth() {
+        let article = Article::new("t", "", "0123456789".into());
+        let chunks = chunk_article(&article);
+        let claims = vec![
+            Claim::new(&article, Span::new(0, 6), ClaimStatus::Asserted),
+            Claim::new(&article, Span::new(2, 4), ClaimStatus::Asserted),
+        ];
+        let plan = &ClaimIndex::build(&chunks, &claims).plans[0];
+        let runs: Vec<_> = plan
+            .fills
+            .iter()
+            .map(|f| (f.start, f.end, f.layers))
+            .collect();
+        assert_eq!(runs, vec![(0, 2, 1), (2, 4, 2), (4, 6, 1)]);
+        assert!(plan.more.is_empty());
     }
 }

@@ -651,64 +651,71 @@ impl ArticleView {
         let painter = ui.painter_at(area);
         let dark = ui.visuals().dark_mode;
         let mut mesh = Mesh::default();
+        let mut more_cues = Vec::new();
         let claims = review.claims();
         let selection = state.selection.map(Selection::range).filter(|(a, b)| a < b);
-        let selected = state.selected_claim.as_ref();
+        let selected = state
+            .selected_claim
+            .as_ref()
+            .and_then(|id| review.position(id));
         let sel_color = ui.visuals().selection.bg_fill.gamma_multiply(0.7);
         for placed in &self.placed {
             let chunk = &self.chunks[placed.chunk];
-            let ids = &self.index.per_chunk[placed.chunk];
+            let plan = &self.index.plans[placed.chunk];
+            let shift = placed.pos.to_vec2();
+            let rects = |start, end, f: &mut dyn FnMut(Rect)| {
+                for_each_row_rect(&placed.galley, chunk, start, end, |r| f(r.translate(shift)));
+            };
             // Fills first, so underlines and outlines sit on top of every fill.
-            for &i in ids {
-                let claim = &claims[i as usize];
-                let fill = theme::status_fill(claim.status, dark);
-                for_each_row_rect(
-                    &placed.galley,
-                    chunk,
-                    claim.span.start,
-                    claim.span.end,
-                    |r| {
-                        mesh.add_colored_rect(r.translate(placed.pos.to_vec2()), fill);
-                    },
-                );
+            for fill in &plan.fills {
+                let color = theme::status_fill(fill.status, dark);
+                rects(fill.start, fill.end, &mut |r| {
+                    for _ in 0..fill.layers {
+                        mesh.add_colored_rect(r, color);
+                    }
+                });
             }
-            for &i in ids {
+            for &i in &plan.underlined {
                 let claim = &claims[i as usize];
                 let lane = self.index.lanes[i as usize] as f32;
                 let color = theme::status_color(claim.status, dark);
-                let is_selected = Some(&claim.id) == selected;
-                for_each_row_rect(
-                    &placed.galley,
-                    chunk,
-                    claim.span.start,
-                    claim.span.end,
-                    |r| {
-                        let r = r.translate(placed.pos.to_vec2());
-                        let y = r.bottom() - 3.0 - lane * theme::LANE_HEIGHT;
-                        theme::add_status_underline(
-                            &mut mesh,
-                            claim.status,
-                            r.left(),
-                            r.right(),
-                            y,
-                            color,
-                        );
-                        if is_selected {
-                            theme::add_outline(&mut mesh, r.expand2(vec2(1.0, 0.0)), 2.0, color);
-                        }
-                    },
-                );
+                rects(claim.span.start, claim.span.end, &mut |r| {
+                    let y = r.bottom() - 3.0 - lane * theme::LANE_HEIGHT;
+                    theme::add_status_underline(
+                        &mut mesh,
+                        claim.status,
+                        r.left(),
+                        r.right(),
+                        y,
+                        color,
+                    );
+                });
+            }
+            if let Some(i) = selected {
+                let claim = &claims[i];
+                let color = theme::status_color(claim.status, dark);
+                rects(claim.span.start, claim.span.end, &mut |r| {
+                    theme::add_outline(&mut mesh, r.expand2(vec2(1.0, 0.0)), 2.0, color);
+                });
+            }
+            for more in &plan.more {
+                let mut last = None;
+                rects(more.start, more.end, &mut |r| last = Some(r));
+                if let Some(r) = last {
+                    more_cues.push((r, more.hidden));
+                }
             }
             if let Some((a, b)) = selection {
-                for_each_row_rect(&placed.galley, chunk, a, b, |r| {
-                    mesh.add_colored_rect(r.translate(placed.pos.to_vec2()), sel_color);
-                });
+                rects(a, b, &mut |r| mesh.add_colored_rect(r, sel_color));
             }
         }
         painter.add(Shape::mesh(mesh));
         let text_color = ui.visuals().strong_text_color();
         for placed in &self.placed {
             painter.galley(placed.pos, placed.galley.clone(), text_color);
+        }
+        for (r, hidden) in more_cues {
+            theme::paint_more_cue(&painter, r, hidden, ui.visuals());
         }
     }
 
