@@ -4,8 +4,9 @@
 //! updated review; [`update_edit`] gives the same change as one undoable [`Edit`].
 //!
 //! How a claim is classified:
-//! 1. **Unchanged** — the old text and the new one are diffed (word tokens, Myers, with a
-//!    deadline); the claim's start is mapped through the diff, and the quote is exactly there.
+//! 1. **Unchanged** — the old text and the new one are aligned word by word (a patience
+//!    alignment bounded by work, not time: [`align`]); the claim's start is mapped through the
+//!    alignment, and the quote is exactly there.
 //! 2. **Moved** — the exact quote occurs once in the new text, not counting occurrences that are
 //!    *other* text the old article already had, untouched, at another place (a copy of the same
 //!    words elsewhere is not the claimed sentence). Several occurrences: the stored prefix and
@@ -25,9 +26,10 @@
 
 use std::collections::HashMap;
 use std::ops::Range;
-use std::time::{Duration, Instant};
 
 use aho_corasick::AhoCorasick;
+
+pub mod align;
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::history::Edit;
@@ -42,8 +44,6 @@ pub const MARGIN: f64 = 0.1;
 pub const CONTEXT_MARGIN: f64 = 0.3;
 /// Quotes with fewer words are only re-anchored exactly, never approximately.
 pub const MIN_FUZZY_WORDS: usize = 3;
-/// How long the text diff may take before it settles for a coarser (still valid) diff.
-pub const DIFF_DEADLINE: Duration = Duration::from_millis(300);
 /// At most this many candidates are kept for an ambiguous claim.
 const MAX_CANDIDATES: usize = 5;
 /// At most this many exact occurrences are recorded per quote.
@@ -188,8 +188,9 @@ pub struct UpdatePlan {
     pub new_sha256: String,
     /// One entry per claim of the review, in its order.
     pub claims: Vec<ClaimUpdate>,
-    /// False if the text diff hit [`DIFF_DEADLINE`] and is coarser than minimal (more claims
-    /// may then be classified changed or orphaned rather than unchanged).
+    /// False if the word alignment ran out of its work budget ([`align`]) and left some changed
+    /// parts unaligned (claims there are then found by their quote, or classified changed or
+    /// orphaned rather than unchanged). Deterministic: the same texts always give the same plan.
     pub diff_complete: bool,
 }
 
@@ -318,28 +319,13 @@ impl Diff {
     fn new(old_words: Vec<Tok>, new_words: Vec<Tok>, new_len: usize) -> Self {
         let old_ids: Vec<u32> = old_words.iter().map(|t| t.id).collect();
         let new_ids: Vec<u32> = new_words.iter().map(|t| t.id).collect();
-        let started = Instant::now();
-        let ops = similar::capture_diff_slices_deadline(
-            similar::Algorithm::Myers,
-            &old_ids,
-            &new_ids,
-            Some(started + DIFF_DEADLINE),
-        );
-        let complete = started.elapsed() < DIFF_DEADLINE;
+        let alignment = align::align(&old_ids, &new_ids);
+        let complete = alignment.complete;
         let mut kept_as = vec![None; old_words.len()];
         let mut kept_from = vec![None; new_words.len()];
-        for op in ops {
-            if let similar::DiffOp::Equal {
-                old_index,
-                new_index,
-                len,
-            } = op
-            {
-                for k in 0..len {
-                    kept_as[old_index + k] = Some(new_index + k);
-                    kept_from[new_index + k] = Some(old_index + k);
-                }
-            }
+        for (old_index, new_index) in alignment.pairs {
+            kept_as[old_index] = Some(new_index);
+            kept_from[new_index] = Some(old_index);
         }
         let mut prev_kept_end = Vec::with_capacity(old_words.len());
         let mut last = 0;

@@ -1,5 +1,6 @@
 use super::*;
 use crate::model::{ClaimStatus, Review};
+use std::time::Instant;
 
 fn review_with(text: &str, quotes: &[&str]) -> Review {
     let article = Article::new("t", "", text.to_owned());
