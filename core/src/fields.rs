@@ -131,3 +131,34 @@ pub enum TypingKey {
     /// A text field of a claim's evidence entry (by position).
     Evidence(ClaimId, usize, EvidenceField),
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Article, ClaimStatus, Span};
+
+    #[test]
+    fn every_evidence_field_reads_what_it_writes() {
+        let mut e = Evidence::default();
+        for f in EvidenceField::ALL {
+            *f.of(&mut e) = f.key().to_owned();
+        }
+        for f in EvidenceField::ALL {
+            assert_eq!(f.get(&e), f.key());
+        }
+    }
+
+    #[test]
+    fn every_claim_field_reads_what_it_writes() {
+        let article = Article::new("t", "", "Libya is not to blame.".into());
+        let mut claim = Claim::new(&article, Span::new(0, 5), ClaimStatus::Disputed);
+        for f in ClaimField::ALL {
+            *f.of(&mut claim) = f.name().to_owned();
+        }
+        for f in ClaimField::ALL {
+            assert_eq!(f.get(&claim), f.name());
+        }
+        assert_eq!(claim.claim_date, "claim date");
+        assert_eq!(claim.quote, "Libya", "only the text fields change");
+    }
+}

@@ -114,26 +114,6 @@ mod tests {
         assert_eq!(file_safe("   "), "review");
     }
 
-    #[test]
-    fn every_field_reads_what_it_writes() {
-        let mut e = Evidence::default();
-        for f in EvidenceField::ALL {
-            *f.of(&mut e) = f.key().to_owned();
-        }
-        for f in EvidenceField::ALL {
-            assert_eq!(f.get(&e), f.key());
-        }
-    }
-}
-
-impl AppState {
-    /// Adds an empty evidence entry at the end of a claim's list.
-    pub(super) fn add_evidence(&mut self, id: &ClaimId) {
-        self.update_claim(id, "add source", None, |c| {
-            c.evidence.push(Default::default());
-        });
-    }
-
     /// Typing in a field of a claim's evidence entry `i`.
     pub(super) fn set_evidence(
         &mut self,
