@@ -135,7 +135,7 @@ fn the_giant_paragraph_is_split_and_drawn() {
     wb.view_state.scroll_to(middle);
     frame(&ctx, &mut wb, 1280.0, vec![]);
     frame(&ctx, &mut wb, 1280.0, vec![]);
-    let view = &wb.doc.as_ref().unwrap().view;
+    let view = wb.article_view().expect("a view");
     let expected = text.chars().nth(middle).unwrap();
     assert_eq!(view.drawn_char(middle), Some(expected));
 }

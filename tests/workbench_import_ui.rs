@@ -438,10 +438,8 @@ fn update_review_accept_pick_keep_orphan_then_reattach_and_undo_in_one_step() {
     );
     assert_eq!(
         h.state()
-            .doc
-            .as_ref()
+            .article_view()
             .unwrap()
-            .view
             .visible_chars()
             .map(|v| v.1),
         Some(OLD.chars().count())

@@ -257,10 +257,8 @@ fn clicking_a_list_entry_selects_the_claim_and_scrolls_to_it() {
     h.run();
     assert!(
         h.state()
-            .doc
-            .as_ref()
+            .article_view()
             .unwrap()
-            .view
             .char_rect(target)
             .is_none()
     );

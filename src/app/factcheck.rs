@@ -103,15 +103,12 @@ impl AppState {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn titles_become_plain_file_names() {
-        assert_eq!(file_safe("a/b\\c:d"), "a_b_c_d");
-        assert_eq!(file_safe("  ..hidden "), "hidden");
-        assert_eq!(file_safe("   "), "review");
+impl AppState {
+    /// Adds an empty evidence entry at the end of a claim's list.
+    pub(super) fn add_evidence(&mut self, id: &ClaimId) {
+        self.update_claim(id, "add source", None, |c| {
+            c.evidence.push(Default::default());
+        });
     }
 
     /// Typing in a field of a claim's evidence entry `i`.
@@ -138,5 +135,17 @@ mod tests {
                 c.evidence.remove(i);
             }
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn titles_become_plain_file_names() {
+        assert_eq!(file_safe("a/b\\c:d"), "a_b_c_d");
+        assert_eq!(file_safe("  ..hidden "), "hidden");
+        assert_eq!(file_safe("   "), "review");
     }
 }
