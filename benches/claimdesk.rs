@@ -46,7 +46,7 @@ fn opened(review: Review, accesskit: bool) -> (egui::Context, Workbench) {
     let mut wb = Workbench::new(Settings::default(), Arc::new(ScriptedDialogs::default()));
     let middle = review.article.char_len() / 2;
     wb.open_review(review);
-    wb.view_state.scroll_to = Some(middle);
+    wb.view_state.scroll_to(middle);
     for _ in 0..5 {
         frame(&ctx, &mut wb, 1280.0);
     }
@@ -56,7 +56,11 @@ fn opened(review: Review, accesskit: bool) -> (egui::Context, Workbench) {
 /// Claims drawn in the last frame, in text order.
 fn visible_claims(wb: &Workbench) -> Vec<usize> {
     let doc = wb.doc.as_ref().expect("open");
-    let (a, b) = doc.view.visible_chars().expect("drawn");
+    let (a, b) = wb
+        .article_view()
+        .expect("a view")
+        .visible_chars()
+        .expect("drawn");
     doc.review
         .claims()
         .iter()
@@ -132,7 +136,7 @@ fn view(c: &mut Criterion) {
             let mut total = std::time::Duration::ZERO;
             for _ in 0..iters {
                 k += 1;
-                wb.view_state.scroll_to = Some(far[k % 2]);
+                wb.view_state.scroll_to(far[k % 2]);
                 let t = std::time::Instant::now();
                 frame(&ctx, &mut wb, 1280.0);
                 total += t.elapsed();

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
 
-use crate::app::Workbench;
+use crate::Workbench;
 use crate::app::file_dialogs::NativeDialogs;
 use crate::app::recovery::RecoveryStore;
 use crate::app::settings::Settings;
@@ -31,11 +31,7 @@ impl ClaimdeskApp {
     /// As [`ClaimdeskApp::new`] with explicit settings (used by tests).
     pub fn with_settings(ctx: &egui::Context, settings: Settings, file: Option<PathBuf>) -> Self {
         crate::ui::fonts::install(ctx);
-        ctx.set_theme(if settings.dark_mode {
-            egui::Theme::Dark
-        } else {
-            egui::Theme::Light
-        });
+        ctx.set_theme(settings.theme());
         let mut workbench = Workbench::new(settings, Arc::new(NativeDialogs));
         match RecoveryStore::platform() {
             Some(store) => workbench = workbench.with_recovery(store),

@@ -25,13 +25,14 @@ fn frame(ctx: &egui::Context, wb: &mut Workbench, width: f32, events: Vec<egui::
 /// middle of its first glyph gives back its start. Returns how many claims were checked.
 fn check_visible_claims(wb: &Workbench) -> usize {
     let doc = wb.doc.as_ref().unwrap();
-    let (a, b) = doc.view.visible_chars().expect("something is drawn");
+    let view = wb.article_view().expect("a view");
+    let (a, b) = view.visible_chars().expect("something is drawn");
     let mut checked = 0;
     for claim in doc.review.claims() {
         if claim.span.start < a || claim.span.end > b {
             continue;
         }
-        let Some(rect) = doc.view.char_rect(claim.span.start) else {
+        let Some(rect) = view.char_rect(claim.span.start) else {
             continue; // scrolled past the top edge
         };
         if !(0.0..780.0).contains(&rect.center().y) {
@@ -44,7 +45,7 @@ fn check_visible_claims(wb: &Workbench) -> usize {
         for cluster in claim.quote.graphemes(true) {
             let first = cluster.chars().next().unwrap();
             for expected in cluster.chars() {
-                let drawn = doc.view.drawn_char(claim.span.start + offset);
+                let drawn = view.drawn_char(claim.span.start + offset);
                 let ok = match expected {
                     '\n' => drawn.is_none(),
                     _ => drawn == Some(expected) || drawn == Some(first),
@@ -60,16 +61,12 @@ fn check_visible_claims(wb: &Workbench) -> usize {
         // A click on the first glyph lands in the claim; selection snaps to its left edge.
         let id = &claim.id;
         assert_eq!(
-            doc.view.char_under(rect.center()),
+            view.char_under(rect.center()),
             Some(claim.span.start),
             "{id}"
         );
         let left_quarter = rect.left_center() + vec2(rect.width() * 0.25, 0.0);
-        assert_eq!(
-            doc.view.char_at(left_quarter),
-            Some(claim.span.start),
-            "{id}"
-        );
+        assert_eq!(view.char_at(left_quarter), Some(claim.span.start), "{id}");
         checked += 1;
     }
     checked
@@ -88,10 +85,10 @@ fn claims_stay_on_their_words_after_jumps_scrolls_and_resizes() {
     frame(&ctx, &mut wb, 1280.0, vec![]);
     let mut total = 0;
     for (k, &target) in targets.iter().enumerate() {
-        wb.view_state.scroll_to = Some(target);
+        wb.view_state.scroll_to(target);
         frame(&ctx, &mut wb, 1280.0, vec![]);
         assert!(
-            wb.doc.as_ref().unwrap().view.char_rect(target).is_some(),
+            wb.article_view().unwrap().char_rect(target).is_some(),
             "jumped to {target}"
         );
         total += check_visible_claims(&wb);
@@ -135,10 +132,10 @@ fn the_giant_paragraph_is_split_and_drawn() {
     let ctx = egui::Context::default();
     let mut wb = Workbench::new(Settings::default(), Arc::new(ScriptedDialogs::default()));
     wb.open_review(review);
-    wb.view_state.scroll_to = Some(middle);
+    wb.view_state.scroll_to(middle);
     frame(&ctx, &mut wb, 1280.0, vec![]);
     frame(&ctx, &mut wb, 1280.0, vec![]);
-    let view = &wb.doc.as_ref().unwrap().view;
+    let view = wb.article_view().expect("a view");
     let expected = text.chars().nth(middle).unwrap();
     assert_eq!(view.drawn_char(middle), Some(expected));
 }

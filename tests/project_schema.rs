@@ -1,7 +1,7 @@
 //! Every file Claimdesk writes validates against the published JSON Schema
 //! (`assets/claimdesk.schema.json`), and the schema rejects what the contract forbids.
 
-use claimdesk_core::factcheck::Evidence;
+use claimdesk_core::Evidence;
 use claimdesk_core::format::{load_file, to_json};
 use claimdesk_core::text::normalize_article_text;
 use claimdesk_core::{Article, Claim, ClaimStatus, Review, Span};

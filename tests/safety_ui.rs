@@ -7,14 +7,16 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use claimdesk::Workbench;
+use claimdesk::app::Selection;
 use claimdesk::app::file_dialogs::{DialogAnswer, ScriptedDialogs};
 use claimdesk::app::recovery::RecoveryStore;
 use claimdesk::app::settings::Settings;
-use claimdesk::ui::article_view::Selection;
 use claimdesk_core::{ClaimStatus, format};
 use egui::{Key, Modifiers, Vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
+
+mod common;
 
 const ARTICLE: &str = "The reports were lies and fabrications, the official said.\n";
 
@@ -57,28 +59,13 @@ impl Fixture {
             Some(path) => wb.open_path(path),
             None => wb.offer_unsaved_recovery(),
         }
-        let mut h = Harness::builder()
-            .with_size(Vec2::new(1000.0, 650.0))
-            .with_step_dt(1.0 / 60.0)
-            .build_ui_state(|ui, wb: &mut Workbench| wb.ui(ui), wb);
-        h.run();
-        h
+        common::harness_of(wb, Vec2::new(1000.0, 650.0))
     }
 }
 
 /// Selects `needle` in the article and presses the key of `status`.
 fn mark(h: &mut Harness<'_, Workbench>, needle: &str, status: ClaimStatus) {
-    let start = ARTICLE[..ARTICLE.find(needle).unwrap()].chars().count();
-    h.state_mut().view_state.selection = Some(Selection {
-        anchor: start,
-        head: start + needle.chars().count(),
-    });
-    h.key_press(match status {
-        ClaimStatus::Asserted => Key::A,
-        ClaimStatus::Disputed => Key::D,
-        ClaimStatus::UnderInvestigation => Key::I,
-    });
-    h.run();
+    common::mark_selected_text(h, needle, status);
 }
 
 /// Lets the autosave delay pass (it runs on the wall clock), then runs a frame.
@@ -155,12 +142,12 @@ fn escape_discards_the_offer_and_deletes_the_recovery_file() {
 
     let mut again = fx.start(Some(&fx.path("article.txt")));
     assert!(
-        again.state().recovery_offer.is_some(),
+        again.state().recovery_offer().is_some(),
         "offered for the same article"
     );
     again.key_press(Key::Escape);
     again.run();
-    assert!(again.state().recovery_offer.is_none());
+    assert!(again.state().recovery_offer().is_none());
     assert!(quotes(&again).is_empty());
     assert!(fx.recovery_files().is_empty());
 }
@@ -172,22 +159,7 @@ fn a_review_never_saved_is_offered_at_a_start_with_no_file() {
     h.get_by_label("Open sample article").click();
     h.run();
     let needle = "lies and fabrications";
-    let text = h
-        .state()
-        .doc
-        .as_ref()
-        .unwrap()
-        .review
-        .article
-        .text()
-        .to_owned();
-    let start = text[..text.find(needle).unwrap()].chars().count();
-    h.state_mut().view_state.selection = Some(Selection {
-        anchor: start,
-        head: start + needle.len(),
-    });
-    h.key_press(Key::D);
-    h.run();
+    common::mark_selected_text(&mut h, needle, ClaimStatus::Disputed);
     let_autosave_run(&mut h);
     drop(h);
 

@@ -9,6 +9,7 @@ use claimdesk::Workbench;
 use claimdesk::app::file_dialogs::{DialogAnswer, ScriptedDialogs};
 use claimdesk::app::notices::Level;
 use claimdesk::app::settings::Settings;
+use claimdesk::ui::UiModal;
 use claimdesk_core::export::{ExportFormat, export};
 use claimdesk_core::{Claim, ClaimStatus, ReviewDetails};
 use egui::accesskit::Role;
@@ -46,10 +47,7 @@ fn harness(fx: &Fixture, open: &Path) -> Harness<'static, Workbench> {
 }
 
 fn char_offset(needle: &str) -> usize {
-    let byte = ARTICLE
-        .find(needle)
-        .unwrap_or_else(|| panic!("{needle:?} not in article"));
-    ARTICLE[..byte].chars().count()
+    common::char_offset(ARTICLE, needle)
 }
 
 /// Drags over `needle` in the article and presses the status key: a new, selected claim.
@@ -311,7 +309,10 @@ fn review_details_are_saved_undone_and_survive_a_reopen() {
     let fx = fixture();
     let mut h = harness(&fx, &fx.article);
     menu(&mut h, "Review details…");
-    assert!(h.state().details_dialog.is_some());
+    assert!(matches!(
+        h.state().ui_state.modal,
+        Some(UiModal::Details(_))
+    ));
     type_into(&mut h, "Reviewer", "Ana Analyst");
     type_into(&mut h, "Organisation", "Desk of Facts");
     type_into(&mut h, "Article URL", "https://news.example/libya");
@@ -322,7 +323,7 @@ fn review_details_are_saved_undone_and_survive_a_reopen() {
             .is_some()
     );
     click(&mut h, "Save details");
-    assert!(h.state().details_dialog.is_none(), "Save closes the dialog");
+    assert!(h.state().ui_state.modal.is_none(), "Save closes the dialog");
     let expected = ReviewDetails {
         reviewer: "Ana Analyst".into(),
         organisation: "Desk of Facts".into(),
@@ -343,7 +344,7 @@ fn review_details_are_saved_undone_and_survive_a_reopen() {
     );
     type_into(&mut h, "Reviewer", " (draft)");
     click(&mut h, "Cancel");
-    assert!(h.state().details_dialog.is_none());
+    assert!(h.state().ui_state.modal.is_none());
     assert_eq!(h.state().doc.as_ref().unwrap().review.details, expected);
 
     // Undo and redo, then save the review and open it again.
@@ -391,7 +392,7 @@ fn rich_harness(fx: &Fixture) -> Harness<'static, Workbench> {
 
 fn export_via_dialog(h: &mut Harness<'_, Workbench>, format: ExportFormat) {
     menu(h, "Export…");
-    assert!(h.state().export_dialog.is_some());
+    assert!(matches!(h.state().ui_state.modal, Some(UiModal::Export(_))));
     h.get_by_label(format.label()).click();
     h.run();
     h.get_by_label("Choose file and export…").click();
@@ -409,7 +410,7 @@ fn export_writes_each_format_exactly_as_the_core_exporter() {
         let picked = out_dir.join(format!("report-{}", format.name()));
         fx.dialogs.push_answer(DialogAnswer::Picked(picked.clone()));
         export_via_dialog(&mut h, format);
-        assert!(h.state().export_dialog.is_none(), "the dialog closed");
+        assert!(h.state().ui_state.modal.is_none(), "the dialog closed");
         let written = picked.with_extension(format.extension());
         let bytes = std::fs::read(&written)
             .unwrap_or_else(|e| panic!("{format}: {e}; {:?}", h.state().notices.last_error()));
@@ -475,7 +476,7 @@ fn export_dialog_cancel_and_dialog_cancel_write_nothing() {
     let mut h = rich_harness(&fx);
     menu(&mut h, "Export…");
     click(&mut h, "Cancel");
-    assert!(h.state().export_dialog.is_none());
+    assert!(h.state().ui_state.modal.is_none());
     // The save dialog cancelled: nothing written, no error.
     fx.dialogs.push_answer(DialogAnswer::Cancelled);
     export_via_dialog(&mut h, ExportFormat::Csv);
@@ -513,9 +514,9 @@ fn keys_typed_in_the_dialogs_never_reach_the_claims_behind_them() {
         h.key_press(key);
         h.run();
     }
-    assert!(h.state().export_dialog.is_some());
+    assert!(matches!(h.state().ui_state.modal, Some(UiModal::Export(_))));
     assert_eq!(selected(&h), before, "the claim is untouched");
     h.key_press(Key::Escape);
     h.run();
-    assert!(h.state().export_dialog.is_none(), "Esc closes the dialog");
+    assert!(h.state().ui_state.modal.is_none(), "Esc closes the dialog");
 }

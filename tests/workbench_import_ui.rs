@@ -9,15 +9,17 @@ use std::sync::Arc;
 
 use claimdesk::Workbench;
 use claimdesk::app::Command;
+use claimdesk::app::Selection;
 use claimdesk::app::clipboard::ScriptedClipboard;
 use claimdesk::app::file_dialogs::{DialogAnswer, ScriptedDialogs};
 use claimdesk::app::settings::Settings;
-use claimdesk::ui::article_view::Selection;
 use claimdesk_core::reanchor::Outcome;
 use claimdesk_core::{Article, Claim, ClaimId, ClaimStatus, Review, Span};
 use egui::{Key, Modifiers, Vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
+
+mod common;
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -41,14 +43,7 @@ fn harness(s: &Setup, init: impl FnOnce(&mut Workbench)) -> Harness<'static, Wor
     let mut wb =
         Workbench::new(Settings::default(), s.dialogs.clone()).with_clipboard(s.clipboard.clone());
     init(&mut wb);
-    let mut h = Harness::builder()
-        .with_size(Vec2::new(1280.0, 800.0))
-        .with_step_dt(1.0 / 60.0)
-        // Fonts for Arabic and emoji are the shell's business (src/gui.rs); here boxes are fine.
-        .allow_missing_glyphs()
-        .build_ui_state(|ui, wb: &mut Workbench| wb.ui(ui), wb);
-    h.run();
-    h
+    common::harness_without_all_glyphs(wb, Vec2::new(1280.0, 800.0))
 }
 
 fn text(h: &Harness<'_, Workbench>) -> String {
@@ -120,7 +115,8 @@ fn every_fixture_kind_opens_with_its_text_and_encoding() {
         let doc = h.state().doc.as_ref().unwrap();
         assert_eq!(doc.article_path.as_deref(), Some(fixture(name).as_path()));
         // The article view shows the text.
-        let (a, b) = doc.view.visible_chars().expect("text drawn");
+        let view = h.state().article_view().expect("a view");
+        let (a, b) = view.visible_chars().expect("text drawn");
         assert!(a == 0 && b > 0, "{name}");
     }
 }
@@ -187,7 +183,7 @@ fn the_encoding_menu_reads_the_file_again_with_the_chosen_encoding() {
         .iter()
         .map(|n| n.text.clone())
         .collect();
-    assert!(h.state().update_dialog.is_some(), "asks first: {notes:?}");
+    assert!(h.state().update_dialog().is_some(), "asks first: {notes:?}");
     h.get_by_label("Apply update").click();
     h.run();
     assert!(text(&h).contains("Café"));
@@ -223,7 +219,7 @@ fn new_review_from_clipboard_by_menu_shortcut_and_paste() {
     s.clipboard.push_text("Second text.");
     h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::V);
     h.run();
-    assert!(h.state().unsaved_prompt.is_some());
+    assert!(h.state().unsaved_prompt().is_some());
     h.get_by_label("Discard").click();
     h.run();
     assert_eq!(text(&h), "Second text.");
@@ -320,14 +316,14 @@ fn update_harness(s: &Setup) -> (tempfile::TempDir, Harness<'static, Workbench>)
     h.get_by_label("From a file…").click();
     h.run();
     assert!(
-        h.state().update_dialog.is_some(),
+        h.state().update_dialog().is_some(),
         "the review of the update is open"
     );
     (dir, h)
 }
 
 fn outcome(h: &Harness<'_, Workbench>, id: &str) -> &'static str {
-    let dialog = h.state().update_dialog.as_ref().unwrap();
+    let dialog = h.state().update_dialog().unwrap();
     dialog
         .plan
         .get(&ClaimId(id.into()))
@@ -351,7 +347,7 @@ fn update_review_accept_pick_keep_orphan_then_reattach_and_undo_in_one_step() {
 
     let Outcome::Ambiguous { candidates } = h
         .state()
-        .update_dialog
+        .update_dialog()
         .as_ref()
         .unwrap()
         .plan
@@ -369,7 +365,7 @@ fn update_review_accept_pick_keep_orphan_then_reattach_and_undo_in_one_step() {
     h.run();
     h.get_by_label("Apply update").click();
     h.run();
-    assert!(h.state().update_dialog.is_none());
+    assert!(h.state().update_dialog().is_none());
     assert_eq!(text(&h), NEW);
     assert!(!get(&h, "c-figures").orphaned);
     assert!(!get(&h, "c-weather").orphaned);
@@ -392,7 +388,8 @@ fn update_review_accept_pick_keep_orphan_then_reattach_and_undo_in_one_step() {
     assert_eq!(doc.review.earlier_versions[0].text, OLD);
     // The view was rebuilt for the new text.
     let last = NEW.chars().count();
-    assert_eq!(doc.view.visible_chars().map(|v| v.1), Some(last));
+    let view = h.state().article_view().expect("a view");
+    assert_eq!(view.visible_chars().map(|v| v.1), Some(last));
 
     // The orphan is listed as ORPHAN; select it, select the new sentence, re-attach (R).
     h.get_by_label(&format!("Disputed: {}", lies.quote)).click();
@@ -441,10 +438,8 @@ fn update_review_accept_pick_keep_orphan_then_reattach_and_undo_in_one_step() {
     );
     assert_eq!(
         h.state()
-            .doc
-            .as_ref()
+            .article_view()
             .unwrap()
-            .view
             .visible_chars()
             .map(|v| v.1),
         Some(OLD.chars().count())
@@ -493,7 +488,7 @@ fn cancel_leaves_the_review_untouched() {
     let before = h.state().doc.as_ref().unwrap().review.clone();
     h.get_by_label("Cancel").click();
     h.run();
-    assert!(h.state().update_dialog.is_none());
+    assert!(h.state().update_dialog().is_none());
     let doc = h.state().doc.as_ref().unwrap();
     assert_eq!(doc.review.article.text(), before.article.text());
     assert_eq!(doc.review.claims(), before.claims());

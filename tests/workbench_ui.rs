@@ -14,7 +14,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
 mod common;
-use common::{char_rect, drag_select};
+use common::{char_offset, char_rect, claim_quotes, drag_select};
 
 const ARTICLE: &str = "Officials said the reports were lies and fabrications.\n\n\
 “Libya is not to blame for the displacement of thousands of persons,” Besher added.\n\n\
@@ -45,13 +45,6 @@ fn harness(fx: &Fixture, open: Option<&Path>) -> Harness<'static, Workbench> {
     common::harness_of(wb, Vec2::new(1100.0, 700.0))
 }
 
-fn char_offset(text: &str, needle: &str) -> usize {
-    let byte = text
-        .find(needle)
-        .unwrap_or_else(|| panic!("{needle:?} not in article"));
-    text[..byte].chars().count()
-}
-
 fn click_at(h: &mut Harness<'_, Workbench>, pos: Pos2) {
     h.hover_at(pos);
     h.run();
@@ -65,18 +58,6 @@ fn selected_text(h: &Harness<'_, Workbench>) -> Option<String> {
     let wb = h.state();
     let (a, b) = wb.view_state.selection?.range();
     Some(wb.doc.as_ref()?.review.article.slice(a, b).to_owned())
-}
-
-fn claim_quotes(h: &Harness<'_, Workbench>) -> Vec<(String, ClaimStatus)> {
-    h.state()
-        .doc
-        .as_ref()
-        .unwrap()
-        .review
-        .claims()
-        .iter()
-        .map(|c| (c.quote.clone(), c.status))
-        .collect()
 }
 
 #[test]
@@ -257,7 +238,7 @@ fn clicking_a_list_entry_selects_the_claim_and_scrolls_to_it() {
     let target = char_offset(&text, "4,000 persons");
     let first = char_offset(&text, "Paragraph 0 ");
     // Mark a claim at the top, then one at the far end (found with the find bar).
-    let start = h.state().doc.as_ref().unwrap().view.char_rect(first);
+    let start = h.state().article_view().unwrap().char_rect(first);
     assert!(start.is_some());
     h.key_press_modifiers(Modifiers::COMMAND, Key::F);
     h.run();
@@ -276,10 +257,8 @@ fn clicking_a_list_entry_selects_the_claim_and_scrolls_to_it() {
     h.run();
     assert!(
         h.state()
-            .doc
-            .as_ref()
+            .article_view()
             .unwrap()
-            .view
             .char_rect(target)
             .is_none()
     );
@@ -294,7 +273,11 @@ fn clicking_a_list_entry_selects_the_claim_and_scrolls_to_it() {
         .expect("the entry selects its claim");
     assert_eq!(doc.review.claim(&id).unwrap().quote, "4,000 persons");
     assert!(
-        doc.view.char_rect(target).is_some(),
+        h.state()
+            .article_view()
+            .unwrap()
+            .char_rect(target)
+            .is_some(),
         "the article scrolled to the claim"
     );
 }
@@ -422,7 +405,7 @@ fn closing_with_unsaved_changes_asks_save_discard_cancel() {
     );
     h.get_by_label("Cancel").click();
     h.run();
-    assert!(h.state().unsaved_prompt.is_none());
+    assert!(h.state().unsaved_prompt().is_none());
     assert_eq!(claim_quotes(&h).len(), 1, "Cancel keeps the review");
 
     // Save from the prompt: asks where, writes, then lets the window close.

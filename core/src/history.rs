@@ -5,6 +5,7 @@
 
 use std::time::{Duration, Instant};
 
+use crate::fields::TypingKey;
 use crate::model::{Article, ArticleVersion, Claim, ClaimId, Review, ReviewDetails};
 
 /// One primitive change to a review.
@@ -81,7 +82,7 @@ struct Step {
     label: String,
     /// Edits that undo (or, on the redo stack, redo) the step, in application order.
     edits: Vec<Edit>,
-    coalesce: Option<String>,
+    coalesce: Option<TypingKey>,
     at: Instant,
     before: u64,
     after: u64,
@@ -108,7 +109,7 @@ impl History {
         review: &mut Review,
         label: impl Into<String>,
         edits: Vec<Edit>,
-        coalesce: Option<String>,
+        coalesce: Option<TypingKey>,
         now: Instant,
     ) -> Result<(), MissingClaim> {
         let inverse = apply_all(review, edits)?;
@@ -291,7 +292,10 @@ mod tests {
                 &mut r,
                 "edit note",
                 vec![Edit::Replace(c.clone())],
-                Some("note".into()),
+                Some(TypingKey::Claim(
+                    c.id.clone(),
+                    crate::fields::ClaimField::Note,
+                )),
                 at,
             )
             .unwrap();
@@ -302,7 +306,10 @@ mod tests {
             &mut r,
             "edit note",
             vec![Edit::Replace(c.clone())],
-            Some("note".into()),
+            Some(TypingKey::Claim(
+                c.id.clone(),
+                crate::fields::ClaimField::Note,
+            )),
             later,
         )
         .unwrap();

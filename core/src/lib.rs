@@ -9,7 +9,7 @@
 pub mod anchor;
 pub mod atomic;
 pub mod export;
-pub mod factcheck;
+pub mod fields;
 pub mod format;
 #[doc(hidden)]
 pub mod fuzzing;
@@ -17,9 +17,11 @@ pub mod history;
 pub mod import;
 pub mod model;
 pub mod reanchor;
+pub mod status;
 #[doc(hidden)]
 pub mod synthetic;
 pub mod text;
+pub mod verdict;
 
 pub use model::{
     Article, ArticleVersion, Claim, ClaimId, ClaimStatus, Evidence, Review, ReviewDetails, Span,

@@ -10,10 +10,63 @@ use sha2::{Digest, Sha256};
 
 use crate::text::CharIndex;
 
-pub use crate::factcheck::{Evidence, ReviewDetails, VERDICT_SUGGESTIONS};
+pub use crate::verdict::VERDICT_SUGGESTIONS;
 
 /// Fields of a file that this version does not know; kept as they were and written back.
 pub type Extra = BTreeMap<String, serde_json::Value>;
+
+/// One source cited for or against a claim. Every field may be empty.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Evidence {
+    /// Where the source is; shown as a link only if it is http or https.
+    pub url: String,
+    /// The source's title.
+    pub title: String,
+    /// The relevant passage, quoted.
+    pub excerpt: String,
+    /// When the source was consulted (a date such as `2026-11-28`), as the analyst typed it.
+    pub accessed: String,
+    /// The analyst's note on the source.
+    pub note: String,
+    /// Unknown fields of this entry, preserved.
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+impl Evidence {
+    /// True if no field is filled in.
+    pub fn is_blank(&self) -> bool {
+        [
+            &self.url,
+            &self.title,
+            &self.excerpt,
+            &self.accessed,
+            &self.note,
+        ]
+        .iter()
+        .all(|s| s.trim().is_empty())
+    }
+}
+
+/// Who published the review, and where: what ClaimReview and the reports need.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ReviewDetails {
+    /// The analyst's name.
+    pub reviewer: String,
+    /// The fact-checking organisation.
+    pub organisation: String,
+    /// Where the reviewed article was published.
+    pub article_url: String,
+    /// When the article was published (a date), as typed.
+    pub article_published: String,
+    /// The page where the fact check is published.
+    pub report_url: String,
+    /// Unknown fields of this object, preserved.
+    #[serde(flatten)]
+    pub extra: Extra,
+}
 
 /// A claim's verdict state.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -354,7 +407,7 @@ impl Claim {
     pub fn effective_summary(&self) -> String {
         let own = self.summary.trim();
         if own.is_empty() {
-            crate::factcheck::short_summary(&self.quote)
+            crate::verdict::short_summary(&self.quote)
         } else {
             own.to_owned()
         }
@@ -483,6 +536,16 @@ impl Review {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn blank_evidence_is_detected() {
+        assert!(Evidence::default().is_blank());
+        let e = Evidence {
+            title: "UNHCR".into(),
+            ..Evidence::default()
+        };
+        assert!(!e.is_blank());
+    }
+
     use super::*;
 
     fn article(text: &str) -> Article {

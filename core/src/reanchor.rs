@@ -704,46 +704,9 @@ fn classify(review: &Review, old_text: &str, new_text: &str) -> (Vec<ClaimUpdate
         postings: None,
     };
 
-    // 1. Unchanged: the quote is where the diff maps its start.
     let claims = review.claims();
-    let mut outcomes: Vec<Option<Outcome>> = claims
-        .iter()
-        .map(|c| {
-            if c.orphaned || c.quote.is_empty() {
-                return None;
-            }
-            let start = ctx.diff.map_kept(c.span.start)?;
-            let end = start + c.quote.chars().count();
-            (end <= ctx.new_index.char_len()
-                && ctx.new_index.slice(new_text, start, end) == c.quote)
-                .then(|| Outcome::Unchanged {
-                    span: Span::new(start, end),
-                })
-        })
-        .collect();
-
-    // 2. Exact occurrences of the remaining quotes, all in one pass.
-    let mut patterns: Vec<&str> = Vec::new();
-    let mut pattern_of: HashMap<&str, usize> = HashMap::new();
-    for (c, o) in claims.iter().zip(&outcomes) {
-        if o.is_none() && !c.quote.is_empty() && !pattern_of.contains_key(c.quote.as_str()) {
-            pattern_of.insert(c.quote.as_str(), patterns.len());
-            patterns.push(c.quote.as_str());
-        }
-    }
-    let mut occurrences: Vec<Vec<Span>> = vec![Vec::new(); patterns.len()];
-    if !patterns.is_empty()
-        && let Ok(ac) = AhoCorasick::new(&patterns)
-    {
-        for m in ac.find_overlapping_iter(new_text) {
-            let list = &mut occurrences[m.pattern().as_usize()];
-            if list.len() < MAX_OCCURRENCES {
-                let start = ctx.new_index.char_of(new_text, m.start());
-                let len = patterns[m.pattern().as_usize()].chars().count();
-                list.push(Span::new(start, start + len));
-            }
-        }
-    }
+    let mut outcomes = unchanged(&ctx, claims);
+    let exact = ExactOccurrences::find(&ctx, claims, &outcomes);
 
     // 3. Per claim: moved, ambiguous, changed or orphaned.
     let mut result = Vec::with_capacity(claims.len());
@@ -752,45 +715,11 @@ fn classify(review: &Review, old_text: &str, new_text: &str) -> (Vec<ClaimUpdate
         let outcome = match o.take() {
             Some(done) => done,
             None => {
-                let old_range = if c.orphaned {
-                    0..0
-                } else {
-                    c.span.start..c.span.end
-                };
-                let exact: Vec<Span> = pattern_of
-                    .get(c.quote.as_str())
-                    .map(|&p| occurrences[p].as_slice())
-                    .unwrap_or(&[])
-                    .iter()
-                    .copied()
-                    .filter(|s| !ctx.diff.is_foreign(s.start, s.end, old_range.clone()))
-                    .collect();
-                match decide_exact(&ctx, c, &exact) {
-                    Some(outcome) => outcome,
-                    None if c.orphaned => Outcome::Orphaned {
-                        reason: OrphanReason::AlreadyOrphaned,
-                    },
-                    None => {
-                        let q = quote_words(&c.quote, &ctx.interner);
-                        let region = ctx.diff.map_region(c.span.start, c.span.end);
-                        if q.len() < MIN_FUZZY_WORDS {
-                            Outcome::Orphaned {
-                                reason: OrphanReason::TooShort,
-                            }
-                        } else if region.is_empty() {
-                            Outcome::Orphaned {
-                                reason: OrphanReason::Deleted,
-                            }
-                        } else {
-                            let found = ctx.fuzzy(c, &q, region);
-                            let outcome = decide_fuzzy(c, found);
-                            if let Outcome::Changed { candidate, .. } = &outcome {
-                                pending_changed.push((i, candidate.clone()));
-                            }
-                            outcome
-                        }
-                    }
+                let outcome = moved_or_changed(&mut ctx, c, &exact);
+                if let Outcome::Changed { candidate, .. } = &outcome {
+                    pending_changed.push((i, candidate.clone()));
                 }
+                outcome
             }
         };
         result.push(ClaimUpdate {
@@ -800,40 +729,141 @@ fn classify(review: &Review, old_text: &str, new_text: &str) -> (Vec<ClaimUpdate
             outcome,
         });
     }
+    orphan_look_alikes(review, ctx.old_text, &mut result, pending_changed);
+    (result, ctx.diff.complete)
+}
 
-    // 4. A changed claim's new text must not be a sentence the old article already had
-    //    elsewhere, word for word: that is a look-alike, not the claim (#7571).
-    if !pending_changed.is_empty() {
-        let texts: Vec<&str> = pending_changed
-            .iter()
-            .map(|(_, cand)| cand.quote.as_str())
-            .collect();
-        let mut look_alike = vec![false; texts.len()];
-        if let Ok(ac) = AhoCorasick::new(&texts) {
-            let old_index = review.article.index();
-            for m in ac.find_overlapping_iter(ctx.old_text) {
-                let k = m.pattern().as_usize();
-                if look_alike[k] {
-                    continue;
-                }
-                let (ci, _) = &pending_changed[k];
-                let claim_span = claims[*ci].span;
-                let start = old_index.char_of(ctx.old_text, m.start());
-                let end = old_index.char_of(ctx.old_text, m.end());
-                if !(start < claim_span.end && claim_span.start < end) {
-                    look_alike[k] = true;
+/// Step 1. Unchanged: the quote is where the diff maps its start.
+fn unchanged(ctx: &Ctx<'_>, claims: &[Claim]) -> Vec<Option<Outcome>> {
+    claims
+        .iter()
+        .map(|c| {
+            if c.orphaned || c.quote.is_empty() {
+                return None;
+            }
+            let start = ctx.diff.map_kept(c.span.start)?;
+            let end = start + c.quote.chars().count();
+            (end <= ctx.new_index.char_len()
+                && ctx.new_index.slice(ctx.new_text, start, end) == c.quote)
+                .then(|| Outcome::Unchanged {
+                    span: Span::new(start, end),
+                })
+        })
+        .collect()
+}
+
+/// Step 2. Exact occurrences in the new text of the quotes still to place, all in one pass.
+struct ExactOccurrences<'c> {
+    pattern_of: HashMap<&'c str, usize>,
+    spans: Vec<Vec<Span>>,
+}
+
+impl<'c> ExactOccurrences<'c> {
+    fn find(ctx: &Ctx<'_>, claims: &'c [Claim], outcomes: &[Option<Outcome>]) -> Self {
+        let mut patterns: Vec<&str> = Vec::new();
+        let mut pattern_of: HashMap<&str, usize> = HashMap::new();
+        for (c, o) in claims.iter().zip(outcomes) {
+            if o.is_none() && !c.quote.is_empty() && !pattern_of.contains_key(c.quote.as_str()) {
+                pattern_of.insert(c.quote.as_str(), patterns.len());
+                patterns.push(c.quote.as_str());
+            }
+        }
+        let mut spans: Vec<Vec<Span>> = vec![Vec::new(); patterns.len()];
+        if !patterns.is_empty()
+            && let Ok(ac) = AhoCorasick::new(&patterns)
+        {
+            for m in ac.find_overlapping_iter(ctx.new_text) {
+                let list = &mut spans[m.pattern().as_usize()];
+                if list.len() < MAX_OCCURRENCES {
+                    let start = ctx.new_index.char_of(ctx.new_text, m.start());
+                    let len = patterns[m.pattern().as_usize()].chars().count();
+                    list.push(Span::new(start, start + len));
                 }
             }
         }
-        for ((ci, cand), is_look_alike) in pending_changed.into_iter().zip(look_alike) {
-            if is_look_alike {
-                result[ci].outcome = Outcome::Orphaned {
-                    reason: OrphanReason::LookAlike(cand),
-                };
+        Self { pattern_of, spans }
+    }
+
+    /// Where `quote` occurs in the new text (at most [`MAX_OCCURRENCES`]).
+    fn of(&self, quote: &str) -> &[Span] {
+        self.pattern_of
+            .get(quote)
+            .map_or(&[], |&p| self.spans[p].as_slice())
+    }
+}
+
+/// Step 3, for a claim not unchanged: moved, ambiguous, changed or orphaned.
+fn moved_or_changed(ctx: &mut Ctx<'_>, c: &Claim, exact: &ExactOccurrences) -> Outcome {
+    let old_range = if c.orphaned {
+        0..0
+    } else {
+        c.span.start..c.span.end
+    };
+    let exact: Vec<Span> = exact
+        .of(&c.quote)
+        .iter()
+        .copied()
+        .filter(|s| !ctx.diff.is_foreign(s.start, s.end, old_range.clone()))
+        .collect();
+    if let Some(outcome) = decide_exact(ctx, c, &exact) {
+        return outcome;
+    }
+    let orphan = |reason| Outcome::Orphaned { reason };
+    if c.orphaned {
+        return orphan(OrphanReason::AlreadyOrphaned);
+    }
+    let q = quote_words(&c.quote, &ctx.interner);
+    let region = ctx.diff.map_region(c.span.start, c.span.end);
+    if q.len() < MIN_FUZZY_WORDS {
+        orphan(OrphanReason::TooShort)
+    } else if region.is_empty() {
+        orphan(OrphanReason::Deleted)
+    } else {
+        let found = ctx.fuzzy(c, &q, region);
+        decide_fuzzy(c, found)
+    }
+}
+
+/// Step 4. A changed claim's new text must not be a sentence the old article already had
+/// elsewhere, word for word: that is a look-alike, not the claim (#7571).
+fn orphan_look_alikes(
+    review: &Review,
+    old_text: &str,
+    result: &mut [ClaimUpdate],
+    pending_changed: Vec<(usize, Candidate)>,
+) {
+    if pending_changed.is_empty() {
+        return;
+    }
+    let claims = review.claims();
+    let texts: Vec<&str> = pending_changed
+        .iter()
+        .map(|(_, cand)| cand.quote.as_str())
+        .collect();
+    let mut look_alike = vec![false; texts.len()];
+    if let Ok(ac) = AhoCorasick::new(&texts) {
+        let old_index = review.article.index();
+        for m in ac.find_overlapping_iter(old_text) {
+            let k = m.pattern().as_usize();
+            if look_alike[k] {
+                continue;
+            }
+            let (ci, _) = &pending_changed[k];
+            let claim_span = claims[*ci].span;
+            let start = old_index.char_of(old_text, m.start());
+            let end = old_index.char_of(old_text, m.end());
+            if !(start < claim_span.end && claim_span.start < end) {
+                look_alike[k] = true;
             }
         }
     }
-    (result, ctx.diff.complete)
+    for ((ci, cand), is_look_alike) in pending_changed.into_iter().zip(look_alike) {
+        if is_look_alike {
+            result[ci].outcome = Outcome::Orphaned {
+                reason: OrphanReason::LookAlike(cand),
+            };
+        }
+    }
 }
 
 fn decide_exact(ctx: &Ctx<'_>, c: &Claim, exact: &[Span]) -> Option<Outcome> {

@@ -104,8 +104,19 @@ fn csv_reads_back_with_one_row_per_claim() {
     assert_eq!(
         header,
         [
-            "id", "status", "verdict", "start", "end", "quote", "claimant", "note", "sources",
-            "created", "modified"
+            "id",
+            "status",
+            "verdict",
+            "summary",
+            "start",
+            "end",
+            "quote",
+            "claimant",
+            "claim_date",
+            "note",
+            "sources",
+            "created",
+            "modified"
         ]
     );
     let rows: Vec<csv::StringRecord> = rdr.records().map(Result::unwrap).collect();
@@ -113,13 +124,15 @@ fn csv_reads_back_with_one_row_per_claim() {
     for (row, c) in rows.iter().zip(review.claims()) {
         assert_eq!(&row[0], c.id.as_str());
         assert_eq!(&row[1], c.status.as_str());
-        assert_eq!(&row[5], c.quote);
+        assert_eq!(&row[3], c.summary);
+        assert_eq!(&row[6], c.quote);
+        assert_eq!(&row[8], c.claim_date);
         if !c.orphaned {
-            let (s, e): (usize, usize) = (row[3].parse().unwrap(), row[4].parse().unwrap());
+            let (s, e): (usize, usize) = (row[4].parse().unwrap(), row[5].parse().unwrap());
             assert_eq!(review.article.slice(s, e), c.quote);
         }
     }
-    assert!(rows[0][8].contains("https://www.ohchr.org/"));
+    assert!(rows[0][10].contains("https://www.ohchr.org/"));
 }
 
 #[test]

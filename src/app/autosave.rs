@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 use claimdesk_core::format;
 use claimdesk_core::model::Timestamp;
 
-use super::Workbench;
+use super::AppState;
 use super::document::Document;
 use super::recovery::RecoveryHeader;
 
@@ -57,7 +57,7 @@ pub(crate) fn header_of(doc: &Document) -> RecoveryHeader {
     }
 }
 
-impl Workbench {
+impl AppState {
     /// Writes the recovery file when a change has waited long enough; removes it once there is
     /// nothing unsaved. Called once per frame.
     pub(crate) fn autosave_tick(&mut self, ctx: &egui::Context) {

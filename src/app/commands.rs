@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 
 use claimdesk_core::export::ExportFormat;
+use claimdesk_core::fields::{ClaimField, TypingKey};
 use claimdesk_core::format::{self, is_project_path};
 use claimdesk_core::history::Edit;
 use claimdesk_core::text::{claim_span, normalize_article_text};
@@ -14,8 +15,9 @@ use super::document::Document;
 pub use super::factcheck::EvidenceField;
 use super::file_dialogs::DialogAnswer;
 use super::in_flight::InFlight;
-use super::{DialogPurpose, Pending, Workbench};
-use crate::ui::article_view::ViewState;
+use super::update::Pick;
+use super::view_state::{Selection, ViewState};
+use super::{AppState, DialogPurpose, Modal, Pending};
 
 /// The bundled sample article (a real news report with quoted claims and denials).
 pub const SAMPLE_ARTICLE: &str = include_str!("../../assets/sample-article.txt");
@@ -30,20 +32,12 @@ pub enum Command {
     Mark(ClaimStatus),
     /// Change a claim's status.
     SetStatus(ClaimId, ClaimStatus),
-    /// Change who made a claim.
-    SetClaimant(ClaimId, String),
-    /// Change a claim's note.
-    SetNote(ClaimId, String),
+    /// Change a text field of a claim (typing: quick successive changes are one undo step).
+    SetText(ClaimId, ClaimField, String),
     /// Remove a claim.
     DeleteClaim(ClaimId),
-    /// Change a claim's verdict in words ("False", "Misleading"…).
-    SetVerdict(ClaimId, String),
     /// Set a claim's verdict to a suggestion picked from the list (its own undo step).
     PickVerdict(ClaimId, String),
-    /// Change a claim's short summary (empty: derived from the quote).
-    SetSummary(ClaimId, String),
-    /// Change the date the claim was made.
-    SetClaimDate(ClaimId, String),
     /// Add an empty evidence entry at the end of a claim's list.
     AddEvidence(ClaimId),
     /// Change one field of a claim's evidence entry (by position).
@@ -90,6 +84,32 @@ pub enum Command {
     ApplyUpdate,
     /// Attach this claim (an orphan) to the selected text.
     Reattach(ClaimId),
+    /// Pick what happens to a claim in the open article-update review.
+    PickUpdate(ClaimId, Pick),
+    /// Accept the new text of every changed claim in the open article-update review.
+    AcceptAllChanged,
+    /// Close the article-update review without applying it.
+    CancelUpdate,
+    /// Replace the text selection (`None`: nothing selected).
+    SelectText(Option<Selection>),
+    /// Select a claim (`None`: no claim selected).
+    SelectClaim(Option<ClaimId>),
+    /// Bring this char of the article into view.
+    ScrollTo(usize),
+    /// Show or hide claims of a status in the claims list.
+    SetStatusFilter(ClaimStatus, bool),
+    /// Open the find bar (or keep it open).
+    OpenFind,
+    /// Search the article for this text.
+    SetFindQuery(String),
+    /// Select the next (`true`) or previous match of the find bar.
+    FindStep(bool),
+    /// Close the find bar.
+    CloseFind,
+    /// Switch between the dark and the light theme.
+    SetDarkMode(bool),
+    /// Remove a notice (by position in the list).
+    DismissNotice(usize),
 }
 
 /// Answers to the offer of unsaved work found after a crash.
@@ -134,165 +154,160 @@ pub enum UnsavedChoice {
     Cancel,
 }
 
-impl Workbench {
+impl AppState {
     /// Applies one command.
     pub fn run(&mut self, command: Command, ctx: &egui::Context) {
+        use super::update::ClipboardPurpose;
         match command {
             Command::Mark(status) => self.mark(status),
-            Command::SetStatus(id, status) => {
-                let label = format!("mark {}", status.label().to_lowercase());
-                self.update_claim(&id, &label, None, |c| c.status = status);
-            }
-            Command::SetClaimant(id, text) => {
-                let key = format!("claimant:{id}");
-                self.update_claim(&id, "edit claimant", Some(key), |c| c.claimant = text);
-            }
-            Command::SetNote(id, text) => {
-                let key = format!("note:{id}");
-                self.update_claim(&id, "edit note", Some(key), |c| c.note = text);
-            }
+            Command::SetStatus(id, status) => self.set_status(&id, status),
+            Command::SetText(id, field, text) => self.set_text(&id, field, text),
             Command::DeleteClaim(id) => self.delete_claim(&id),
-            Command::SetVerdict(id, text) => {
-                let key = format!("verdict:{id}");
-                self.update_claim(&id, "edit verdict", Some(key), |c| c.verdict = text);
-            }
             Command::PickVerdict(id, text) => {
                 self.update_claim(&id, "set verdict", None, |c| c.verdict = text);
             }
-            Command::SetSummary(id, text) => {
-                let key = format!("summary:{id}");
-                self.update_claim(&id, "edit summary", Some(key), |c| c.summary = text);
-            }
-            Command::SetClaimDate(id, text) => {
-                let key = format!("claim_date:{id}");
-                self.update_claim(&id, "edit claim date", Some(key), |c| c.claim_date = text);
-            }
-            Command::AddEvidence(id) => {
-                self.update_claim(&id, "add source", None, |c| {
-                    c.evidence.push(Default::default());
-                });
-            }
-            Command::SetEvidence(id, i, field, text) => {
-                let key = format!("evidence:{id}:{i}:{}", field.key());
-                let label = format!("edit source {}", field.key());
-                self.update_claim(&id, &label, Some(key), |c| {
-                    if let Some(e) = c.evidence.get_mut(i) {
-                        *field.of(e) = text;
-                    }
-                });
-            }
-            Command::RemoveEvidence(id, i) => {
-                self.update_claim(&id, "remove source", None, |c| {
-                    if i < c.evidence.len() {
-                        c.evidence.remove(i);
-                    }
-                });
-            }
+            Command::AddEvidence(id) => self.add_evidence(&id),
+            Command::SetEvidence(id, i, field, text) => self.set_evidence(&id, i, field, text),
+            Command::RemoveEvidence(id, i) => self.remove_evidence(&id, i),
             Command::SetDetails(details) => self.set_details(details),
-            Command::Export(format) => {
-                self.export_dialog = None;
-                if self.doc.is_some() {
-                    self.start_dialog(DialogPurpose::Export(format), ctx);
-                }
-            }
-            Command::Undo => {
-                if let Some(doc) = &mut self.doc {
-                    let article = doc.article_generation;
-                    if let Some(label) = doc.undo() {
-                        let swapped = doc.article_generation != article;
-                        forget_missing_claim(&mut self.view_state, &doc.review);
-                        if swapped {
-                            self.after_article_change();
-                        }
-                        self.notices.info(format!("Undone: {label}"));
-                    }
-                }
-            }
-            Command::Redo => {
-                if let Some(doc) = &mut self.doc {
-                    let article = doc.article_generation;
-                    if let Some(label) = doc.redo() {
-                        let swapped = doc.article_generation != article;
-                        forget_missing_claim(&mut self.view_state, &doc.review);
-                        if swapped {
-                            self.after_article_change();
-                        }
-                        self.notices.info(format!("Redone: {label}"));
-                    }
-                }
-            }
+            Command::Export(format) => self.with_doc_dialog(DialogPurpose::Export(format), ctx),
+            Command::Undo => self.step_history(HistoryStep::Undo),
+            Command::Redo => self.step_history(HistoryStep::Redo),
             Command::Open(path) => self.guard(Pending::Open(path), ctx),
             Command::OpenDialog => self.guard(Pending::OpenDialog, ctx),
             Command::OpenSample => self.guard(Pending::OpenSample, ctx),
-            Command::Quit => {
-                if self.doc.as_ref().is_some_and(Document::is_dirty) {
-                    self.unsaved_prompt = Some(Pending::Close);
-                } else {
-                    self.proceed(Pending::Close, ctx);
-                }
-            }
+            Command::Quit => self.quit(ctx),
             Command::Save => self.save(None, false, ctx),
             Command::SaveAs => self.save(None, true, ctx),
-            Command::Unsaved(choice) => {
-                let Some(pending) = self.unsaved_prompt.take() else {
-                    return;
-                };
-                match choice {
-                    UnsavedChoice::Save => self.save(Some(pending), false, ctx),
-                    UnsavedChoice::Discard => {
-                        self.discard_recovery();
-                        self.proceed(pending, ctx);
-                    }
-                    UnsavedChoice::Cancel => {}
-                }
-            }
+            Command::Unsaved(choice) => self.answer_unsaved(choice, ctx),
             Command::Recovery(choice) => self.answer_recovery(choice),
-            Command::ExternalChange(choice) => {
-                let Some(held) = self.external_change_prompt.take() else {
-                    return;
-                };
-                match choice {
-                    ExternalChoice::Overwrite => {
-                        if self.save_to(&held.path)
-                            && let Some(then) = held.then
-                        {
-                            self.proceed(then, ctx);
-                        }
-                    }
-                    ExternalChoice::SaveAs => {
-                        self.start_dialog(DialogPurpose::SaveAs { then: held.then }, ctx);
-                    }
-                    ExternalChoice::Reload => {
-                        self.discard_recovery();
-                        self.open_path(&held.path);
-                    }
-                    ExternalChoice::Cancel => {}
-                }
-            }
+            Command::ExternalChange(choice) => self.answer_external_change(choice, ctx),
             Command::ReimportWithEncoding(label) => self.reimport_with_encoding(label),
-            Command::NewFromClipboard => {
-                self.read_clipboard(super::update::ClipboardPurpose::NewReview, ctx);
-            }
+            Command::NewFromClipboard => self.read_clipboard(ClipboardPurpose::NewReview, ctx),
             Command::NewFromText(text) => self.guard(Pending::NewFromText(text), ctx),
             Command::UpdateArticleFromFile => {
-                if self.doc.is_some() {
-                    self.start_dialog(DialogPurpose::UpdateArticle, ctx);
-                }
+                self.with_doc_dialog(DialogPurpose::UpdateArticle, ctx);
             }
             Command::UpdateArticleFromClipboard => {
                 if self.doc.is_some() {
-                    self.read_clipboard(super::update::ClipboardPurpose::UpdateArticle, ctx);
+                    self.read_clipboard(ClipboardPurpose::UpdateArticle, ctx);
                 }
             }
             Command::ApplyUpdate => self.apply_update(),
             Command::Reattach(id) => self.reattach(&id),
+            Command::PickUpdate(id, pick) => self.pick_update(id, pick),
+            Command::AcceptAllChanged => self.accept_all_changed(),
+            Command::CancelUpdate => {
+                self.take_modal(|m| matches!(m, Modal::Update(_)));
+            }
+            Command::SelectText(selection) => self.view_state.selection = selection,
+            Command::SelectClaim(id) => self.view_state.selected_claim = id,
+            Command::ScrollTo(pos) => self.view_state.scroll_to(pos),
+            Command::SetStatusFilter(status, shown) => self.status_filter[status as usize] = shown,
+            Command::OpenFind => self.open_find(),
+            Command::SetFindQuery(query) => self.set_find_query(query),
+            Command::FindStep(forward) => self.find_step(forward),
+            Command::CloseFind => self.find = None,
+            Command::SetDarkMode(dark) => self.settings.set_dark_mode(dark, ctx),
+            Command::DismissNotice(i) => self.notices.dismiss(i),
+        }
+    }
+
+    fn set_status(&mut self, id: &ClaimId, status: ClaimStatus) {
+        let label = format!("mark {}", status.label().to_lowercase());
+        self.update_claim(id, &label, None, |c| c.status = status);
+    }
+
+    /// Typing in a claim's text field: successive changes of one field are one undo step.
+    fn set_text(&mut self, id: &ClaimId, field: ClaimField, text: String) {
+        let label = format!("edit {}", field.name());
+        let key = TypingKey::Claim(id.clone(), field);
+        self.update_claim(id, &label, Some(key), |c| *field.of(c) = text);
+    }
+
+    /// Opens a file dialog for `purpose` if a review is open.
+    fn with_doc_dialog(&mut self, purpose: DialogPurpose, ctx: &egui::Context) {
+        if self.doc.is_some() {
+            self.start_dialog(purpose, ctx);
+        }
+    }
+
+    /// Undoes or redoes one step, and tells the user which.
+    fn step_history(&mut self, step: HistoryStep) {
+        let Some(doc) = &mut self.doc else {
+            return;
+        };
+        let article = doc.article_generation;
+        let label = match step {
+            HistoryStep::Undo => doc.undo(),
+            HistoryStep::Redo => doc.redo(),
+        };
+        let Some(label) = label else {
+            return;
+        };
+        let swapped = doc.article_generation != article;
+        forget_missing_claim(&mut self.view_state, &doc.review);
+        if swapped {
+            self.after_article_change();
+        }
+        self.notices.info(match step {
+            HistoryStep::Undo => format!("Undone: {label}"),
+            HistoryStep::Redo => format!("Redone: {label}"),
+        });
+    }
+
+    fn quit(&mut self, ctx: &egui::Context) {
+        if self.doc.as_ref().is_some_and(Document::is_dirty) {
+            self.ask(Modal::Unsaved(Pending::Close));
+        } else {
+            self.proceed(Pending::Close, ctx);
+        }
+    }
+
+    fn answer_unsaved(&mut self, choice: UnsavedChoice, ctx: &egui::Context) {
+        let Some(Modal::Unsaved(pending)) = self.take_modal(|m| matches!(m, Modal::Unsaved(_)))
+        else {
+            return;
+        };
+        match choice {
+            UnsavedChoice::Save => self.save(Some(pending), false, ctx),
+            UnsavedChoice::Discard => {
+                self.discard_recovery();
+                self.proceed(pending, ctx);
+            }
+            UnsavedChoice::Cancel => {}
+        }
+    }
+
+    fn answer_external_change(&mut self, choice: ExternalChoice, ctx: &egui::Context) {
+        let Some(Modal::ExternalChange(held)) =
+            self.take_modal(|m| matches!(m, Modal::ExternalChange(_)))
+        else {
+            return;
+        };
+        match choice {
+            ExternalChoice::Overwrite => {
+                if self.save_to(&held.path)
+                    && let Some(then) = held.then
+                {
+                    self.proceed(then, ctx);
+                }
+            }
+            ExternalChoice::SaveAs => {
+                self.start_dialog(DialogPurpose::SaveAs { then: held.then }, ctx);
+            }
+            ExternalChoice::Reload => {
+                self.discard_recovery();
+                self.open_path(&held.path);
+            }
+            ExternalChoice::Cancel => {}
         }
     }
 
     /// Runs `pending` now, or asks first if the open review has unsaved changes.
     fn guard(&mut self, pending: Pending, ctx: &egui::Context) {
         if self.doc.as_ref().is_some_and(Document::is_dirty) {
-            self.unsaved_prompt = Some(pending);
+            self.ask(Modal::Unsaved(pending));
         } else {
             self.proceed(pending, ctx);
         }
@@ -366,25 +381,38 @@ impl Workbench {
             );
         }
         self.autosave.restart();
-        self.recovery_offer = self.recovery.as_ref().and_then(|store| {
+        let offer = self.recovery.as_ref().and_then(|store| {
             store.find_for(&crate::app::recovery::RecoveryHeader {
                 review_path: doc.path.clone(),
                 article_path: doc.article_path.clone(),
                 ..Default::default()
             })
         });
+        // An offer for the review that was open before is stale now.
+        self.take_modal(|m| matches!(m, Modal::Recovery(_)));
+        if let Some(found) = offer {
+            self.ask(Modal::Recovery(found));
+        }
         self.doc = Some(doc);
     }
 
     /// At a start with no file: offers the newest unsaved work of a review never saved.
     pub fn offer_unsaved_recovery(&mut self) {
-        if let Some(store) = &self.recovery {
-            self.recovery_offer = store.unsaved_reviews().into_iter().next();
+        let offer = self
+            .recovery
+            .as_ref()
+            .and_then(|store| store.unsaved_reviews().into_iter().next());
+        if let Some(found) = offer {
+            self.ask(Modal::Recovery(found));
         }
     }
 
     fn answer_recovery(&mut self, choice: RecoveryChoice) {
-        let (Some(found), Some(store)) = (self.recovery_offer.take(), self.recovery.clone()) else {
+        let Some(Modal::Recovery(found)) = self.take_modal(|m| matches!(m, Modal::Recovery(_)))
+        else {
+            return;
+        };
+        let Some(store) = self.recovery.clone() else {
             return;
         };
         match choice {
@@ -433,7 +461,7 @@ impl Workbench {
             (Some(path), false) => {
                 let path = path.clone();
                 if doc.changed_on_disk(&path) {
-                    self.external_change_prompt = Some(ExternalChange { path, then });
+                    self.ask(Modal::ExternalChange(ExternalChange { path, then }));
                     return;
                 }
                 if self.save_to(&path)
@@ -567,7 +595,7 @@ impl Workbench {
         &mut self,
         id: &ClaimId,
         label: &str,
-        coalesce: Option<String>,
+        coalesce: Option<TypingKey>,
         change: impl FnOnce(&mut Claim),
     ) {
         let Some(doc) = &mut self.doc else {
@@ -601,6 +629,13 @@ impl Workbench {
             self.view_state.selected_claim = None;
         }
     }
+}
+
+/// Which way to move in the edit history.
+#[derive(Clone, Copy)]
+enum HistoryStep {
+    Undo,
+    Redo,
 }
 
 /// Clears the selected claim if undo/redo removed it.

@@ -1,14 +1,13 @@
-//! An open review: the model, where it lives on disk, its undo history, and what the view
-//! derives from it.
+//! An open review: the model, where it lives on disk, its undo history, and the generation
+//! counters that tell derived data (the UI's layout caches) when to rebuild.
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Instant;
 
 use claimdesk_core::Review;
 use claimdesk_core::format::{self, SaveError};
 use claimdesk_core::history::{Edit, History, MissingClaim};
-
-use crate::ui::article_view::ArticleView;
 
 /// A review being worked on.
 pub struct Document {
@@ -22,20 +21,19 @@ pub struct Document {
     pub history: History,
     /// Bumped on every change, so derived data (highlight index, counts) knows when to rebuild.
     pub generation: u64,
-    /// The article view's layout state.
-    pub view: ArticleView,
     /// Problems found while loading, shown to the user once.
     pub load_warnings: Vec<String>,
     /// SHA-256 of the file as last read or written, to notice changes made by others.
     pub disk_sha256: Option<String>,
     /// How the article was imported (encoding, kind, notes), for a review made from a file.
     pub import: Option<ImportInfo>,
-    /// Bumped whenever the article text itself is replaced (an update, its undo or redo): the
-    /// view, the find bar and the selection are rebuilt for the new text.
+    /// Names the article text: a new value, unique in this process, whenever a document is
+    /// made or its article text is replaced (an update, its undo or redo). Layout caches key on
+    /// it; the find bar and the selection are reset when it changes.
     pub article_generation: u64,
-    /// The text the view was built for: (address, length) of the article's `String`. The text
-    /// is never edited in place, only swapped, so a different address means another text.
-    view_text: (usize, usize),
+    /// The text `article_generation` names: (address, length) of the article's `String`. The
+    /// text is never edited in place, only swapped, so a different address means another text.
+    text_key: (usize, usize),
 }
 
 /// What the import of the article file found out (shown in the status bar).
@@ -72,6 +70,12 @@ fn text_key(review: &Review) -> (usize, usize) {
     (text.as_ptr() as usize, text.len())
 }
 
+/// A fresh article generation, never handed out before in this process.
+fn next_article_generation() -> u64 {
+    static NEXT: AtomicU64 = AtomicU64::new(1);
+    NEXT.fetch_add(1, Ordering::Relaxed)
+}
+
 impl Document {
     /// A new review of an article read from `article_path`. It has no file yet, but is not
     /// "unsaved" until the first change: there is nothing to lose before that.
@@ -87,30 +91,27 @@ impl Document {
     }
 
     fn wrap(review: Review, path: Option<PathBuf>, article_path: Option<PathBuf>) -> Self {
-        let view = ArticleView::new(&review);
-        let view_text = text_key(&review);
+        let text_key = text_key(&review);
         Self {
             review,
             path,
             article_path,
             history: History::default(),
             generation: 0,
-            view,
             load_warnings: Vec::new(),
             disk_sha256: None,
             import: None,
-            article_generation: 0,
-            view_text,
+            article_generation: next_article_generation(),
+            text_key,
         }
     }
 
-    /// Rebuilds the article view if the article text was swapped by the last change.
+    /// Gives the article a new generation if the last change swapped its text.
     fn follow_article(&mut self) {
         let key = text_key(&self.review);
-        if key != self.view_text {
-            self.view = ArticleView::new(&self.review);
-            self.view_text = key;
-            self.article_generation += 1;
+        if key != self.text_key {
+            self.text_key = key;
+            self.article_generation = next_article_generation();
         }
     }
 
@@ -119,7 +120,7 @@ impl Document {
         &mut self,
         label: &str,
         edits: Vec<Edit>,
-        coalesce: Option<String>,
+        coalesce: Option<claimdesk_core::fields::TypingKey>,
     ) -> Result<(), MissingClaim> {
         self.history
             .apply(&mut self.review, label, edits, coalesce, Instant::now())?;

@@ -1,74 +1,18 @@
 //! The fact-check side of the workbench (issue 3): evidence fields, review details, and
-//! exporting the review to a file. Applied from [`super::Workbench::run`].
+//! exporting the review to a file. Applied from [`super::AppState::run`].
 
 use std::path::{Path, PathBuf};
 
 use claimdesk_core::atomic::write_atomic;
 use claimdesk_core::export::{ExportFormat, export};
+use claimdesk_core::fields::TypingKey;
 use claimdesk_core::history::Edit;
-use claimdesk_core::{Evidence, ReviewDetails};
+use claimdesk_core::{ClaimId, ReviewDetails};
 
-use super::Workbench;
+use super::AppState;
 use super::document::Document;
 
-/// One text field of an evidence entry.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum EvidenceField {
-    /// Where the source is.
-    Url,
-    /// The source's title.
-    Title,
-    /// The quoted passage.
-    Excerpt,
-    /// When the source was consulted.
-    Accessed,
-    /// The analyst's note on it.
-    Note,
-}
-
-impl EvidenceField {
-    /// All fields, in the order the editor shows them.
-    pub const ALL: [EvidenceField; 5] = [
-        EvidenceField::Url,
-        EvidenceField::Title,
-        EvidenceField::Excerpt,
-        EvidenceField::Accessed,
-        EvidenceField::Note,
-    ];
-
-    /// A short identifier, used in undo labels and coalesce keys.
-    pub fn key(self) -> &'static str {
-        match self {
-            EvidenceField::Url => "url",
-            EvidenceField::Title => "title",
-            EvidenceField::Excerpt => "excerpt",
-            EvidenceField::Accessed => "accessed",
-            EvidenceField::Note => "note",
-        }
-    }
-
-    /// The field in `evidence`.
-    pub fn of(self, evidence: &mut Evidence) -> &mut String {
-        match self {
-            EvidenceField::Url => &mut evidence.url,
-            EvidenceField::Title => &mut evidence.title,
-            EvidenceField::Excerpt => &mut evidence.excerpt,
-            EvidenceField::Accessed => &mut evidence.accessed,
-            EvidenceField::Note => &mut evidence.note,
-        }
-    }
-
-    /// The field's current text.
-    pub fn get(self, evidence: &Evidence) -> &str {
-        match self {
-            EvidenceField::Url => &evidence.url,
-            EvidenceField::Title => &evidence.title,
-            EvidenceField::Excerpt => &evidence.excerpt,
-            EvidenceField::Accessed => &evidence.accessed,
-            EvidenceField::Note => &evidence.note,
-        }
-    }
-}
+pub use claimdesk_core::fields::EvidenceField;
 
 /// Where Export proposes to write: beside the review (or the article it was made from), named
 /// after it, with the format's extension. The two JSON-LD formats get a qualifier so they do not
@@ -107,7 +51,7 @@ fn file_safe(title: &str) -> String {
     }
 }
 
-impl Workbench {
+impl AppState {
     /// Replaces the review details as one undo step.
     pub(super) fn set_details(&mut self, details: ReviewDetails) {
         let Some(doc) = &mut self.doc else {
@@ -159,6 +103,41 @@ impl Workbench {
     }
 }
 
+impl AppState {
+    /// Adds an empty evidence entry at the end of a claim's list.
+    pub(super) fn add_evidence(&mut self, id: &ClaimId) {
+        self.update_claim(id, "add source", None, |c| {
+            c.evidence.push(Default::default());
+        });
+    }
+
+    /// Typing in a field of a claim's evidence entry `i`.
+    pub(super) fn set_evidence(
+        &mut self,
+        id: &ClaimId,
+        i: usize,
+        field: EvidenceField,
+        text: String,
+    ) {
+        let key = TypingKey::Evidence(id.clone(), i, field);
+        let label = format!("edit source {}", field.key());
+        self.update_claim(id, &label, Some(key), |c| {
+            if let Some(e) = c.evidence.get_mut(i) {
+                *field.of(e) = text;
+            }
+        });
+    }
+
+    /// Removes a claim's evidence entry `i`.
+    pub(super) fn remove_evidence(&mut self, id: &ClaimId, i: usize) {
+        self.update_claim(id, "remove source", None, |c| {
+            if i < c.evidence.len() {
+                c.evidence.remove(i);
+            }
+        });
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -168,16 +147,5 @@ mod tests {
         assert_eq!(file_safe("a/b\\c:d"), "a_b_c_d");
         assert_eq!(file_safe("  ..hidden "), "hidden");
         assert_eq!(file_safe("   "), "review");
-    }
-
-    #[test]
-    fn every_field_reads_what_it_writes() {
-        let mut e = Evidence::default();
-        for f in EvidenceField::ALL {
-            *f.of(&mut e) = f.key().to_owned();
-        }
-        for f in EvidenceField::ALL {
-            assert_eq!(f.get(&e), f.key());
-        }
     }
 }

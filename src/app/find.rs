@@ -19,8 +19,6 @@ pub struct FindBar {
     /// The query and article generation `matches` were computed for.
     computed_for: Option<(String, usize)>,
     folded: Option<Folded>,
-    /// Ask the text field to take focus on the next frame.
-    pub focus_requested: bool,
 }
 
 /// The article text with every char lowercased one-for-one, so char offsets stay the same.
@@ -38,15 +36,35 @@ fn fold(c: char) -> char {
     }
 }
 
-impl FindBar {
-    /// A find bar that will take keyboard focus.
-    pub fn opened() -> Self {
-        Self {
-            focus_requested: true,
-            ..Self::default()
+impl super::AppState {
+    /// Opens the find bar (an open one keeps its query).
+    pub(super) fn open_find(&mut self) {
+        if self.doc.is_some() && self.find.is_none() {
+            self.find = Some(FindBar::default());
         }
     }
 
+    /// Searches the open article for `query` (the find bar's text changed).
+    pub(super) fn set_find_query(&mut self, query: String) {
+        if let (Some(find), Some(doc)) = (&mut self.find, &self.doc) {
+            find.query = query;
+            find.update(doc.review.article.text());
+        }
+    }
+
+    /// Selects the next or previous match and scrolls to it.
+    pub(super) fn find_step(&mut self, forward: bool) {
+        if let Some(find) = &mut self.find
+            && let Some((a, b)) = find.next(forward)
+        {
+            self.view_state.selection = Some(super::Selection { anchor: a, head: b });
+            self.view_state.selected_claim = None;
+            self.view_state.scroll_to(a);
+        }
+    }
+}
+
+impl FindBar {
     /// Recomputes the matches if the query or the article changed.
     pub fn update(&mut self, article_text: &str) {
         let key = (self.query.clone(), article_text.len());

@@ -1,7 +1,9 @@
-//! The application state ([`Workbench`]) and the one place that changes it ([`commands`]).
+//! The application state ([`AppState`]) and the one place that changes it ([`commands`]).
 //!
-//! Each frame, UI code reads the state and pushes [`Command`]s; after all panels have run,
-//! [`Workbench::run`] applies them in order. That is where undo/redo, saving and opening live.
+//! Each frame, the UI layer reads the state and returns [`Command`]s; after all panels have run,
+//! [`AppState::run`] applies them in order. That is where undo/redo, saving and opening live.
+//! Nothing here names `crate::ui` (checked by `tests/layering.rs`): the frame is driven by
+//! [`crate::Workbench`], which owns both this state and the UI's own state.
 
 mod autosave;
 pub mod clipboard;
@@ -11,10 +13,12 @@ pub mod factcheck;
 pub mod file_dialogs;
 pub mod find;
 mod in_flight;
+pub mod modal;
 pub mod notices;
 pub mod recovery;
 pub mod settings;
 pub mod update;
+pub mod view_state;
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -23,10 +27,11 @@ pub use commands::Command;
 use document::Document;
 use file_dialogs::FileDialogs;
 use find::FindBar;
+pub use modal::Modal;
 use notices::Notices;
 use settings::Settings;
 
-use crate::ui::article_view::ViewState;
+pub use view_state::{Selection, ViewState};
 
 /// What to do once unsaved changes are dealt with.
 #[derive(Clone, Debug, PartialEq)]
@@ -58,11 +63,11 @@ pub(crate) enum DialogPurpose {
 
 /// The whole application: the open review (if any) and everything around it.
 ///
-/// Runs without `eframe` (tests and benchmarks drive [`Workbench::ui`] directly).
-pub struct Workbench {
+/// Runs without `eframe` and without the UI (tests drive it through [`crate::Workbench`]).
+pub struct AppState {
     /// The open review.
     pub doc: Option<Document>,
-    /// Selection, selected claim and scroll requests shared by the view and the panels.
+    /// Selection and selected claim shared by the view and the panels.
     pub view_state: ViewState,
     /// Which statuses the claims list shows.
     pub status_filter: [bool; 3],
@@ -72,22 +77,12 @@ pub struct Workbench {
     pub notices: Notices,
     /// Preferences and recent files (persisted by the GUI shell).
     pub settings: Settings,
-    /// An action waiting on the Save / Discard / Cancel prompt.
-    pub unsaved_prompt: Option<Pending>,
     /// Set once the user has agreed to close: the next close request goes through.
     pub allow_close: bool,
-    /// The review-details dialog, when open: the draft being edited (applied on Save).
-    pub details_dialog: Option<claimdesk_core::ReviewDetails>,
-    /// The export dialog, when open: the format picked so far.
-    pub export_dialog: Option<claimdesk_core::export::ExportFormat>,
     /// Where unsaved work is copied for crash recovery; `None` disables autosave.
     pub recovery: Option<recovery::RecoveryStore>,
-    /// Unsaved work from an earlier run, offered for restoring.
-    pub recovery_offer: Option<recovery::Found>,
-    /// The file changed on disk since it was opened or saved: asks overwrite / save as / reload.
-    pub external_change_prompt: Option<commands::ExternalChange>,
-    /// The article-update review (File → Update article text…), when open.
-    pub update_dialog: Option<update::UpdateDialog>,
+    /// The question waiting on the user, if any (see [`Modal`]).
+    pub modal: Option<Modal>,
     pub(crate) clipboard: Arc<dyn clipboard::ClipboardReader>,
     pub(crate) clipboard_read:
         Option<in_flight::InFlight<update::ClipboardPurpose, clipboard::ClipboardAnswer>>,
@@ -95,13 +90,10 @@ pub struct Workbench {
     pub(crate) dialogs: Arc<dyn FileDialogs>,
     pub(crate) dialog: Option<in_flight::InFlight<DialogPurpose, file_dialogs::DialogAnswer>>,
     pub(crate) commands: Vec<Command>,
-    /// A text field had the keyboard at the end of the last frame. egui drops focus on Esc
-    /// before the frame runs, so this tells "Esc left a text field" from "Esc in the article".
-    pub(crate) typing_last_frame: bool,
     last_title: String,
 }
 
-impl Workbench {
+impl AppState {
     /// A workbench with no review open, using `dialogs` for file pickers.
     pub fn new(settings: Settings, dialogs: Arc<dyn FileDialogs>) -> Self {
         Self {
@@ -111,21 +103,15 @@ impl Workbench {
             find: None,
             notices: Notices::default(),
             settings,
-            unsaved_prompt: None,
             allow_close: false,
-            details_dialog: None,
-            export_dialog: None,
             recovery: None,
-            recovery_offer: None,
-            external_change_prompt: None,
-            update_dialog: None,
+            modal: None,
             clipboard: Arc::new(clipboard::SystemClipboard),
             clipboard_read: None,
             autosave: autosave::Autosave::new(),
             dialogs,
             dialog: None,
             commands: Vec::new(),
-            typing_last_frame: false,
             last_title: String::new(),
         }
     }
@@ -133,13 +119,7 @@ impl Workbench {
     /// True while a modal question or a file dialog waits for an answer (keys must not edit
     /// the review: they are meant for the dialog).
     pub fn modal_open(&self) -> bool {
-        self.dialog.is_some()
-            || self.unsaved_prompt.is_some()
-            || self.details_dialog.is_some()
-            || self.export_dialog.is_some()
-            || self.recovery_offer.is_some()
-            || self.external_change_prompt.is_some()
-            || self.update_dialog.is_some()
+        self.dialog.is_some() || self.modal.is_some()
     }
 
     /// Reads the clipboard through `clipboard` instead of the system's (tests).
@@ -170,25 +150,30 @@ impl Workbench {
         }
     }
 
-    /// Draws one frame of the whole window and applies what the user did.
-    pub fn ui(&mut self, ui: &mut egui::Ui) {
+    /// The start of a frame: takes the answers of file dialogs and clipboard reads, dropped
+    /// files and close requests, and lets old notices expire.
+    pub fn begin_frame(&mut self, ui: &egui::Ui) {
         let ctx = ui.ctx().clone();
         self.poll_dialog(&ctx);
         self.poll_clipboard(&ctx);
         self.take_dropped_files(ui);
         self.watch_close_request(ui);
-        crate::ui::shortcuts::read(ui, self);
-        crate::ui::window::show(ui, self);
-        let commands = std::mem::take(&mut self.commands);
-        if !commands.is_empty() {
+        self.notices.expire(std::time::Instant::now());
+    }
+
+    /// The end of a frame: applies the queued commands, then `commands` (what the UI asked for
+    /// in this frame) in order, ticks autosave and updates the window title.
+    pub fn end_frame(&mut self, commands: Vec<Command>, ctx: &egui::Context) {
+        let mut queued = std::mem::take(&mut self.commands);
+        queued.extend(commands);
+        if !queued.is_empty() {
             // What a command opened or changed is drawn in the next frame.
             ctx.request_repaint();
         }
-        for command in commands {
-            self.run(command, &ctx);
+        for command in queued {
+            self.run(command, ctx);
         }
-        self.autosave_tick(&ctx);
-        self.typing_last_frame = ctx.text_edit_focused();
+        self.autosave_tick(ctx);
         let title = self.title();
         if title != self.last_title {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
@@ -216,7 +201,7 @@ impl Workbench {
             && self.doc.as_ref().is_some_and(Document::is_dirty)
         {
             ui.send_viewport_cmd(egui::ViewportCommand::CancelClose);
-            self.unsaved_prompt = Some(Pending::Close);
+            self.ask(Modal::Unsaved(Pending::Close));
         }
     }
 }

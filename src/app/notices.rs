@@ -37,6 +37,13 @@ pub struct Notices {
 }
 
 impl Notices {
+    /// Removes the notice at position `i` (the user dismissed it).
+    pub fn dismiss(&mut self, i: usize) {
+        if i < self.items.len() {
+            self.items.remove(i);
+        }
+    }
+
     /// Posts an error.
     pub fn error(&mut self, text: impl Into<String>) {
         self.post(Level::Error, text.into(), Vec::new());

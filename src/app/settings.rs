@@ -26,4 +26,19 @@ impl Settings {
         self.recent_files.insert(0, path);
         self.recent_files.truncate(MAX_RECENT);
     }
+
+    /// Switches the theme of `ctx` and remembers it.
+    pub fn set_dark_mode(&mut self, dark: bool, ctx: &egui::Context) {
+        self.dark_mode = dark;
+        ctx.set_theme(self.theme());
+    }
+
+    /// The egui theme these settings ask for.
+    pub fn theme(&self) -> egui::Theme {
+        if self.dark_mode {
+            egui::Theme::Dark
+        } else {
+            egui::Theme::Light
+        }
+    }
 }

@@ -1,6 +1,6 @@
 //! Issue 6 in the app: importing articles (encodings, web pages, Markdown), new reviews from the
 //! clipboard, and updating the article text with a re-anchoring review. Applied from
-//! [`super::Workbench::run`]; the dialog is `crate::ui::update_dialog`.
+//! [`super::AppState::run`]; the UI draws it as a dialog.
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -12,11 +12,11 @@ use claimdesk_core::reanchor::{self, Choice, Decisions, Outcome, UpdatePlan};
 use claimdesk_core::text::{CharIndex, claim_span};
 use claimdesk_core::{ClaimId, Span};
 
-use super::Workbench;
+use super::AppState;
 use super::clipboard::{ClipboardAnswer, title_for};
 use super::document::{Document, ImportInfo};
 use super::in_flight::InFlight;
-use crate::ui::article_view::ViewState;
+use super::view_state::ViewState;
 
 /// Encodings offered by "Encoding…" (WHATWG labels), with a word on what they are for.
 pub const COMMON_ENCODINGS: [(&str, &str); 13] = [
@@ -155,7 +155,7 @@ fn file_name(path: &Path) -> String {
     )
 }
 
-impl Workbench {
+impl AppState {
     /// Imports an article file as a new review (any kind, detected encoding), or with
     /// `encoding` forced. Returns the document or the error in words.
     pub(super) fn import_document(
@@ -330,19 +330,21 @@ impl Workbench {
             return;
         }
         // Nothing is guessed: changed and ambiguous claims stay orphans unless picked.
-        self.update_dialog = Some(UpdateDialog {
+        self.ask(super::Modal::Update(Box::new(UpdateDialog {
             index: CharIndex::new(&plan.new_text),
             plan,
             from,
             picks: HashMap::new(),
             import,
             generation: doc.generation,
-        });
+        })));
     }
 
     /// Applies the open update review as one undoable step.
     pub(super) fn apply_update(&mut self) {
-        let Some(dialog) = self.update_dialog.take() else {
+        let Some(super::Modal::Update(dialog)) =
+            self.take_modal(|m| matches!(m, super::Modal::Update(_)))
+        else {
             return;
         };
         let Some(doc) = &mut self.doc else {
@@ -380,6 +382,20 @@ impl Workbench {
             c.ambiguous,
             if orphans == 1 { "" } else { "s" },
         ));
+    }
+
+    /// Records the analyst's pick for a claim in the open update review.
+    pub(super) fn pick_update(&mut self, id: ClaimId, pick: Pick) {
+        if let Some(dialog) = self.update_dialog_mut() {
+            dialog.picks.insert(id, pick);
+        }
+    }
+
+    /// Accepts the new text of every changed claim in the open update review.
+    pub(super) fn accept_all_changed(&mut self) {
+        if let Some(dialog) = self.update_dialog_mut() {
+            dialog.accept_all_changed();
+        }
     }
 
     /// The article text was swapped (update, undo, redo): offsets of the selection and of find

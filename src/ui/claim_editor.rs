@@ -1,16 +1,19 @@
 //! The editor of the selected claim: its quote, status, verdict, claimant, date, summary, note,
 //! sources (see [`evidence_editor`]), and Delete.
 
-use claimdesk_core::factcheck::{SUMMARY_LIMIT, VERDICT_SUGGESTIONS};
-use claimdesk_core::{Claim, ClaimStatus};
+use claimdesk_core::Claim;
+use claimdesk_core::fields::ClaimField;
+use claimdesk_core::status::STATUS_LOOKS;
+use claimdesk_core::verdict::{SUMMARY_LIMIT, VERDICT_SUGGESTIONS};
 use egui::TextEdit;
 
-use crate::app::Workbench;
 use crate::app::commands::Command;
+use crate::ui::Frame;
 use crate::ui::{evidence_editor, theme};
 
 /// Draws the editor for `wb.view_state.selected_claim`.
-pub fn show(ui: &mut egui::Ui, wb: &mut Workbench) {
+pub fn show(ui: &mut egui::Ui, f: &mut Frame) {
+    let wb = f.app;
     let Some(doc) = &wb.doc else {
         return;
     };
@@ -23,7 +26,7 @@ pub fn show(ui: &mut egui::Ui, wb: &mut Workbench) {
         return;
     };
     let mut commands = Vec::new();
-    let has_selection = wb.view_state.selection.is_some_and(|s| !s.is_empty());
+    let has_selection = wb.view_state.has_text_selected();
     egui::ScrollArea::vertical()
         .id_salt("claim_editor")
         .auto_shrink([false, false])
@@ -36,7 +39,7 @@ pub fn show(ui: &mut egui::Ui, wb: &mut Workbench) {
                 })
                 .show(ui, |ui| editor(ui, claim, has_selection, &mut commands));
         });
-    wb.commands.extend(commands);
+    f.extend(commands);
 }
 
 fn editor(ui: &mut egui::Ui, claim: &Claim, has_selection: bool, commands: &mut Vec<Command>) {
@@ -72,11 +75,8 @@ fn editor(ui: &mut egui::Ui, claim: &Claim, has_selection: bool, commands: &mut 
     ui.add_space(4.0);
     ui.label("Status:");
     ui.horizontal_wrapped(|ui| {
-        for (status, key) in [
-            (ClaimStatus::Asserted, "A"),
-            (ClaimStatus::Disputed, "D"),
-            (ClaimStatus::UnderInvestigation, "I"),
-        ] {
+        for look in &STATUS_LOOKS {
+            let (status, key) = (look.status, look.key);
             let text = format!("{} ({key})", status.label());
             if ui.selectable_label(claim.status == status, text).clicked() {
                 commands.push(Command::SetStatus(id.clone(), status));
@@ -87,32 +87,29 @@ fn editor(ui: &mut egui::Ui, claim: &Claim, has_selection: bool, commands: &mut 
     verdict(ui, claim, commands);
     ui.add_space(4.0);
     let label = ui.label("Claimant (who made the claim):");
-    let mut claimant = claim.claimant.clone();
-    let resp = ui
-        .add(
-            TextEdit::singleline(&mut claimant)
-                .hint_text("e.g. Mohammed Besher, AIID")
-                .desired_width(f32::INFINITY),
-        )
-        .labelled_by(label.id);
-    if resp.changed() {
-        commands.push(Command::SetClaimant(id.clone(), claimant));
-    }
+    let hint = "e.g. Mohammed Besher, AIID";
+    text_field(
+        ui,
+        claim,
+        ClaimField::Claimant,
+        label.id,
+        hint,
+        f32::INFINITY,
+        commands,
+    );
     claim_date(ui, claim, commands);
     summary(ui, claim, commands);
     let label = ui.label("Note:");
-    let mut note = claim.note.clone();
-    let resp = ui
-        .add(
-            TextEdit::multiline(&mut note)
-                .hint_text("Why this status? What to check next?")
-                .desired_rows(4)
-                .desired_width(f32::INFINITY),
-        )
-        .labelled_by(label.id);
-    if resp.changed() {
-        commands.push(Command::SetNote(id.clone(), note));
-    }
+    let hint = "Why this status? What to check next?";
+    text_field(
+        ui,
+        claim,
+        ClaimField::Note,
+        label.id,
+        hint,
+        f32::INFINITY,
+        commands,
+    );
     ui.add_space(6.0);
     evidence_editor::show(ui, claim, commands);
     ui.add_space(6.0);
@@ -154,38 +151,27 @@ fn verdict(ui: &mut egui::Ui, claim: &Claim, commands: &mut Vec<Command>) {
                 })
                 .response
                 .accessible_name("Verdict suggestions");
-            let mut text = claim.verdict.clone();
-            let resp = ui
-                .add(
-                    TextEdit::singleline(&mut text)
-                        .hint_text(claim.status.label())
-                        .desired_width(ui.available_width()),
-                )
-                .labelled_by(label.id);
-            if resp.changed() {
-                commands.push(Command::SetVerdict(id.clone(), text));
-            }
+            let (hint, width) = (claim.status.label(), ui.available_width());
+            text_field(
+                ui,
+                claim,
+                ClaimField::Verdict,
+                label.id,
+                hint,
+                width,
+                commands,
+            );
         });
     });
 }
 
 /// The date the claim was made, as typed, with a gentle hint when it is not `YYYY-MM-DD`.
 fn claim_date(ui: &mut egui::Ui, claim: &Claim, commands: &mut Vec<Command>) {
-    let mut text = claim.claim_date.clone();
-    let resp = ui
-        .horizontal(|ui| {
-            let label = ui.label("Claim made on:");
-            ui.add(
-                TextEdit::singleline(&mut text)
-                    .hint_text("YYYY-MM-DD")
-                    .desired_width(110.0),
-            )
-            .labelled_by(label.id)
-        })
-        .inner;
-    if resp.changed() {
-        commands.push(Command::SetClaimDate(claim.id.clone(), text));
-    }
+    ui.horizontal(|ui| {
+        let label = ui.label("Claim made on:");
+        let field = ClaimField::ClaimDate;
+        text_field(ui, claim, field, label.id, "YYYY-MM-DD", 110.0, commands);
+    });
     if !is_iso_date(&claim.claim_date) {
         ui.colored_label(
             ui.visuals().warn_fg_color,
@@ -197,17 +183,16 @@ fn claim_date(ui: &mut egui::Ui, claim: &Claim, commands: &mut Vec<Command>) {
 /// The short summary for ClaimReview, with the default from the quote as a hint and a count.
 fn summary(ui: &mut egui::Ui, claim: &Claim, commands: &mut Vec<Command>) {
     let label = ui.label("Short summary (for ClaimReview):");
-    let mut text = claim.summary.clone();
-    let resp = ui
-        .add(
-            TextEdit::singleline(&mut text)
-                .hint_text(claim.effective_summary())
-                .desired_width(f32::INFINITY),
-        )
-        .labelled_by(label.id);
-    if resp.changed() {
-        commands.push(Command::SetSummary(claim.id.clone(), text));
-    }
+    let hint = claim.effective_summary();
+    text_field(
+        ui,
+        claim,
+        ClaimField::Summary,
+        label.id,
+        &hint,
+        f32::INFINITY,
+        commands,
+    );
     let own = claim.summary.trim();
     let count_text = if own.is_empty() {
         let count = claim.effective_summary().chars().count();
@@ -224,6 +209,31 @@ fn summary(ui: &mut egui::Ui, claim: &Claim, commands: &mut Vec<Command>) {
     } else {
         ui.weak(count_text);
     }
+}
+
+/// One text field of the claim, labelled by `label`: the note is several lines, the others one.
+/// Typing sends [`Command::SetText`].
+fn text_field(
+    ui: &mut egui::Ui,
+    claim: &Claim,
+    field: ClaimField,
+    label: egui::Id,
+    hint: &str,
+    width: f32,
+    commands: &mut Vec<Command>,
+) -> egui::Response {
+    let mut text = field.get(claim).to_owned();
+    let edit = match field {
+        ClaimField::Note => TextEdit::multiline(&mut text).desired_rows(4),
+        _ => TextEdit::singleline(&mut text),
+    };
+    let resp = ui
+        .add(edit.hint_text(hint).desired_width(width))
+        .labelled_by(label);
+    if resp.changed() {
+        commands.push(Command::SetText(claim.id.clone(), field, text));
+    }
+    resp
 }
 
 /// True for an empty text or a plausible `YYYY-MM-DD` (also `YYYY` or `YYYY-MM`).

@@ -5,14 +5,16 @@ use claimdesk_core::{Claim, ClaimStatus};
 use egui::text::{LayoutJob, TextFormat, TextWrapping};
 use egui::{FontId, Rect, Sense, pos2, vec2};
 
-use crate::app::Workbench;
+use crate::app::Command;
+use crate::ui::Frame;
 use crate::ui::{claim_editor, theme};
 
 /// Height of one entry of the list.
 const ROW_HEIGHT: f32 = 46.0;
 
 /// Draws the panel.
-pub fn show(ui: &mut egui::Ui, wb: &mut Workbench) {
+pub fn show(ui: &mut egui::Ui, f: &mut Frame) {
+    let wb = f.app;
     let Some(doc) = &wb.doc else {
         return;
     };
@@ -27,14 +29,16 @@ pub fn show(ui: &mut egui::Ui, wb: &mut Workbench) {
             let idx = status as usize;
             let (rect, _) = ui.allocate_exact_size(vec2(28.0, 16.0), Sense::hover());
             theme::paint_swatch(ui.painter(), rect, status, dark);
-            ui.checkbox(
-                &mut wb.status_filter[idx],
-                format!("{}: {}", status.label(), counts[idx]),
-            )
-            .on_hover_text(format!(
-                "Show {} claims in the list",
-                status.label().to_lowercase()
-            ));
+            let mut shown = wb.status_filter[idx];
+            let resp = ui
+                .checkbox(&mut shown, format!("{}: {}", status.label(), counts[idx]))
+                .on_hover_text(format!(
+                    "Show {} claims in the list",
+                    status.label().to_lowercase()
+                ));
+            if resp.changed() {
+                f.push(Command::SetStatusFilter(status, shown));
+            }
         });
     }
     let orphans = review.orphan_count();
@@ -84,15 +88,15 @@ pub fn show(ui: &mut egui::Ui, wb: &mut Workbench) {
         });
     if let Some(i) = clicked {
         let claim = &review.claims()[i];
-        wb.view_state.selected_claim = Some(claim.id.clone());
-        wb.view_state.selection = None;
+        f.push(Command::SelectClaim(Some(claim.id.clone())));
+        f.push(Command::SelectText(None));
         if !claim.orphaned {
-            wb.view_state.scroll_to = Some(claim.span.start);
+            f.push(Command::ScrollTo(claim.span.start));
         }
     }
     if editor_open {
         ui.separator();
-        claim_editor::show(ui, wb);
+        claim_editor::show(ui, f);
     }
 }
 

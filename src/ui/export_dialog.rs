@@ -2,8 +2,8 @@
 
 use claimdesk_core::export::{ExportFormat, notes};
 
-use crate::app::Workbench;
 use crate::app::commands::Command;
+use crate::ui::{Frame, UiModal};
 
 /// One line on what each format is for.
 pub fn description(format: ExportFormat) -> &'static str {
@@ -18,20 +18,25 @@ pub fn description(format: ExportFormat) -> &'static str {
     }
 }
 
-/// Opens the dialog, remembering nothing from last time but the format.
-pub fn open(wb: &mut Workbench) {
-    if wb.doc.is_some() {
-        wb.export_dialog = Some(wb.export_dialog.unwrap_or(ExportFormat::Html));
+/// Opens the dialog (on HTML, or on the format picked so far if it is already open).
+pub fn open(f: &mut Frame) {
+    if f.app.doc.is_some() {
+        let format = match f.state.modal {
+            Some(UiModal::Export(format)) => format,
+            _ => ExportFormat::Html,
+        };
+        f.state.modal = Some(UiModal::Export(format));
     }
 }
 
 /// Shows the dialog while it is open.
-pub fn show(ui: &mut egui::Ui, wb: &mut Workbench) {
-    let Some(doc) = &wb.doc else {
-        wb.export_dialog = None;
+pub fn show(ui: &mut egui::Ui, f: &mut Frame) {
+    let Some(UiModal::Export(mut format)) = f.state.modal else {
         return;
     };
-    let Some(mut format) = wb.export_dialog else {
+    let app = f.app;
+    let Some(doc) = &app.doc else {
+        f.state.modal = None;
         return;
     };
     let mut go = false;
@@ -68,11 +73,11 @@ pub fn show(ui: &mut egui::Ui, wb: &mut Workbench) {
             go = true;
         }
     });
-    wb.export_dialog = Some(format);
+    f.state.modal = Some(UiModal::Export(format));
     if go {
-        wb.export_dialog = None;
-        wb.push(Command::Export(format));
+        f.state.modal = None;
+        f.push(Command::Export(format));
     } else if cancel || modal.should_close() {
-        wb.export_dialog = None;
+        f.state.modal = None;
     }
 }

@@ -1,11 +1,12 @@
 //! "The file changed on disk": overwrite it, save this version elsewhere, or reload.
 
-use crate::app::Workbench;
 use crate::app::commands::{Command, ExternalChoice};
+use crate::ui::Frame;
 
 /// Shows the question while a save is held back.
-pub fn show(ui: &mut egui::Ui, wb: &mut Workbench) {
-    let Some(held) = &wb.external_change_prompt else {
+pub fn show(ui: &mut egui::Ui, f: &mut Frame) {
+    let wb = f.app;
+    let Some(held) = wb.external_change_prompt() else {
         return;
     };
     let name = held.path.file_name().map_or_else(
@@ -53,6 +54,6 @@ pub fn show(ui: &mut egui::Ui, wb: &mut Workbench) {
         choice = Some(ExternalChoice::Cancel);
     }
     if let Some(choice) = choice {
-        wb.push(Command::ExternalChange(choice));
+        f.push(Command::ExternalChange(choice));
     }
 }

@@ -2,26 +2,36 @@
 
 use egui::{Key, TextEdit};
 
-use crate::app::Workbench;
+use crate::app::Command;
+use crate::ui::Frame;
+
+/// Opens the find bar (or, if open, gives its field the keyboard again).
+pub fn open(f: &mut Frame) {
+    f.push(Command::OpenFind);
+    f.state.find_focus = true;
+}
 
 /// Draws the find bar and handles its keys.
-pub fn show(ui: &mut egui::Ui, wb: &mut Workbench) {
-    let (Some(find), Some(doc)) = (&mut wb.find, &wb.doc) else {
+pub fn show(ui: &mut egui::Ui, f: &mut Frame) {
+    let app = f.app;
+    let Some(find) = &app.find else {
         return;
     };
+    let mut query = find.query.clone();
     let mut close = false;
     let mut step = None;
     ui.horizontal(|ui| {
         let label = ui.label("Find:");
-        let edit = TextEdit::singleline(&mut find.query)
+        let edit = TextEdit::singleline(&mut query)
             .hint_text("text in the article")
             .desired_width(280.0);
         let resp = ui.add(edit).labelled_by(label.id);
-        if find.focus_requested {
+        if std::mem::take(&mut f.state.find_focus) {
             resp.request_focus();
-            find.focus_requested = false;
         }
-        find.update(doc.review.article.text());
+        if resp.changed() {
+            f.push(Command::SetFindQuery(query.clone()));
+        }
         // A single-line edit gives up focus on Enter; take it back so Enter repeats.
         if resp.lost_focus() {
             if ui.input(|i| i.key_pressed(Key::Enter)) {
@@ -41,6 +51,7 @@ pub fn show(ui: &mut egui::Ui, wb: &mut Workbench) {
             step = Some(true);
         }
         let status = match (find.matches.len(), find.current) {
+            _ if find.query != query => String::new(),
             (_, _) if find.query.is_empty() => String::new(),
             (0, _) => "No matches".to_owned(),
             (n, Some(i)) => format!("{} of {n}", i + 1),
@@ -51,14 +62,10 @@ pub fn show(ui: &mut egui::Ui, wb: &mut Workbench) {
             close = true;
         }
     });
-    if let Some(forward) = step
-        && let Some((a, b)) = find.next(forward)
-    {
-        wb.view_state.selection = Some(crate::ui::article_view::Selection { anchor: a, head: b });
-        wb.view_state.selected_claim = None;
-        wb.view_state.scroll_to = Some(a);
+    if let Some(forward) = step {
+        f.push(Command::FindStep(forward));
     }
     if close {
-        wb.find = None;
+        f.push(Command::CloseFind);
     }
 }

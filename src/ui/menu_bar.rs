@@ -1,51 +1,47 @@
 //! The menu bar (File, Edit, View) and the marking toolbar under it.
 
-use claimdesk_core::ClaimStatus;
+use claimdesk_core::status::STATUS_LOOKS;
 
-use crate::app::Workbench;
 use crate::app::commands::Command;
-use crate::app::find::FindBar;
-use crate::ui::{export_dialog, review_details, theme};
+use crate::ui::Frame;
+use crate::ui::{export_dialog, find_bar, review_details, theme};
 
 /// Draws the menus and, with a review open, the toolbar.
-pub fn show(ui: &mut egui::Ui, wb: &mut Workbench) {
+pub fn show(ui: &mut egui::Ui, f: &mut Frame) {
+    let wb = f.app;
     egui::MenuBar::new().ui(ui, |ui| {
-        ui.menu_button("File", |ui| file_menu(ui, wb));
-        ui.menu_button("Edit", |ui| edit_menu(ui, wb));
+        ui.menu_button("File", |ui| file_menu(ui, f));
+        ui.menu_button("Edit", |ui| edit_menu(ui, f));
         ui.menu_button("View", |ui| {
             let mut dark = wb.settings.dark_mode;
             if ui.checkbox(&mut dark, "Dark theme").changed() {
-                wb.settings.dark_mode = dark;
-                ui.ctx().set_theme(if dark {
-                    egui::Theme::Dark
-                } else {
-                    egui::Theme::Light
-                });
+                f.push(Command::SetDarkMode(dark));
             }
         });
     });
     if wb.doc.is_some() {
-        toolbar(ui, wb);
+        toolbar(ui, f);
     }
 }
 
-fn file_menu(ui: &mut egui::Ui, wb: &mut Workbench) {
+fn file_menu(ui: &mut egui::Ui, f: &mut Frame) {
+    let wb = f.app;
     let has_doc = wb.doc.is_some();
     if ui
         .add(egui::Button::new("Open…").shortcut_text("Ctrl+O"))
         .clicked()
     {
-        wb.push(Command::OpenDialog);
+        f.push(Command::OpenDialog);
     }
     if ui.button("Open sample article").clicked() {
-        wb.push(Command::OpenSample);
+        f.push(Command::OpenSample);
     }
     if ui
         .add(egui::Button::new("New review from clipboard").shortcut_text("Ctrl+Shift+V"))
         .on_hover_text("Start a review of the text on the clipboard")
         .clicked()
     {
-        wb.push(Command::NewFromClipboard);
+        f.push(Command::NewFromClipboard);
     }
     ui.menu_button("Open recent", |ui| {
         if wb.settings.recent_files.is_empty() {
@@ -53,7 +49,7 @@ fn file_menu(ui: &mut egui::Ui, wb: &mut Workbench) {
         }
         for path in wb.settings.recent_files.clone() {
             if ui.button(path.display().to_string()).clicked() {
-                wb.push(Command::Open(path));
+                f.push(Command::Open(path));
             }
         }
     });
@@ -62,7 +58,7 @@ fn file_menu(ui: &mut egui::Ui, wb: &mut Workbench) {
         .add_enabled(has_doc, egui::Button::new("Save").shortcut_text("Ctrl+S"))
         .clicked()
     {
-        wb.push(Command::Save);
+        f.push(Command::Save);
     }
     if ui
         .add_enabled(
@@ -71,7 +67,7 @@ fn file_menu(ui: &mut egui::Ui, wb: &mut Workbench) {
         )
         .clicked()
     {
-        wb.push(Command::SaveAs);
+        f.push(Command::SaveAs);
     }
     ui.separator();
     ui.add_enabled_ui(has_doc, |ui| {
@@ -81,10 +77,10 @@ fn file_menu(ui: &mut egui::Ui, wb: &mut Workbench) {
                 .on_hover_text("A corrected version of the article: every claim is re-anchored")
                 .clicked()
             {
-                wb.push(Command::UpdateArticleFromFile);
+                f.push(Command::UpdateArticleFromFile);
             }
             if ui.button("From the clipboard").clicked() {
-                wb.push(Command::UpdateArticleFromClipboard);
+                f.push(Command::UpdateArticleFromClipboard);
             }
         });
     });
@@ -94,7 +90,7 @@ fn file_menu(ui: &mut egui::Ui, wb: &mut Workbench) {
         .is_some_and(|d| d.article_path.is_some() && d.import.is_some());
     ui.add_enabled_ui(has_article_file, |ui| {
         ui.menu_button("Reload with encoding", |ui| {
-            crate::ui::update_dialog::encoding_menu(ui, wb);
+            crate::ui::update_dialog::encoding_menu(ui, f);
         });
     });
     ui.separator();
@@ -103,25 +99,26 @@ fn file_menu(ui: &mut egui::Ui, wb: &mut Workbench) {
         .on_hover_text("Reviewer, organisation, article and report URLs")
         .clicked()
     {
-        review_details::open(wb);
+        review_details::open(f);
     }
     if ui
         .add_enabled(has_doc, egui::Button::new("Export…"))
         .on_hover_text("HTML, Markdown, CSV, ClaimReview or Web Annotation")
         .clicked()
     {
-        export_dialog::open(wb);
+        export_dialog::open(f);
     }
     ui.separator();
     if ui
         .add(egui::Button::new("Quit").shortcut_text("Ctrl+Q"))
         .clicked()
     {
-        wb.push(Command::Quit);
+        f.push(Command::Quit);
     }
 }
 
-fn edit_menu(ui: &mut egui::Ui, wb: &mut Workbench) {
+fn edit_menu(ui: &mut egui::Ui, f: &mut Frame) {
+    let wb = f.app;
     let (undo, redo) = wb.doc.as_ref().map_or((None, None), |d| {
         (
             d.history.undo_label().map(str::to_owned),
@@ -145,7 +142,7 @@ fn edit_menu(ui: &mut egui::Ui, wb: &mut Workbench) {
         )
         .clicked()
     {
-        wb.push(Command::Undo);
+        f.push(Command::Undo);
     }
     if ui
         .add_enabled(
@@ -154,7 +151,7 @@ fn edit_menu(ui: &mut egui::Ui, wb: &mut Workbench) {
         )
         .clicked()
     {
-        wb.push(Command::Redo);
+        f.push(Command::Redo);
     }
     ui.separator();
     if ui
@@ -164,7 +161,7 @@ fn edit_menu(ui: &mut egui::Ui, wb: &mut Workbench) {
         )
         .clicked()
     {
-        wb.find = Some(FindBar::opened());
+        find_bar::open(f);
     }
     let selected = wb.view_state.selected_claim.clone();
     if ui
@@ -175,13 +172,14 @@ fn edit_menu(ui: &mut egui::Ui, wb: &mut Workbench) {
         .clicked()
         && let Some(id) = selected
     {
-        wb.push(Command::DeleteClaim(id));
+        f.push(Command::DeleteClaim(id));
     }
 }
 
 /// Buttons to mark the selection (or restatus the selected claim), and Find.
-fn toolbar(ui: &mut egui::Ui, wb: &mut Workbench) {
-    let has_selection = wb.view_state.selection.is_some_and(|s| !s.is_empty());
+fn toolbar(ui: &mut egui::Ui, f: &mut Frame) {
+    let wb = f.app;
+    let has_selection = wb.view_state.has_text_selected();
     let has_claim = wb.view_state.selected_claim.is_some();
     let dark = ui.visuals().dark_mode;
     ui.horizontal(|ui| {
@@ -190,11 +188,8 @@ fn toolbar(ui: &mut egui::Ui, wb: &mut Workbench) {
         } else {
             "Change to:"
         });
-        for (status, key) in [
-            (ClaimStatus::Asserted, "A"),
-            (ClaimStatus::Disputed, "D"),
-            (ClaimStatus::UnderInvestigation, "I"),
-        ] {
+        for look in &STATUS_LOOKS {
+            let (status, key) = (look.status, look.key);
             let text = format!("{}  ({key})", status.label());
             let button = egui::Button::new(text)
                 .fill(theme::status_fill(status, dark))
@@ -204,7 +199,7 @@ fn toolbar(ui: &mut egui::Ui, wb: &mut Workbench) {
                 .on_hover_text(format!("Press {key}"))
                 .on_disabled_hover_text("Select text in the article first");
             if resp.clicked() {
-                wb.push(Command::Mark(status));
+                f.push(Command::Mark(status));
             }
         }
         ui.separator();
@@ -213,7 +208,7 @@ fn toolbar(ui: &mut egui::Ui, wb: &mut Workbench) {
             .on_hover_text("Search the article")
             .clicked()
         {
-            wb.find = Some(FindBar::opened());
+            find_bar::open(f);
         }
     });
     ui.add_space(2.0);

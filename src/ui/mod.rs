@@ -1,5 +1,7 @@
-//! The UI layer: panels, dialogs and the article view. UI code reads the [`crate::app::Workbench`]
-//! and pushes [`crate::app::Command`]s; it never edits the review itself.
+//! The UI layer: panels, dialogs and the article view. Each frame it reads the
+//! [`AppState`] and returns [`Command`]s ([`frame`]); it never changes the app state
+//! itself. What only the UI needs across frames (layout caches, drafts of dialogs, focus
+//! requests) lives in [`UiState`].
 
 pub mod article_view;
 pub mod claim_editor;
@@ -20,3 +22,95 @@ pub mod theme;
 pub mod unsaved_dialog;
 pub mod update_dialog;
 pub mod window;
+
+use claimdesk_core::ReviewDetails;
+use claimdesk_core::export::ExportFormat;
+
+use crate::app::document::Document;
+use crate::app::{AppState, Command};
+use article_view::ArticleView;
+
+/// Draws one frame from `app` and returns what the user asked for, in order.
+pub fn frame(ui: &mut egui::Ui, app: &AppState, state: &mut UiState) -> Vec<Command> {
+    let mut f = Frame {
+        app,
+        state,
+        commands: Vec::new(),
+    };
+    shortcuts::read(ui, &mut f);
+    window::show(ui, &mut f);
+    f.state.typing_last_frame = ui.ctx().text_edit_focused();
+    f.commands
+}
+
+/// The UI's own state, kept across frames: never saved, never undone.
+#[derive(Default)]
+pub struct UiState {
+    /// The article view of the open review, for the article text it was built for.
+    article_view: Option<ArticleView>,
+    /// The article view's widget id: single-key shortcuts act while it (or nothing) has focus.
+    pub article_id: Option<egui::Id>,
+    /// A text field had the keyboard at the end of the last frame. egui drops focus on Esc
+    /// before the frame runs, so this tells "Esc left a text field" from "Esc in the article".
+    pub typing_last_frame: bool,
+    /// The find bar's field takes the keyboard in the next frame.
+    pub find_focus: bool,
+    /// The dialog the UI has open on its own (the app's questions are in [`AppState`]).
+    pub modal: Option<UiModal>,
+}
+
+/// A dialog whose state is only a draft until the user confirms it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum UiModal {
+    /// Review details: the draft being edited (applied on Save).
+    Details(ReviewDetails),
+    /// Export: the format picked so far.
+    Export(ExportFormat),
+}
+
+impl UiState {
+    /// The article view of the open review as drawn in the last frame, if any.
+    pub fn article_view(&self) -> Option<&ArticleView> {
+        self.article_view.as_ref()
+    }
+
+    /// The article view for `doc`, made anew when the article text changed.
+    fn article_view_for(&mut self, doc: &Document) -> &mut ArticleView {
+        let stale = self
+            .article_view
+            .as_ref()
+            .is_none_or(|v| v.article_generation() != doc.article_generation);
+        if stale {
+            self.article_view = Some(ArticleView::new(&doc.review, doc.article_generation));
+        }
+        self.article_view.as_mut().expect("made above")
+    }
+
+    /// True while a dialog (the app's or the UI's own) waits for an answer: keys must not edit
+    /// the review then.
+    pub fn modal_open(&self, app: &AppState) -> bool {
+        self.modal.is_some() || app.modal_open()
+    }
+}
+
+/// One frame of the UI: the state it reads, its own state, and the commands it collects.
+pub struct Frame<'a> {
+    /// The app state, read-only.
+    pub app: &'a AppState,
+    /// The UI's own state.
+    pub state: &'a mut UiState,
+    commands: Vec<Command>,
+}
+
+impl Frame<'_> {
+    /// Asks the app to do `command` after this frame's drawing.
+    pub fn push(&mut self, command: Command) {
+        self.commands.push(command);
+    }
+}
+
+impl Extend<Command> for Frame<'_> {
+    fn extend<I: IntoIterator<Item = Command>>(&mut self, commands: I) {
+        self.commands.extend(commands);
+    }
+}

@@ -1,10 +1,12 @@
 //! Banners for errors and warnings at the top of the window's central area.
 
-use crate::app::notices::{Level, Notices};
+use crate::app::Command;
+use crate::app::notices::Level;
+use crate::ui::Frame;
 
 /// Draws the error and warning banners; each has a Dismiss button.
-pub fn show(ui: &mut egui::Ui, notices: &mut Notices) {
-    notices.expire(std::time::Instant::now());
+pub fn show(ui: &mut egui::Ui, f: &mut Frame) {
+    let notices = &f.app.notices;
     let mut dismissed = None;
     for (i, notice) in notices.items.iter().enumerate() {
         let (fill, stroke) = match notice.level {
@@ -65,6 +67,6 @@ pub fn show(ui: &mut egui::Ui, notices: &mut Notices) {
         ui.add_space(4.0);
     }
     if let Some(i) = dismissed {
-        notices.items.remove(i);
+        f.push(Command::DismissNotice(i));
     }
 }

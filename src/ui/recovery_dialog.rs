@@ -1,11 +1,12 @@
 //! "Restore unsaved work?" after a crash: Enter restores, Esc discards.
 
-use crate::app::Workbench;
 use crate::app::commands::{Command, RecoveryChoice};
+use crate::ui::Frame;
 
 /// Shows the offer while there is one.
-pub fn show(ui: &mut egui::Ui, wb: &mut Workbench) {
-    let Some(found) = &wb.recovery_offer else {
+pub fn show(ui: &mut egui::Ui, f: &mut Frame) {
+    let wb = f.app;
+    let Some(found) = wb.recovery_offer() else {
         return;
     };
     let header = &found.header;
@@ -40,6 +41,6 @@ pub fn show(ui: &mut egui::Ui, wb: &mut Workbench) {
         }
     });
     if let Some(choice) = choice {
-        wb.push(Command::Recovery(choice));
+        f.push(Command::Recovery(choice));
     }
 }

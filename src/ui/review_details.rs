@@ -4,24 +4,25 @@
 use claimdesk_core::export::safe::http_url;
 use egui::TextEdit;
 
-use crate::app::Workbench;
 use crate::app::commands::Command;
 use crate::ui::claim_editor::is_iso_date;
+use crate::ui::{Frame, UiModal};
 
 /// Opens the dialog on a copy of the review's details.
-pub fn open(wb: &mut Workbench) {
-    if let Some(doc) = &wb.doc {
-        wb.details_dialog = Some(doc.review.details.clone());
+pub fn open(f: &mut Frame) {
+    let app = f.app;
+    if let Some(doc) = &app.doc {
+        f.state.modal = Some(UiModal::Details(doc.review.details.clone()));
     }
 }
 
 /// Shows the dialog while it is open.
-pub fn show(ui: &mut egui::Ui, wb: &mut Workbench) {
-    if wb.doc.is_none() {
-        wb.details_dialog = None;
+pub fn show(ui: &mut egui::Ui, f: &mut Frame) {
+    if f.app.doc.is_none() && matches!(f.state.modal, Some(UiModal::Details(_))) {
+        f.state.modal = None;
     }
     let focused_once = egui::Id::unique("review_details_focused_once");
-    let Some(draft) = &mut wb.details_dialog else {
+    let Some(UiModal::Details(draft)) = &mut f.state.modal else {
         ui.data_mut(|d| d.remove::<bool>(focused_once));
         return;
     };
@@ -96,11 +97,11 @@ pub fn show(ui: &mut egui::Ui, wb: &mut Workbench) {
         cancel = true;
     }
     if save {
-        if let Some(details) = wb.details_dialog.take() {
-            wb.push(Command::SetDetails(details));
+        if let Some(UiModal::Details(details)) = f.state.modal.take() {
+            f.push(Command::SetDetails(details));
         }
     } else if cancel {
-        wb.details_dialog = None;
+        f.state.modal = None;
     }
 }
 

@@ -2,12 +2,14 @@
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
-use crate::app::find::FindBar;
-use crate::app::{Command, Workbench};
+use crate::app::Command;
+use crate::ui::Frame;
 use claimdesk_core::ClaimStatus;
+use claimdesk_core::status::STATUS_LOOKS;
 
 /// Turns this frame's shortcut keys into commands.
-pub fn read(ui: &mut egui::Ui, wb: &mut Workbench) {
+pub fn read(ui: &mut egui::Ui, f: &mut Frame) {
+    let wb = f.app;
     let shortcut = |m, k| KeyboardShortcut::new(m, k);
     let cmd = Modifiers::COMMAND;
     let cmd_shift = Modifiers::COMMAND | Modifiers::SHIFT;
@@ -41,7 +43,7 @@ pub fn read(ui: &mut egui::Ui, wb: &mut Workbench) {
     });
     if wb.doc.is_none() {
         // Ctrl+V on the start screen starts a review of the pasted text.
-        if !ui.ctx().text_edit_focused() && !wb.modal_open() {
+        if !ui.ctx().text_edit_focused() && !f.state.modal_open(wb) {
             let pasted = ui.input(|i| {
                 i.events.iter().find_map(|e| match e {
                     egui::Event::Paste(text) if !text.trim().is_empty() => Some(text.clone()),
@@ -52,38 +54,31 @@ pub fn read(ui: &mut egui::Ui, wb: &mut Workbench) {
                 commands.push(Command::NewFromText(text));
             }
         }
-        wb.commands.extend(commands);
+        f.extend(commands);
         return;
     }
     if ui.input_mut(|i| i.consume_shortcut(&shortcut(cmd, Key::F))) {
-        match &mut wb.find {
-            Some(find) => find.focus_requested = true,
-            None => wb.find = Some(FindBar::opened()),
-        }
+        crate::ui::find_bar::open(f);
     }
     // Single keys act on the article only while no text field has the keyboard.
     // Single keys act on the article only while nothing else has the keyboard: not a text
     // field (this frame or, for Esc, the last), not a focused button or link, not a dialog.
-    let typing = ui.ctx().text_edit_focused() || wb.typing_last_frame;
+    let typing = ui.ctx().text_edit_focused() || f.state.typing_last_frame;
     let focus = ui.memory(|m| m.focused());
-    let article_has_keys = focus.is_none() || focus == wb.view_state.article_id;
-    if !typing && article_has_keys && !wb.modal_open() {
+    let article_has_keys = focus.is_none() || focus == f.state.article_id;
+    if !typing && article_has_keys && !f.state.modal_open(wb) {
         ui.input(|i| {
             if i.modifiers.command || i.modifiers.alt {
                 return;
             }
-            for (key, status) in [
-                (Key::A, ClaimStatus::Asserted),
-                (Key::D, ClaimStatus::Disputed),
-                (Key::I, ClaimStatus::UnderInvestigation),
-            ] {
-                if i.key_pressed(key) {
-                    commands.push(Command::Mark(status));
+            for look in &STATUS_LOOKS {
+                if i.key_pressed(status_key(look.status)) {
+                    commands.push(Command::Mark(look.status));
                 }
             }
             // R re-attaches the selected claim to the selected text.
             if i.key_pressed(Key::R)
-                && wb.view_state.selection.is_some_and(|s| !s.is_empty())
+                && wb.view_state.has_text_selected()
                 && let Some(id) = &wb.view_state.selected_claim
             {
                 commands.push(Command::Reattach(id.clone()));
@@ -96,12 +91,18 @@ pub fn read(ui: &mut egui::Ui, wb: &mut Workbench) {
             // With the find bar open, Esc closes it (and keeps the selection).
             if i.key_pressed(Key::Escape) && wb.find.is_none() {
                 if wb.view_state.selection.is_some() {
-                    wb.view_state.selection = None;
+                    commands.push(Command::SelectText(None));
                 } else {
-                    wb.view_state.selected_claim = None;
+                    commands.push(Command::SelectClaim(None));
                 }
             }
         });
     }
-    wb.commands.extend(commands);
+    f.extend(commands);
+}
+
+/// The key that marks with `status` (from the status table in the core).
+pub fn status_key(status: ClaimStatus) -> Key {
+    let key = status.look().key;
+    Key::from_name(key.encode_utf8(&mut [0; 4])).expect("status keys are letters")
 }

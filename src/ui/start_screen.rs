@@ -1,10 +1,11 @@
 //! The start screen shown with no review open: open a file, the sample, or a recent file.
 
-use crate::app::Workbench;
 use crate::app::commands::Command;
+use crate::ui::Frame;
 
 /// Draws the start screen.
-pub fn show(ui: &mut egui::Ui, wb: &mut Workbench) {
+pub fn show(ui: &mut egui::Ui, f: &mut Frame) {
+    let wb = f.app;
     ui.vertical_centered(|ui| {
         ui.add_space((ui.available_height() * 0.12).min(120.0));
         ui.heading(egui::RichText::new("Claimdesk").size(32.0).strong());
@@ -16,14 +17,14 @@ pub fn show(ui: &mut egui::Ui, wb: &mut Workbench) {
             )
             .clicked()
         {
-            wb.push(Command::OpenDialog);
+            f.push(Command::OpenDialog);
         }
         ui.add_space(6.0);
         if ui
             .add(egui::Button::new("Open sample article").min_size(egui::vec2(260.0, 32.0)))
             .clicked()
         {
-            wb.push(Command::OpenSample);
+            f.push(Command::OpenSample);
         }
         ui.add_space(6.0);
         ui.weak("…or drop a .txt, .md or .claimdesk file on this window.");
@@ -40,7 +41,7 @@ pub fn show(ui: &mut egui::Ui, wb: &mut Workbench) {
                     .on_hover_text(path.display().to_string())
                     .clicked()
                 {
-                    wb.push(Command::Open(path));
+                    f.push(Command::Open(path));
                 }
             }
         }

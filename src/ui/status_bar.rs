@@ -1,10 +1,11 @@
 //! The status bar: the latest confirmation, what is selected, and what the keys do.
 
-use crate::app::Workbench;
 use crate::app::notices::Level;
+use crate::ui::Frame;
 
 /// Draws the status bar.
-pub fn show(ui: &mut egui::Ui, wb: &mut Workbench) {
+pub fn show(ui: &mut egui::Ui, f: &mut Frame) {
+    let wb = f.app;
     let info = wb
         .notices
         .items
@@ -23,7 +24,7 @@ pub fn show(ui: &mut egui::Ui, wb: &mut Workbench) {
             ui.weak(format!("{n} characters"));
             if let Some(label) = encoding {
                 ui.separator();
-                ui.menu_button(label, |ui| crate::ui::update_dialog::encoding_menu(ui, wb))
+                ui.menu_button(label, |ui| crate::ui::update_dialog::encoding_menu(ui, f))
                     .response
                     .on_hover_text("The article file's encoding: click to read it with another");
             }
@@ -43,7 +44,7 @@ pub fn show(ui: &mut egui::Ui, wb: &mut Workbench) {
 }
 
 /// What the keys do right now.
-fn hint(wb: &Workbench) -> String {
+fn hint(wb: &crate::app::AppState) -> String {
     if wb.doc.is_none() {
         return "No review open".to_owned();
     }

@@ -1,27 +1,28 @@
 //! Status colours and the non-colour cue (underline style) shared by the article view, the
-//! claims list and the legend, so every place draws a status the same way.
+//! claims list and the legend, drawn from the core's status table
+//! ([`claimdesk_core::status`]) that the reports use too, so every place shows a status the
+//! same way.
 
 use claimdesk_core::ClaimStatus;
+use claimdesk_core::status::{FILL_ALPHA_DARK, FILL_ALPHA_LIGHT, Rgb, Underline};
 use egui::epaint::Mesh;
 use egui::{Color32, Pos2, Rect, pos2};
 
 /// Strong colour of a status (underlines, badges).
 pub fn status_color(status: ClaimStatus, dark: bool) -> Color32 {
-    // Okabe–Ito palette: distinguishable for most colour-vision deficiencies.
-    match (status, dark) {
-        (ClaimStatus::Asserted, false) => Color32::from_rgb(0, 128, 94),
-        (ClaimStatus::Disputed, false) => Color32::from_rgb(196, 72, 0),
-        (ClaimStatus::UnderInvestigation, false) => Color32::from_rgb(0, 100, 170),
-        (ClaimStatus::Asserted, true) => Color32::from_rgb(60, 200, 150),
-        (ClaimStatus::Disputed, true) => Color32::from_rgb(255, 130, 60),
-        (ClaimStatus::UnderInvestigation, true) => Color32::from_rgb(110, 190, 245),
-    }
+    let Rgb(r, g, b) = status.look().color(dark);
+    Color32::from_rgb(r, g, b)
 }
 
 /// Translucent fill of a highlight; overlapping claims stack into a darker area.
 pub fn status_fill(status: ClaimStatus, dark: bool) -> Color32 {
     let c = status_color(status, dark);
-    Color32::from_rgba_unmultiplied(c.r(), c.g(), c.b(), if dark { 70 } else { 48 })
+    let alpha = if dark {
+        FILL_ALPHA_DARK
+    } else {
+        FILL_ALPHA_LIGHT
+    };
+    Color32::from_rgba_unmultiplied(c.r(), c.g(), c.b(), alpha)
 }
 
 /// Thickness of one underline stroke, in points.
@@ -42,14 +43,14 @@ pub fn add_status_underline(
     if x1 <= x0 {
         return;
     }
-    match status {
-        ClaimStatus::Asserted => {
+    match status.look().underline {
+        Underline::Solid => {
             mesh.add_colored_rect(
                 Rect::from_min_max(pos2(x0, y), pos2(x1, y + UNDERLINE)),
                 color,
             );
         }
-        ClaimStatus::Disputed => {
+        Underline::Double => {
             let thin = UNDERLINE * 0.6;
             mesh.add_colored_rect(
                 Rect::from_min_max(pos2(x0, y - 1.0), pos2(x1, y - 1.0 + thin)),
@@ -60,7 +61,7 @@ pub fn add_status_underline(
                 color,
             );
         }
-        ClaimStatus::UnderInvestigation => {
+        Underline::Dashed => {
             const DASH: f32 = 4.0;
             const GAP: f32 = 3.0;
             // Dashes are aligned to a global grid so a claim split over rows keeps its rhythm.

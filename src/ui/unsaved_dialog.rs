@@ -1,12 +1,13 @@
 //! "Save changes?" before closing or opening another file: Save (Enter), Discard, Cancel (Esc).
 
 use crate::app::Pending;
-use crate::app::Workbench;
 use crate::app::commands::{Command, UnsavedChoice};
+use crate::ui::Frame;
 
 /// Shows the prompt while an action waits on it.
-pub fn show(ui: &mut egui::Ui, wb: &mut Workbench) {
-    let Some(pending) = &wb.unsaved_prompt else {
+pub fn show(ui: &mut egui::Ui, f: &mut Frame) {
+    let wb = f.app;
+    let Some(pending) = wb.unsaved_prompt() else {
         return;
     };
     let name = wb
@@ -52,6 +53,6 @@ pub fn show(ui: &mut egui::Ui, wb: &mut Workbench) {
         choice = Some(UnsavedChoice::Cancel);
     }
     if let Some(choice) = choice {
-        wb.push(Command::Unsaved(choice));
+        f.push(Command::Unsaved(choice));
     }
 }

@@ -8,15 +8,16 @@ use claimdesk_core::reanchor::{ChangeKind, ClaimUpdate, OrphanReason, Outcome, W
 use egui::text::{LayoutJob, TextFormat};
 use egui::{Color32, FontId, Stroke};
 
-use crate::app::Workbench;
 use crate::app::commands::Command;
 use crate::app::update::{COMMON_ENCODINGS, MORE_ENCODINGS, Pick, UpdateDialog};
+use crate::ui::Frame;
 
 /// Chars of context shown around an ambiguous candidate.
 const CONTEXT: usize = 40;
 
 /// The list of encodings; a click reads the article file again with it.
-pub fn encoding_menu(ui: &mut egui::Ui, wb: &mut Workbench) {
+pub fn encoding_menu(ui: &mut egui::Ui, f: &mut Frame) {
+    let wb = f.app;
     let Some(doc) = &wb.doc else {
         return;
     };
@@ -31,20 +32,19 @@ pub fn encoding_menu(ui: &mut egui::Ui, wb: &mut Workbench) {
         let is_current = current.as_deref() == Some(&label.to_ascii_lowercase());
         let text = format!("{label}  —  {what}");
         if ui.add(egui::Button::selectable(is_current, text)).clicked() {
-            wb.push(Command::ReimportWithEncoding((*label).to_owned()));
+            f.push(Command::ReimportWithEncoding((*label).to_owned()));
             ui.close();
         }
     }
 }
 
 /// Shows the update review while it is open.
-pub fn show(ui: &mut egui::Ui, wb: &mut Workbench) {
-    if wb.doc.is_none() {
-        wb.update_dialog = None;
-    }
-    let Some(dialog) = &mut wb.update_dialog else {
+pub fn show(ui: &mut egui::Ui, f: &mut Frame) {
+    let wb = f.app;
+    let (Some(dialog), Some(_)) = (wb.update_dialog(), &wb.doc) else {
         return;
     };
+    let mut picks = Vec::new();
     let old_len = wb.doc.as_ref().map_or(0, |d| d.review.article.char_len());
     let mut apply = false;
     let mut cancel = false;
@@ -82,7 +82,7 @@ pub fn show(ui: &mut egui::Ui, wb: &mut Workbench) {
                         right: 12,
                         ..Default::default()
                     })
-                    .show(ui, |ui| sections(ui, dialog));
+                    .show(ui, |ui| sections(ui, dialog, &mut picks));
             });
         ui.separator();
         let orphans = dialog.orphans_after();
@@ -110,14 +110,16 @@ pub fn show(ui: &mut egui::Ui, wb: &mut Workbench) {
     if ui.input(|i| i.key_pressed(egui::Key::Escape)) || modal.should_close() {
         cancel = true;
     }
+    f.extend(picks);
     if apply {
-        wb.push(Command::ApplyUpdate);
+        f.push(Command::ApplyUpdate);
     } else if cancel {
-        wb.update_dialog = None;
+        f.push(Command::CancelUpdate);
     }
 }
 
-fn sections(ui: &mut egui::Ui, dialog: &mut UpdateDialog) {
+/// The claims that need a look, by kind; picks go to `picks` as commands.
+fn sections(ui: &mut egui::Ui, dialog: &UpdateDialog, picks: &mut Vec<Command>) {
     let changed: Vec<ClaimUpdate> = of_kind(dialog, |o| matches!(o, Outcome::Changed { .. }));
     let ambiguous: Vec<ClaimUpdate> = of_kind(dialog, |o| matches!(o, Outcome::Ambiguous { .. }));
     let orphaned: Vec<ClaimUpdate> = of_kind(dialog, |o| matches!(o, Outcome::Orphaned { .. }));
@@ -127,7 +129,7 @@ fn sections(ui: &mut egui::Ui, dialog: &mut UpdateDialog) {
         ui.horizontal(|ui| {
             ui.strong(format!("Changed ({}): the quote was edited", changed.len()));
             if ui.button("Accept all changed").clicked() {
-                dialog.accept_all_changed();
+                picks.push(Command::AcceptAllChanged);
             }
         });
         for u in &changed {
@@ -137,12 +139,15 @@ fn sections(ui: &mut egui::Ui, dialog: &mut UpdateDialog) {
             entry(ui, |ui| {
                 ui.add(egui::Label::new(diff_job(ui, diff)).wrap());
                 ui.weak(format!("similarity {:.0} %", candidate.score * 100.0));
-                let mut pick = dialog.pick(&u.id);
+                let old = dialog.pick(&u.id);
+                let mut pick = old;
                 ui.horizontal(|ui| {
                     ui.radio_value(&mut pick, Pick::Accept, "Accept the new text");
                     ui.radio_value(&mut pick, Pick::KeepOrphan, "Keep as orphan");
                 });
-                dialog.picks.insert(u.id.clone(), pick);
+                if pick != old {
+                    picks.push(Command::PickUpdate(u.id.clone(), pick));
+                }
             });
         }
         ui.add_space(8.0);
@@ -159,7 +164,8 @@ fn sections(ui: &mut egui::Ui, dialog: &mut UpdateDialog) {
             };
             entry(ui, |ui| {
                 ui.add(egui::Label::new(format!("Was: “{}”", one_line(&u.old_quote))).wrap());
-                let mut pick = dialog.pick(&u.id);
+                let old = dialog.pick(&u.id);
+                let mut pick = old;
                 for (i, cand) in candidates.iter().enumerate() {
                     let job = context_job(ui, dialog, cand.span.start, cand.span.end);
                     ui.horizontal_top(|ui| {
@@ -168,7 +174,9 @@ fn sections(ui: &mut egui::Ui, dialog: &mut UpdateDialog) {
                     });
                 }
                 ui.radio_value(&mut pick, Pick::KeepOrphan, "Keep as orphan");
-                dialog.picks.insert(u.id.clone(), pick);
+                if pick != old {
+                    picks.push(Command::PickUpdate(u.id.clone(), pick));
+                }
             });
         }
         ui.add_space(8.0);

@@ -1,8 +1,10 @@
-//! Helpers shared by the UI test suites: a harness around a [`Workbench`], and driving the
-//! article view with the mouse like a user.
+//! The one test bench of the UI test suites: a harness around a [`Workbench`], finding text
+//! in the article, selecting it (with the mouse like a user, or directly), marking it with a
+//! status key, and reading back the claims. Every `tests/*_ui.rs` file uses it.
 #![allow(dead_code)] // each test binary uses a different subset
 
 use claimdesk::Workbench;
+use claimdesk::app::Selection;
 use claimdesk_core::ClaimStatus;
 use egui::{Key, Rect, Vec2, vec2};
 use egui_kittest::Harness;
@@ -10,18 +12,76 @@ use egui_kittest::Harness;
 /// A kittest harness of `size` around `wb`, at 60 frames a second (so a double-click is two
 /// clicks within egui's double-click time), run until idle.
 pub fn harness_of(wb: Workbench, size: Vec2) -> Harness<'static, Workbench> {
-    let mut h = Harness::builder()
-        .with_size(size)
-        .with_step_dt(1.0 / 60.0)
-        .build_ui_state(|ui, wb: &mut Workbench| wb.ui(ui), wb);
+    build(wb, size, false)
+}
+
+/// As [`harness_of`], for articles in scripts the test fonts lack (Arabic, emoji): the app's
+/// fonts are installed by the shell (`src/gui.rs`), so here missing glyphs draw as boxes.
+pub fn harness_without_all_glyphs(wb: Workbench, size: Vec2) -> Harness<'static, Workbench> {
+    build(wb, size, true)
+}
+
+fn build(wb: Workbench, size: Vec2, boxes_ok: bool) -> Harness<'static, Workbench> {
+    let mut builder = Harness::builder().with_size(size).with_step_dt(1.0 / 60.0);
+    if boxes_ok {
+        builder = builder.allow_missing_glyphs();
+    }
+    let mut h = builder.build_ui_state(|ui, wb: &mut Workbench| wb.ui(ui), wb);
     h.run();
     h
 }
 
+/// The char offset of the first `needle` in `text` (panics if it is not there).
+pub fn char_offset(text: &str, needle: &str) -> usize {
+    let byte = text
+        .find(needle)
+        .unwrap_or_else(|| panic!("{needle:?} not in the article"));
+    text[..byte].chars().count()
+}
+
+/// Selects chars `a..b` of the article directly (as a finished selection would).
+pub fn select(h: &mut Harness<'_, Workbench>, a: usize, b: usize) {
+    h.state_mut().view_state.selection = Some(Selection { anchor: a, head: b });
+}
+
+/// Selects the first `needle` of the open article and presses the key of `status`.
+pub fn mark_selected_text(h: &mut Harness<'_, Workbench>, needle: &str, status: ClaimStatus) {
+    let text = article_text(h);
+    let a = char_offset(&text, needle);
+    select(h, a, a + needle.chars().count());
+    h.key_press(status_key(status));
+    h.run();
+}
+
+/// The open review's article text.
+pub fn article_text(h: &Harness<'_, Workbench>) -> String {
+    let doc = h.state().doc.as_ref().expect("a review is open");
+    doc.review.article.text().to_owned()
+}
+
+/// The open review's claims as (quote, status), in text order.
+pub fn claim_quotes(h: &Harness<'_, Workbench>) -> Vec<(String, ClaimStatus)> {
+    h.state().doc.as_ref().map_or_else(Vec::new, |d| {
+        d.review
+            .claims()
+            .iter()
+            .map(|c| (c.quote.clone(), c.status))
+            .collect()
+    })
+}
+
+/// The review saved at `path`, read back with the core's loader.
+pub fn saved_review(path: &std::path::Path) -> claimdesk_core::Review {
+    claimdesk_core::format::load_file(path)
+        .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+        .review
+}
+
 /// Where char `pos` of the article was drawn in the last frame (panics if off screen).
 pub fn char_rect(h: &Harness<'_, Workbench>, pos: usize) -> Rect {
-    let doc = h.state().doc.as_ref().expect("a review is open");
-    doc.view
+    h.state()
+        .article_view()
+        .expect("a review is open")
         .char_rect(pos)
         .unwrap_or_else(|| panic!("char {pos} is not on screen"))
 }
@@ -42,11 +102,7 @@ pub fn drag_select(h: &mut Harness<'_, Workbench>, a: usize, b: usize) {
     h.run();
 }
 
-/// The key that marks (or restatuses) with `status`.
+/// The key that marks (or restatuses) with `status`, from the core's status table.
 pub fn status_key(status: ClaimStatus) -> Key {
-    match status {
-        ClaimStatus::Asserted => Key::A,
-        ClaimStatus::Disputed => Key::D,
-        ClaimStatus::UnderInvestigation => Key::I,
-    }
+    claimdesk::ui::shortcuts::status_key(status)
 }

@@ -5,8 +5,8 @@ use serde_json::{Map, Value, json};
 
 use super::safe::{anchor_id, http_url, json_for_html};
 use super::{ExportError, claims_word, has_verdict};
-use crate::factcheck::SUMMARY_LIMIT;
 use crate::model::{Claim, ClaimStatus, Review};
+use crate::verdict::SUMMARY_LIMIT;
 
 /// A JSON array of ClaimReview objects, each with its own `@context`, pretty-printed, with
 /// `<`, `>` and `&` escaped so it can be pasted into a `<script type="application/ld+json">`.
@@ -22,7 +22,27 @@ pub fn claimreview(review: &Review) -> Result<String, ExportError> {
     Ok(out)
 }
 
+/// One claim's ClaimReview.
 fn one(review: &Review, c: &Claim) -> Value {
+    // Every field named, so a new one does not compile until ClaimReview decides about it.
+    let Claim {
+        id: _,         // the URL's fragment
+        status: _,     // only claims with a verdict get here
+        claimant: _,   // the claim's author
+        claim_date: _, // when the claim appeared
+        summary: _,    // claimReviewed (the quote's start when empty)
+        quote: _,
+        verdict: _,  // the rating's alternateName (the status when empty)
+        note: _,     // the rating's explanation
+        modified: _, // datePublished of the review of this claim
+        span: _,     // ClaimReview has no place for offsets, context or sources
+        prefix: _,
+        suffix: _,
+        evidence: _,
+        created: _,
+        orphaned: _,
+        extra: _,
+    } = c;
     let d = &review.details;
     let fragment = anchor_id(c.id.as_str());
     // Required. Without a report URL, a relative fragment: right when embedded in the report.

@@ -3,11 +3,22 @@
 
 use super::ExportError;
 use super::safe::csv_cell;
-use crate::model::{Evidence, Review};
+use crate::model::{Claim, Evidence, Review};
 
 /// The columns, in order.
-pub const HEADER: [&str; 11] = [
-    "id", "status", "verdict", "start", "end", "quote", "claimant", "note", "sources", "created",
+pub const HEADER: [&str; 13] = [
+    "id",
+    "status",
+    "verdict",
+    "summary",
+    "start",
+    "end",
+    "quote",
+    "claimant",
+    "claim_date",
+    "note",
+    "sources",
+    "created",
     "modified",
 ];
 
@@ -18,35 +29,60 @@ pub fn csv(review: &Review) -> Result<Vec<u8>, ExportError> {
         .terminator(::csv::Terminator::CRLF)
         .from_writer(Vec::new());
     w.write_record(HEADER)?;
-    for c in review.claims() {
-        let (start, end) = if c.orphaned {
-            (String::new(), String::new())
-        } else {
-            (c.span.start.to_string(), c.span.end.to_string())
-        };
-        let sources: Vec<String> = c
-            .evidence
-            .iter()
-            .filter(|e| !e.is_blank())
-            .map(source)
-            .collect();
-        w.write_record([
-            csv_cell(c.id.as_str()),
-            c.status.as_str().to_owned(),
-            csv_cell(&c.verdict),
-            start,
-            end,
-            csv_cell(&c.quote),
-            csv_cell(&c.claimant),
-            csv_cell(&c.note),
-            csv_cell(&sources.join("\n")),
-            csv_cell(c.created.as_str()),
-            csv_cell(c.modified.as_str()),
-        ])?;
+    for claim in review.claims() {
+        w.write_record(row(claim))?;
     }
     w.flush().map_err(::csv::Error::from)?;
     w.into_inner()
         .map_err(|e| ExportError::Csv(::csv::Error::from(e.into_error())))
+}
+
+/// One claim's cells, in [`HEADER`] order. Every field of [`Claim`] is named here, so a new
+/// field does not compile until this export decides whether it gets a column.
+fn row(claim: &Claim) -> [String; HEADER.len()] {
+    let Claim {
+        id,
+        span,
+        quote,
+        prefix: _, // context for re-anchoring, not a fact of the review
+        suffix: _,
+        status,
+        claimant,
+        note,
+        verdict,
+        summary,
+        claim_date,
+        evidence,
+        created,
+        modified,
+        orphaned,
+        extra: _, // fields of a newer version, kept in the file only
+    } = claim;
+    let (start, end) = if *orphaned {
+        (String::new(), String::new())
+    } else {
+        (span.start.to_string(), span.end.to_string())
+    };
+    let sources: Vec<String> = evidence
+        .iter()
+        .filter(|e| !e.is_blank())
+        .map(source)
+        .collect();
+    [
+        csv_cell(id.as_str()),
+        status.as_str().to_owned(),
+        csv_cell(verdict),
+        csv_cell(summary),
+        start,
+        end,
+        csv_cell(quote),
+        csv_cell(claimant),
+        csv_cell(claim_date),
+        csv_cell(note),
+        csv_cell(&sources.join("\n")),
+        csv_cell(created.as_str()),
+        csv_cell(modified.as_str()),
+    ]
 }
 
 /// One source on one line: `title <url> (accessed date): “excerpt” — note`.

@@ -3,10 +3,9 @@
 
 use std::fmt::Write;
 
-use super::report::{claim_facts, glyph, header_facts, preview, title, underline};
-use super::safe::{anchor_id, escape_html as esc, http_url};
-use super::segments::{anchored_spans, flatten, span_ends};
-use crate::model::{Claim, ClaimStatus, Evidence, Review};
+use super::report::{ClaimEntry, Report, glyph, underline};
+use super::safe::{escape_html as esc, http_url};
+use crate::model::{ClaimStatus, Evidence, Review};
 
 /// The stylesheet, inlined into every report.
 const CSS: &str = include_str!("report.css");
@@ -18,7 +17,8 @@ const CSP: &str = "default-src 'none'; style-src 'unsafe-inline'; img-src data:;
 /// The report as an HTML5 document.
 pub fn html(review: &Review) -> String {
     let mut out = String::with_capacity(review.article.text().len() * 2 + CSS.len() + 4096);
-    let title = title(review);
+    let report = Report::new(review);
+    let title = &report.title;
     out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
     let _ = writeln!(
         out,
@@ -27,14 +27,18 @@ pub fn html(review: &Review) -> String {
     out.push_str("<meta name=\"referrer\" content=\"no-referrer\">\n");
     out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
     out.push_str("<meta name=\"generator\" content=\"Claimdesk\">\n");
-    let _ = writeln!(out, "<title>{}</title>", esc(&title));
-    let _ = writeln!(out, "<style>\n{CSS}</style>\n</head>\n<body>\n<main>");
-    let _ = writeln!(out, "<h1>{}</h1>", esc(&title));
-    header(&mut out, review);
-    summary(&mut out, review);
+    let _ = writeln!(out, "<title>{}</title>", esc(title));
+    let status = crate::status::status_css();
+    let _ = writeln!(
+        out,
+        "<style>\n{CSS}{status}</style>\n</head>\n<body>\n<main>"
+    );
+    let _ = writeln!(out, "<h1>{}</h1>", esc(title));
+    header(&mut out, &report);
+    summary(&mut out, &report);
     legend(&mut out);
-    article(&mut out, review);
-    details(&mut out, review);
+    article(&mut out, &report);
+    details(&mut out, &report);
     out.push_str("</main>\n<footer><p>Made with Claimdesk.</p></footer>\n</body>\n</html>\n");
     out
 }
@@ -60,33 +64,33 @@ fn status_badge(status: ClaimStatus) -> String {
     )
 }
 
-fn header(out: &mut String, review: &Review) {
+fn header(out: &mut String, report: &Report) {
     out.push_str("<section class=\"facts\" aria-label=\"About this review\">\n<dl>\n");
-    for (label, value, is_url) in header_facts(review) {
-        let shown = if is_url {
-            link_or_text(&value, &value)
+    for fact in &report.header {
+        let shown = if fact.is_url {
+            link_or_text(&fact.value, &fact.value)
         } else {
-            esc(&value)
+            esc(&fact.value)
         };
-        let _ = writeln!(out, "<dt>{label}</dt><dd>{shown}</dd>");
+        let _ = writeln!(out, "<dt>{}</dt><dd>{shown}</dd>", fact.label);
     }
     out.push_str("</dl>\n</section>\n");
 }
 
-fn summary(out: &mut String, review: &Review) {
-    let counts = review.counts();
+fn summary(out: &mut String, report: &Report) {
     out.push_str("<section class=\"summary\">\n<h2>Summary</h2>\n<p class=\"counts\">");
-    let _ = write!(out, "{} claims: ", review.claims().len());
-    let parts: Vec<String> = ClaimStatus::ALL
+    let _ = write!(out, "{} claims: ", report.claims.len());
+    let parts: Vec<String> = report
+        .counts
         .iter()
-        .map(|&s| format!("{} {}", status_badge(s), counts[s as usize]))
+        .map(|&(s, n)| format!("{} {n}", status_badge(s)))
         .collect();
     out.push_str(&parts.join(" · "));
-    if review.orphan_count() > 0 {
-        let _ = write!(out, " · {} not found in the text", review.orphan_count());
+    if report.orphans > 0 {
+        let _ = write!(out, " · {} not found in the text", report.orphans);
     }
     out.push_str("</p>\n");
-    if review.claims().is_empty() {
+    if report.claims.is_empty() {
         out.push_str("<p>No claims were marked.</p>\n</section>\n");
         return;
     }
@@ -95,15 +99,16 @@ fn summary(out: &mut String, review: &Review) {
          <th scope=\"col\">Verdict</th><th scope=\"col\">Claim</th>\
          <th scope=\"col\">Claimant</th></tr></thead>\n<tbody>\n",
     );
-    for (n, c) in review.claims().iter().enumerate() {
+    for entry in &report.claims {
+        let c = entry.claim;
         let _ = writeln!(
             out,
             "<tr><td><a href=\"#{}\">{}</a></td><td>{}</td><td>{}</td><td>{}{}</td><td>{}</td></tr>",
-            anchor_id(c.id.as_str()),
-            n + 1,
+            entry.anchor,
+            entry.number,
             status_badge(c.status),
             esc(c.verdict.trim()),
-            esc(&preview(&c.quote, 120)),
+            esc(&entry.preview),
             if c.orphaned {
                 " <em>(not found in the text)</em>"
             } else {
@@ -135,19 +140,14 @@ fn legend(out: &mut String) {
     );
 }
 
-fn article(out: &mut String, review: &Review) {
-    let text = review.article.text();
-    let index = review.article.index();
-    let claims = review.claims();
-    let spans = anchored_spans(review);
-    let ends = span_ends(claims.len(), &spans);
+fn article(out: &mut String, report: &Report) {
     out.push_str("<section class=\"article\">\n<h2>The article, with the claims marked</h2>\n");
     out.push_str("<div class=\"article-text\"><p>");
-    for seg in flatten(review.article.char_len(), &spans) {
-        let depth = seg.claims.len();
+    for run in &report.article {
+        let depth = run.covering.len();
         let mut opening = String::new();
-        for (level, &i) in seg.claims.iter().enumerate() {
-            let c = &claims[i];
+        for (level, &i) in run.covering.iter().enumerate() {
+            let c = report.claims[i].claim;
             let _ = write!(
                 opening,
                 "<mark data-claim=\"{}\" data-status=\"{}\" class=\"in{}\">",
@@ -157,7 +157,7 @@ fn article(out: &mut String, review: &Review) {
             );
         }
         out.push_str(&opening);
-        for piece in split_paragraphs(index.slice(text, seg.start, seg.end)) {
+        for piece in split_paragraphs(run.text) {
             match piece {
                 Piece::Text(t) => out.push_str(&esc(t)),
                 // A paragraph break: close the marks, start a new paragraph, reopen them. The
@@ -170,19 +170,16 @@ fn article(out: &mut String, review: &Review) {
             }
         }
         out.push_str(&"</mark>".repeat(depth));
-        for &i in seg.claims.iter().rev() {
-            let c = &claims[i];
-            let ends_here = ends[i] == seg.end;
-            if ends_here {
-                let _ = write!(
-                    out,
-                    "<sup class=\"ref {}\"><a href=\"#{}\">{}{}</a></sup>",
-                    c.status.as_str(),
-                    anchor_id(c.id.as_str()),
-                    glyph(c.status),
-                    i + 1
-                );
-            }
+        for &i in &run.closing {
+            let entry = &report.claims[i];
+            let _ = write!(
+                out,
+                "<sup class=\"ref {}\"><a href=\"#{}\">{}{}</a></sup>",
+                entry.claim.status.as_str(),
+                entry.anchor,
+                glyph(entry.claim.status),
+                entry.number
+            );
         }
     }
     out.push_str("</p></div>\n</section>\n");
@@ -212,34 +209,34 @@ fn split_paragraphs(text: &str) -> Vec<Piece<'_>> {
     pieces
 }
 
-fn details(out: &mut String, review: &Review) {
-    let claims = review.claims();
-    if claims.iter().any(|c| !c.orphaned) {
+fn details(out: &mut String, report: &Report) {
+    if report.in_context().next().is_some() {
         out.push_str("<section class=\"claims\">\n<h2>The claims in context</h2>\n");
-        for (n, c) in claims.iter().enumerate().filter(|(_, c)| !c.orphaned) {
-            claim_section(out, n + 1, c);
+        for entry in report.in_context() {
+            claim_section(out, entry);
         }
         out.push_str("</section>\n");
     }
-    if claims.iter().any(|c| c.orphaned) {
+    if report.orphaned().next().is_some() {
         out.push_str(
             "<section class=\"claims orphans\">\n<h2>Claims not found in the article text</h2>\n\
              <p>These claims' quotes are no longer in the article as reviewed. They are kept \
              with the context they were marked in.</p>\n",
         );
-        for (n, c) in claims.iter().enumerate().filter(|(_, c)| c.orphaned) {
-            claim_section(out, n + 1, c);
+        for entry in report.orphaned() {
+            claim_section(out, entry);
         }
         out.push_str("</section>\n");
     }
 }
 
-fn claim_section(out: &mut String, number: usize, c: &Claim) {
+fn claim_section(out: &mut String, entry: &ClaimEntry) {
+    let (c, number) = (entry.claim, entry.number);
     let _ = writeln!(
         out,
         "<article class=\"claim {}\" id=\"{}\">",
         c.status.as_str(),
-        anchor_id(c.id.as_str())
+        entry.anchor
     );
     let verdict = c.verdict.trim();
     let _ = writeln!(
@@ -279,14 +276,13 @@ fn claim_section(out: &mut String, number: usize, c: &Claim) {
             ""
         }
     );
-    for (label, value) in claim_facts(c) {
-        let _ = writeln!(out, "<dt>{label}</dt><dd>{}</dd>", esc(&value));
+    for (label, value) in &entry.facts {
+        let _ = writeln!(out, "<dt>{label}</dt><dd>{}</dd>", esc(value));
     }
     out.push_str("</dl>\n");
-    let sources: Vec<&Evidence> = c.evidence.iter().filter(|e| !e.is_blank()).collect();
-    if !sources.is_empty() {
+    if !entry.sources.is_empty() {
         out.push_str("<h4>Sources</h4>\n<ol class=\"sources\">\n");
-        for e in sources {
+        for e in &entry.sources {
             source_item(out, e);
         }
         out.push_str("</ol>\n");

@@ -3,40 +3,39 @@
 
 use std::fmt::Write;
 
-use super::report::{claim_facts, glyph, header_facts, preview, title, underline};
+use super::report::{ClaimEntry, Report, glyph, underline};
 use super::safe::{escape_markdown as esc, http_url};
-use super::segments::{anchored_spans, flatten, span_ends};
-use crate::model::{Claim, ClaimStatus, Evidence, Review};
+use crate::model::{ClaimStatus, Evidence, Review};
 
 /// The report as CommonMark text.
 pub fn markdown(review: &Review) -> String {
+    let report = Report::new(review);
     let mut out = String::new();
-    let _ = writeln!(out, "# {}\n", esc(&title(review)));
-    for (label, value, is_url) in header_facts(review) {
-        let shown = if is_url {
-            link_or_text(&value, &value)
+    let _ = writeln!(out, "# {}\n", esc(&report.title));
+    for fact in &report.header {
+        let shown = if fact.is_url {
+            link_or_text(&fact.value, &fact.value)
         } else {
-            esc(&value)
+            esc(&fact.value)
         };
-        let _ = writeln!(out, "- **{label}:** {shown}");
+        let _ = writeln!(out, "- **{}:** {shown}", fact.label);
     }
-    summary(&mut out, review);
+    summary(&mut out, &report);
     legend(&mut out);
-    article(&mut out, review);
-    let claims = review.claims();
-    if claims.iter().any(|c| !c.orphaned) {
+    article(&mut out, &report);
+    if report.in_context().next().is_some() {
         out.push_str("\n## The claims in context\n");
-        for (n, c) in claims.iter().enumerate().filter(|(_, c)| !c.orphaned) {
-            claim_section(&mut out, n + 1, c);
+        for entry in report.in_context() {
+            claim_section(&mut out, entry);
         }
     }
-    if claims.iter().any(|c| c.orphaned) {
+    if report.orphaned().next().is_some() {
         out.push_str(
             "\n## Claims not found in the article text\n\nThese claims' quotes are no longer in \
              the article as reviewed. They are kept with the context they were marked in.\n",
         );
-        for (n, c) in claims.iter().enumerate().filter(|(_, c)| c.orphaned) {
-            claim_section(&mut out, n + 1, c);
+        for entry in report.orphaned() {
+            claim_section(&mut out, entry);
         }
     }
     out.push_str("\n---\n\nMade with Claimdesk.\n");
@@ -56,32 +55,28 @@ fn badge(status: ClaimStatus) -> String {
     format!("{} **{}**", glyph(status), status.label())
 }
 
-fn summary(out: &mut String, review: &Review) {
-    let counts = review.counts();
+fn summary(out: &mut String, report: &Report) {
     out.push_str("\n## Summary\n\n");
-    let parts: Vec<String> = ClaimStatus::ALL
+    let parts: Vec<String> = report
+        .counts
         .iter()
-        .map(|&s| format!("{} {}", badge(s), counts[s as usize]))
+        .map(|&(s, n)| format!("{} {n}", badge(s)))
         .collect();
-    let _ = write!(
-        out,
-        "{} claims: {}",
-        review.claims().len(),
-        parts.join(" · ")
-    );
-    if review.orphan_count() > 0 {
-        let _ = write!(out, " · {} not found in the text", review.orphan_count());
+    let _ = write!(out, "{} claims: {}", report.claims.len(), parts.join(" · "));
+    if report.orphans > 0 {
+        let _ = write!(out, " · {} not found in the text", report.orphans);
     }
     out.push_str("\n\n");
-    if review.claims().is_empty() {
+    if report.claims.is_empty() {
         out.push_str("No claims were marked.\n");
     }
-    for (n, c) in review.claims().iter().enumerate() {
-        let _ = write!(out, "{}. {}", n + 1, badge(c.status));
+    for entry in &report.claims {
+        let c = entry.claim;
+        let _ = write!(out, "{}. {}", entry.number, badge(c.status));
         if !c.verdict.trim().is_empty() {
             let _ = write!(out, " — {}", esc(c.verdict.trim()));
         }
-        let _ = write!(out, ": “{}”", esc(&preview(&c.quote, 120)));
+        let _ = write!(out, ": “{}”", esc(&entry.preview));
         if !c.claimant.trim().is_empty() {
             let _ = write!(out, " ({})", esc(c.claimant.trim()));
         }
@@ -103,27 +98,16 @@ fn legend(out: &mut String) {
     );
 }
 
-fn article(out: &mut String, review: &Review) {
-    let text = review.article.text();
-    let index = review.article.index();
-    let claims = review.claims();
-    let spans = anchored_spans(review);
-    let ends = span_ends(claims.len(), &spans);
+fn article(out: &mut String, report: &Report) {
     let mut lines = Lines::default();
-    let mut open: Vec<usize> = Vec::new();
-    for seg in flatten(review.article.char_len(), &spans) {
-        for &i in &seg.claims {
-            if !open.contains(&i) {
-                lines.marker(&format!("`⟦{}{}`", i + 1, glyph(claims[i].status)));
-                open.push(i);
-            }
+    for run in &report.article {
+        for &i in &run.opening {
+            let entry = &report.claims[i];
+            lines.marker(&format!("`⟦{}{}`", entry.number, glyph(entry.claim.status)));
         }
-        lines.text(index.slice(text, seg.start, seg.end));
-        for &i in seg.claims.iter().rev() {
-            if ends[i] == seg.end {
-                lines.marker(&format!("`{}⟧`", i + 1));
-                open.retain(|&o| o != i);
-            }
+        lines.text(run.text);
+        for &i in &run.closing {
+            lines.marker(&format!("`{}⟧`", report.claims[i].number));
         }
     }
     out.push_str("\n## The article, with the claims marked\n\n");
@@ -178,7 +162,8 @@ impl Lines {
     }
 }
 
-fn claim_section(out: &mut String, number: usize, c: &Claim) {
+fn claim_section(out: &mut String, entry: &ClaimEntry) {
+    let (c, number) = (entry.claim, entry.number);
     let _ = write!(out, "\n### {number}. {}", badge(c.status));
     if !c.verdict.trim().is_empty() {
         let _ = write!(out, " — {}", esc(c.verdict.trim()));
@@ -204,13 +189,12 @@ fn claim_section(out: &mut String, number: usize, c: &Claim) {
             ""
         }
     );
-    for (label, value) in claim_facts(c) {
-        let _ = writeln!(out, "- **{label}:** {}", esc(&value));
+    for (label, value) in &entry.facts {
+        let _ = writeln!(out, "- **{label}:** {}", esc(value));
     }
-    let sources: Vec<&Evidence> = c.evidence.iter().filter(|e| !e.is_blank()).collect();
-    if !sources.is_empty() {
+    if !entry.sources.is_empty() {
         out.push_str("\n**Sources**\n\n");
-        for (k, e) in sources.into_iter().enumerate() {
+        for (k, e) in entry.sources.iter().enumerate() {
             let _ = writeln!(out, "{}. {}", k + 1, source_line(e));
         }
     }

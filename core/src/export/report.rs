@@ -1,29 +1,155 @@
-//! What the HTML and Markdown reports share: status glyphs and wording, the review's header
-//! facts, and a claim's context for display.
+//! The report model: everything the HTML and Markdown reports show, built once from the review
+//! (header facts, summary counts and rows, the article cut into marked runs, each claim's facts
+//! and sources). Each format only renders a [`Report`]; a new format is a new renderer.
 
-use super::safe::http_url;
-use crate::model::{Claim, ClaimStatus, Review};
+use super::safe::{anchor_id, http_url};
+use super::segments::{anchored_spans, flatten, span_ends};
+use crate::model::{Claim, ClaimStatus, Evidence, Review};
+
+/// A review laid out as a report. All text is raw (untrusted): renderers escape it.
+pub struct Report<'r> {
+    /// "Fact-check report: <article title>".
+    pub title: String,
+    /// Facts about the review for the header, in order; empty ones left out.
+    pub header: Vec<HeaderFact>,
+    /// Claims per status, in [`ClaimStatus::ALL`] order.
+    pub counts: [(ClaimStatus, usize); 3],
+    /// Claims whose quote is no longer in the text.
+    pub orphans: usize,
+    /// Every claim, in text order (claim `n` is `claims[n - 1]`).
+    pub claims: Vec<ClaimEntry<'r>>,
+    /// The article text cut at every claim boundary, in order.
+    pub article: Vec<MarkedRun<'r>>,
+}
+
+/// One fact of the header.
+pub struct HeaderFact {
+    /// "Article URL".
+    pub label: &'static str,
+    /// The value, raw.
+    pub value: String,
+    /// The value is a URL: link it if it is http(s).
+    pub is_url: bool,
+}
+
+/// One claim as the report shows it.
+pub struct ClaimEntry<'r> {
+    /// Its number in the report (1-based, text order).
+    pub number: usize,
+    /// The claim.
+    pub claim: &'r Claim,
+    /// The HTML anchor of its details.
+    pub anchor: String,
+    /// The quote on one line, shortened for the summary.
+    pub preview: String,
+    /// Labelled facts for its details ([`claim_facts`]).
+    pub facts: Vec<(&'static str, String)>,
+    /// Its sources with something filled in.
+    pub sources: Vec<&'r Evidence>,
+}
+
+/// A run of article text covered by the same claims.
+pub struct MarkedRun<'r> {
+    /// The text of the run.
+    pub text: &'r str,
+    /// Indices into [`Report::claims`] of the claims covering it, outermost first.
+    pub covering: Vec<usize>,
+    /// Those of `covering` that begin here, outermost first.
+    pub opening: Vec<usize>,
+    /// Those of `covering` that end here, innermost first.
+    pub closing: Vec<usize>,
+}
+
+impl<'r> Report<'r> {
+    /// Lays out `review` as a report.
+    pub fn new(review: &'r Review) -> Self {
+        let counts = review.counts();
+        Self {
+            title: title(review),
+            header: header_facts(review)
+                .into_iter()
+                .map(|(label, value, is_url)| HeaderFact {
+                    label,
+                    value,
+                    is_url,
+                })
+                .collect(),
+            counts: ClaimStatus::ALL.map(|s| (s, counts[s as usize])),
+            orphans: review.orphan_count(),
+            claims: review
+                .claims()
+                .iter()
+                .enumerate()
+                .map(|(i, claim)| ClaimEntry {
+                    number: i + 1,
+                    claim,
+                    anchor: anchor_id(claim.id.as_str()),
+                    preview: preview(&claim.quote, 120),
+                    facts: claim_facts(claim),
+                    sources: claim.evidence.iter().filter(|e| !e.is_blank()).collect(),
+                })
+                .collect(),
+            article: marked_runs(review),
+        }
+    }
+
+    /// The claims found in the article text.
+    pub fn in_context(&self) -> impl Iterator<Item = &ClaimEntry<'r>> {
+        self.claims.iter().filter(|c| !c.claim.orphaned)
+    }
+
+    /// The claims whose quote is no longer in the article text.
+    pub fn orphaned(&self) -> impl Iterator<Item = &ClaimEntry<'r>> {
+        self.claims.iter().filter(|c| c.claim.orphaned)
+    }
+}
+
+/// The article cut at every claim boundary, with the claims opening and closing in each run.
+fn marked_runs(review: &Review) -> Vec<MarkedRun<'_>> {
+    let text = review.article.text();
+    let index = review.article.index();
+    let count = review.claims().len();
+    let spans = anchored_spans(review);
+    let ends = span_ends(count, &spans);
+    let mut opened = vec![false; count];
+    flatten(review.article.char_len(), &spans)
+        .into_iter()
+        .map(|seg| {
+            let opening = seg
+                .claims
+                .iter()
+                .copied()
+                .filter(|&i| !std::mem::replace(&mut opened[i], true))
+                .collect();
+            let closing = seg
+                .claims
+                .iter()
+                .rev()
+                .copied()
+                .filter(|&i| ends[i] == seg.end)
+                .collect();
+            MarkedRun {
+                text: index.slice(text, seg.start, seg.end),
+                covering: seg.claims,
+                opening,
+                closing,
+            }
+        })
+        .collect()
+}
 
 /// The non-colour cue of a status: a glyph shown next to every highlight and in the legend.
 pub fn glyph(status: ClaimStatus) -> &'static str {
-    match status {
-        ClaimStatus::Asserted => "✓",
-        ClaimStatus::Disputed => "✗",
-        ClaimStatus::UnderInvestigation => "?",
-    }
+    status.look().glyph
 }
 
 /// How the highlight of a status is underlined, in words (for the legend).
 pub fn underline(status: ClaimStatus) -> &'static str {
-    match status {
-        ClaimStatus::Asserted => "solid underline",
-        ClaimStatus::Disputed => "double underline",
-        ClaimStatus::UnderInvestigation => "dashed underline",
-    }
+    status.look().underline.describe()
 }
 
 /// The report's title.
-pub fn title(review: &Review) -> String {
+fn title(review: &Review) -> String {
     let t = review.article.title.trim();
     if t.is_empty() {
         "Fact-check report".to_owned()
@@ -34,7 +160,7 @@ pub fn title(review: &Review) -> String {
 
 /// Labelled facts about the review for the report header, in order; empty ones left out.
 /// Values are raw (untrusted) text; URL-valued facts are flagged so callers can link them.
-pub fn header_facts(review: &Review) -> Vec<(&'static str, String, bool)> {
+fn header_facts(review: &Review) -> Vec<(&'static str, String, bool)> {
     let d = &review.details;
     let a = &review.article;
     // The source is shown only if it is a web address other than the article URL: a local
@@ -60,21 +186,42 @@ pub fn header_facts(review: &Review) -> Vec<(&'static str, String, bool)> {
 }
 
 /// A claim's facts for its detail section, in order; empty ones left out. Raw text.
-pub fn claim_facts(claim: &Claim) -> Vec<(&'static str, String)> {
+///
+/// Every field of [`Claim`] is named here, so a new field does not compile until the HTML and
+/// Markdown reports (which show these facts) decide where it goes.
+fn claim_facts(claim: &Claim) -> Vec<(&'static str, String)> {
+    let Claim {
+        id: _,     // the reports number claims in text order
+        span: _,   // shown by position in the article text
+        quote: _,  // shown as the block quote
+        prefix: _, // context for re-anchoring, not a fact of the review
+        suffix: _,
+        status: _,   // shown as the badge
+        evidence: _, // shown as the list of sources
+        orphaned: _, // shown as a remark beside the quote
+        extra: _,    // fields of a newer version, kept in the file only
+        claimant,
+        note,
+        verdict,
+        summary,
+        claim_date,
+        created,
+        modified,
+    } = claim;
     let facts = [
-        ("Verdict", claim.verdict.trim().to_owned()),
-        ("Summary", claim.summary.trim().to_owned()),
-        ("Claimant", claim.claimant.trim().to_owned()),
-        ("Claim made", claim.claim_date.trim().to_owned()),
-        ("Note", claim.note.trim().to_owned()),
-        ("Marked", claim.created.as_str().to_owned()),
-        ("Last changed", claim.modified.as_str().to_owned()),
+        ("Verdict", verdict.trim().to_owned()),
+        ("Summary", summary.trim().to_owned()),
+        ("Claimant", claimant.trim().to_owned()),
+        ("Claim made", claim_date.trim().to_owned()),
+        ("Note", note.trim().to_owned()),
+        ("Marked", created.as_str().to_owned()),
+        ("Last changed", modified.as_str().to_owned()),
     ];
     facts.into_iter().filter(|(_, v)| !v.is_empty()).collect()
 }
 
 /// A one-line preview of a quote: whitespace collapsed, at most `max` chars.
-pub fn preview(text: &str, max: usize) -> String {
+fn preview(text: &str, max: usize) -> String {
     let collapsed = text.split_whitespace().collect::<Vec<_>>().join(" ");
     crate::format::shorten(&collapsed, max)
 }

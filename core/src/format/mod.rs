@@ -14,7 +14,7 @@ use crate::anchor::{Resolution, resolve};
 use crate::atomic::write_atomic;
 use crate::model::{Article, ArticleVersion, Claim, ClaimId, Review, Span, Timestamp};
 use crate::text::normalize_article_text;
-use wire::{ArticleV1, ArticleVersionV3, ClaimV1, FileV1, Header};
+use wire::{Header, WireArticle, WireArticleVersion, WireClaim, WireFile};
 
 /// The value of the `format` field.
 pub const FORMAT_NAME: &str = "claimdesk";
@@ -150,7 +150,7 @@ pub fn load_str(json: &str) -> Result<Loaded, LoadError> {
         return Err(LoadError::NewerVersion(version));
     }
     let de = &mut serde_json::Deserializer::from_str(json);
-    let file: FileV1 = serde_path_to_error::deserialize(de).map_err(|e| {
+    let file: WireFile = serde_path_to_error::deserialize(de).map_err(|e| {
         let path = e.path().to_string();
         let inner = e.into_inner();
         if inner.is_syntax() || inner.is_eof() {
@@ -182,15 +182,38 @@ fn strip_position(message: &str) -> String {
     }
 }
 
-fn from_wire(file: FileV1) -> (Review, Vec<String>) {
+fn from_wire(file: WireFile) -> (Review, Vec<String>) {
     let mut warnings = Vec::new();
-    let ArticleV1 {
+    let article = article_from_wire(file.article, &mut warnings);
+    let now = Timestamp::now();
+    let mut seen = HashSet::new();
+    let claims = file
+        .claims
+        .into_iter()
+        .enumerate()
+        .map(|(i, c)| claim_from_wire(i, c, &article, &mut seen, &now, &mut warnings))
+        .collect();
+    let mut review = Review::with_claims(article, claims);
+    review.details = file.details;
+    review.extra = file.extra;
+    review.earlier_versions = file
+        .article_versions
+        .into_iter()
+        .enumerate()
+        .map(|(i, v)| version_from_wire(i, v, &now, &mut warnings))
+        .collect();
+    (review, warnings)
+}
+
+/// The article, its text normalised; warns if that changed it or if its hash does not match.
+fn article_from_wire(wire: WireArticle, warnings: &mut Vec<String>) -> Article {
+    let WireArticle {
         title,
         source,
         text,
         sha256,
         extra,
-    } = file.article;
+    } = wire;
     let normalised = normalize_article_text(&text);
     if normalised != text {
         warnings.push(
@@ -211,25 +234,30 @@ fn from_wire(file: FileV1) -> (Review, Vec<String>) {
             ));
         }
     }
+    article
+}
 
-    let now = Timestamp::now();
-    let mut seen = HashSet::new();
-    let mut claims = Vec::with_capacity(file.claims.len());
-    for (i, c) in file.claims.into_iter().enumerate() {
-        let label = format!("Claim {} (\"{}\")", i + 1, shorten(&c.quote, 40));
-        let mut id = ClaimId(c.id);
-        if id.0.is_empty() || !seen.insert(id.clone()) {
-            let fresh = ClaimId::generate();
-            warnings.push(format!(
-                "{label} had a missing or duplicate id \"{id}\"; it was given the id \"{fresh}\"."
-            ));
-            seen.insert(fresh.clone());
-            id = fresh;
-        }
-        let timestamp = |value: Option<String>, field: &str, warnings: &mut Vec<String>| match value
-            .as_deref()
-            .and_then(Timestamp::parse)
-        {
+/// Claim `i` of the file: a unique id, valid timestamps, anchored in `article` (or an orphan).
+fn claim_from_wire(
+    i: usize,
+    c: WireClaim,
+    article: &Article,
+    seen: &mut HashSet<ClaimId>,
+    now: &Timestamp,
+    warnings: &mut Vec<String>,
+) -> Claim {
+    let label = format!("Claim {} (\"{}\")", i + 1, shorten(&c.quote, 40));
+    let mut id = ClaimId(c.id);
+    if id.0.is_empty() || !seen.insert(id.clone()) {
+        let fresh = ClaimId::generate();
+        warnings.push(format!(
+            "{label} had a missing or duplicate id \"{id}\"; it was given the id \"{fresh}\"."
+        ));
+        seen.insert(fresh.clone());
+        id = fresh;
+    }
+    let mut timestamp =
+        |value: Option<String>, field: &str| match value.as_deref().and_then(Timestamp::parse) {
             Some(t) => t,
             None => {
                 warnings.push(format!(
@@ -238,76 +266,80 @@ fn from_wire(file: FileV1) -> (Review, Vec<String>) {
                 now.clone()
             }
         };
-        let created = timestamp(c.created, "created", &mut warnings);
-        let modified = timestamp(c.modified, "modified", &mut warnings);
-        let stored = Span::new(to_usize(c.start), to_usize(c.end));
-        let mut claim = Claim {
-            id,
-            span: stored,
-            quote: c.quote,
-            prefix: c.prefix,
-            suffix: c.suffix,
-            status: c.status,
-            claimant: c.claimant,
-            note: c.note,
-            verdict: c.verdict,
-            summary: c.summary,
-            claim_date: c.claim_date,
-            evidence: c.evidence,
-            created,
-            modified,
-            orphaned: false,
-            extra: c.extra,
-        };
-        match resolve(&article, stored, &claim.quote, &claim.prefix, &claim.suffix) {
-            Resolution::Exact => {
-                if c.orphaned {
-                    warnings.push(format!("{label} was an orphan and is found again."));
-                }
-                claim.anchor_to(&article, stored);
+    let created = timestamp(c.created, "created");
+    let modified = timestamp(c.modified, "modified");
+    let stored = Span::new(to_usize(c.start), to_usize(c.end));
+    let mut claim = Claim {
+        id,
+        span: stored,
+        quote: c.quote,
+        prefix: c.prefix,
+        suffix: c.suffix,
+        status: c.status,
+        claimant: c.claimant,
+        note: c.note,
+        verdict: c.verdict,
+        summary: c.summary,
+        claim_date: c.claim_date,
+        evidence: c.evidence,
+        created,
+        modified,
+        orphaned: false,
+        extra: c.extra,
+    };
+    let at = (c.start, c.end);
+    anchor_loaded(&mut claim, article, c.orphaned, at, &label, warnings);
+    claim
+}
+
+/// Checks a loaded claim against the article: exact, moved (re-anchored with a warning) or
+/// an orphan. A claim saved as an orphan is never moved on its own.
+fn anchor_loaded(
+    claim: &mut Claim,
+    article: &Article,
+    was_orphan: bool,
+    (start, end): (u64, u64),
+    label: &str,
+    warnings: &mut Vec<String>,
+) {
+    let stored = claim.span;
+    match resolve(article, stored, &claim.quote, &claim.prefix, &claim.suffix) {
+        Resolution::Exact => {
+            if was_orphan {
+                warnings.push(format!("{label} was an orphan and is found again."));
             }
-            Resolution::Moved(_) if c.orphaned => {
-                // A claim saved as an orphan is never moved to another place on its own: an
-                // article update may have judged the one remaining occurrence a look-alike
-                // (hypothesis/client#7571). The analyst re-attaches it.
-                claim.orphaned = true;
-            }
-            Resolution::Moved(span) => {
-                warnings.push(format!(
-                    "{label} did not match the text at {}..{}; it was found at {}..{} and \
-                     re-anchored there.",
-                    c.start, c.end, span.start, span.end
-                ));
-                claim.anchor_to(&article, span);
-            }
-            Resolution::Orphaned => {
-                if !c.orphaned {
-                    warnings.push(format!(
-                        "{label} is not in the article text at {}..{} nor at exactly one other \
-                         place; it is kept as an orphan.",
-                        c.start, c.end
-                    ));
-                }
-                claim.orphaned = true;
-            }
+            claim.anchor_to(article, stored);
         }
-        claims.push(claim);
+        Resolution::Moved(_) if was_orphan => {
+            // A claim saved as an orphan is never moved to another place on its own: an
+            // article update may have judged the one remaining occurrence a look-alike
+            // (hypothesis/client#7571). The analyst re-attaches it.
+            claim.orphaned = true;
+        }
+        Resolution::Moved(span) => {
+            warnings.push(format!(
+                "{label} did not match the text at {}..{}; it was found at {}..{} and \
+                 re-anchored there.",
+                start, end, span.start, span.end
+            ));
+            claim.anchor_to(article, span);
+        }
+        Resolution::Orphaned => {
+            if !was_orphan {
+                warnings.push(format!(
+                    "{label} is not in the article text at {}..{} nor at exactly one other \
+                     place; it is kept as an orphan.",
+                    start, end
+                ));
+            }
+            claim.orphaned = true;
+        }
     }
-    let mut review = Review::with_claims(article, claims);
-    review.details = file.details;
-    review.extra = file.extra;
-    review.earlier_versions = file
-        .article_versions
-        .into_iter()
-        .enumerate()
-        .map(|(i, v)| version_from_wire(i, v, &now, &mut warnings))
-        .collect();
-    (review, warnings)
 }
 
 fn version_from_wire(
     i: usize,
-    v: ArticleVersionV3,
+    v: WireArticleVersion,
     now: &Timestamp,
     warnings: &mut Vec<String>,
 ) -> ArticleVersion {
@@ -359,11 +391,11 @@ pub fn shorten(s: &str, max: usize) -> String {
 /// order, ending with a newline.
 pub fn to_json(review: &Review) -> String {
     let article = &review.article;
-    let file = FileV1 {
+    let file = WireFile {
         format: FORMAT_NAME.to_owned(),
         version: CURRENT_VERSION,
         details: review.details.clone(),
-        article: ArticleV1 {
+        article: WireArticle {
             sha256: Some(article.sha256()),
             title: article.title.clone(),
             source: article.source.clone(),
@@ -374,7 +406,7 @@ pub fn to_json(review: &Review) -> String {
         article_versions: review
             .earlier_versions
             .iter()
-            .map(|v| ArticleVersionV3 {
+            .map(|v| WireArticleVersion {
                 title: v.title.clone(),
                 source: v.source.clone(),
                 text: v.text.clone(),
@@ -390,8 +422,8 @@ pub fn to_json(review: &Review) -> String {
     out
 }
 
-fn claim_to_wire(c: &Claim) -> ClaimV1 {
-    ClaimV1 {
+fn claim_to_wire(c: &Claim) -> WireClaim {
+    WireClaim {
         id: c.id.0.clone(),
         start: c.span.start as u64,
         end: c.span.end as u64,

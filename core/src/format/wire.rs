@@ -10,25 +10,25 @@ use crate::model::{ClaimStatus, Evidence, Extra, ReviewDetails};
 
 /// The whole file.
 #[derive(Serialize, Deserialize)]
-pub struct FileV1 {
+pub struct WireFile {
     pub format: String,
     pub version: u64,
     /// New in version 2; always written.
     #[serde(default)]
     pub details: ReviewDetails,
-    pub article: ArticleV1,
-    pub claims: Vec<ClaimV1>,
+    pub article: WireArticle,
+    pub claims: Vec<WireClaim>,
     /// New in version 3: earlier texts of the article, oldest first; written only when there
     /// are any.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub article_versions: Vec<ArticleVersionV3>,
+    pub article_versions: Vec<WireArticleVersion>,
     #[serde(flatten)]
     pub extra: Extra,
 }
 
 /// One entry of `article_versions` (version 3).
 #[derive(Serialize, Deserialize)]
-pub struct ArticleVersionV3 {
+pub struct WireArticleVersion {
     #[serde(default)]
     pub title: String,
     #[serde(default)]
@@ -44,7 +44,7 @@ pub struct ArticleVersionV3 {
 
 /// The `article` object.
 #[derive(Serialize, Deserialize)]
-pub struct ArticleV1 {
+pub struct WireArticle {
     #[serde(default)]
     pub title: String,
     #[serde(default)]
@@ -58,7 +58,7 @@ pub struct ArticleV1 {
 
 /// One entry of `claims`.
 #[derive(Serialize, Deserialize)]
-pub struct ClaimV1 {
+pub struct WireClaim {
     pub id: String,
     pub start: u64,
     pub end: u64,

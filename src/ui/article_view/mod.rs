@@ -15,6 +15,8 @@ use egui::epaint::Mesh;
 use egui::text::{CharIndex, LayoutJob, TextFormat};
 use egui::{Color32, FontId, Galley, Pos2, Rect, Sense, Shape, pos2, vec2};
 
+use crate::app::Command;
+pub use crate::app::view_state::{Selection, ViewState};
 use crate::ui::theme;
 use chunks::{Chunk, chunk_article, chunk_at};
 use claim_index::ClaimIndex;
@@ -30,49 +32,6 @@ const MARGIN: f32 = 24.0;
 /// Width of the scroll bar.
 const SCROLLBAR: f32 = 12.0;
 
-/// A text selection in document char offsets: `anchor` where it started, `head` where it ends.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Selection {
-    /// Where the selection started (fixed end).
-    pub anchor: usize,
-    /// Where the selection ends (moving end).
-    pub head: usize,
-}
-
-impl Selection {
-    /// The selection as a sorted half-open range.
-    pub fn range(self) -> (usize, usize) {
-        (self.anchor.min(self.head), self.anchor.max(self.head))
-    }
-
-    /// True if nothing is selected.
-    pub fn is_empty(self) -> bool {
-        self.anchor == self.head
-    }
-}
-
-/// What the user is pointing at and has picked in the article; read and written by the view and
-/// the panels.
-#[derive(Default)]
-pub struct ViewState {
-    /// The current text selection.
-    pub selection: Option<Selection>,
-    /// The selected claim (its id).
-    pub selected_claim: Option<ClaimId>,
-    /// Char offset to bring into view on the next frame.
-    pub scroll_to: Option<usize>,
-    /// The article view's widget id: single-key shortcuts act while it (or nothing) has focus.
-    pub article_id: Option<egui::Id>,
-}
-
-/// Something the user asked for inside the view that changes the review.
-pub enum ViewRequest {
-    /// Mark the current selection (or change the selected claim) with this status.
-    Mark(claimdesk_core::ClaimStatus),
-    /// Delete the selected claim.
-    DeleteSelectedClaim,
-}
-
 /// A chunk drawn in the last frame, where, and its galley (geometry only; never repainted).
 struct Placed {
     chunk: usize,
@@ -80,8 +39,10 @@ struct Placed {
     galley: Arc<Galley>,
 }
 
-/// The view's own state for one open article.
+/// The view's own state for one article text (UI-only: rebuilt when the text changes).
 pub struct ArticleView {
+    article_generation: u64,
+    served_scroll: Option<u64>,
     chunks: Vec<Chunk>,
     index: ClaimIndex,
     index_generation: Option<u64>,
@@ -96,11 +57,14 @@ pub struct ArticleView {
 }
 
 impl ArticleView {
-    /// Prepares the view of `review`'s article (chunking costs about 1 ms per MB).
-    pub fn new(review: &Review) -> Self {
+    /// Prepares the view of `review`'s article, whose text has `article_generation` (chunking
+    /// costs about 1 ms per MB).
+    pub fn new(review: &Review, article_generation: u64) -> Self {
         let chunks = chunk_article(&review.article);
         let n = chunks.len();
         Self {
+            article_generation,
+            served_scroll: None,
             chunks,
             index: ClaimIndex::default(),
             index_generation: None,
@@ -113,6 +77,11 @@ impl ArticleView {
             placed: Vec::new(),
             viewport: Rect::NOTHING,
         }
+    }
+
+    /// The article generation this view was built for.
+    pub fn article_generation(&self) -> u64 {
+        self.article_generation
     }
 
     /// Screen rectangle of char `pos` if it was drawn in the last frame.
@@ -153,15 +122,28 @@ impl ArticleView {
         Some((self.chunks[first.chunk].start, self.chunks[last.chunk].end))
     }
 
-    /// Shows the view in all of `ui`'s available space.
+    /// Shows the view in all of `ui`'s available space, with `shared`'s selection. What the user
+    /// changes (selection, selected claim) and asks for (mark, delete) goes to `commands`.
+    /// Returns the view's widget id.
     pub fn show(
         &mut self,
         ui: &mut egui::Ui,
         review: &Review,
         claims_generation: u64,
-        state: &mut ViewState,
-        requests: &mut Vec<ViewRequest>,
-    ) {
+        shared: &ViewState,
+        commands: &mut impl Extend<Command>,
+    ) -> egui::Id {
+        // A working copy: this frame paints what the pointer did in it; the app gets the
+        // change as commands.
+        let mut state = shared.clone();
+        let mut actions = Vec::new();
+        let mut scroll_to = shared
+            .scroll
+            .filter(|r| self.served_scroll != Some(r.serial))
+            .map(|r| {
+                self.served_scroll = Some(r.serial);
+                r.pos
+            });
         if self.index_generation != Some(claims_generation) {
             self.index = ClaimIndex::build(&self.chunks, review.claims());
             self.index_generation = Some(claims_generation);
@@ -178,16 +160,26 @@ impl ArticleView {
 
         let id = ui.scope_id().with("article_view");
         let resp = ui.interact(text_area, id, Sense::click_and_drag());
-        state.article_id = Some(id);
         resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Document, true, "Article text"));
 
-        self.handle_scrolling(ui, review, &resp, text_area, state);
+        self.handle_scrolling(ui, review, &resp, text_area, &mut scroll_to);
         self.layout_visible(ui, review, text_area, col_x);
-        self.handle_pointer(ui, review, &resp, state, requests);
-        self.paint(ui, review, text_area, state);
+        self.handle_pointer(ui, review, &resp, &mut state);
+        context_menu(review, &resp, &state, &mut actions);
+        copy_on_request(ui, review, &state);
+        self.paint(ui, review, text_area, &state);
         self.expose_to_accessibility(ui, id);
         self.paint_scrollbar(ui, review, rect, text_area.height());
         self.top_char = self.char_at_top();
+
+        if state.selection != shared.selection {
+            commands.extend([Command::SelectText(state.selection)]);
+        }
+        if state.selected_claim != shared.selected_claim {
+            commands.extend([Command::SelectClaim(state.selected_claim.clone())]);
+        }
+        commands.extend(actions);
+        id
     }
 
     fn font() -> FontId {
@@ -299,7 +291,7 @@ impl ArticleView {
         review: &Review,
         resp: &egui::Response,
         area: Rect,
-        state: &mut ViewState,
+        scroll_to: &mut Option<usize>,
     ) {
         let view_h = area.height();
         let row = FONT_SIZE * LINE_SPACING;
@@ -326,10 +318,10 @@ impl ArticleView {
                     delta -= row;
                 }
                 if i.key_pressed(Key::Home) && i.modifiers.command {
-                    state.scroll_to = Some(0);
+                    *scroll_to = Some(0);
                 }
                 if i.key_pressed(Key::End) && i.modifiers.command {
-                    state.scroll_to = Some(usize::MAX);
+                    *scroll_to = Some(usize::MAX);
                 }
             });
         }
@@ -346,7 +338,7 @@ impl ArticleView {
                 ui.ctx().request_repaint();
             }
         }
-        if let Some(target) = state.scroll_to.take() {
+        if let Some(target) = scroll_to.take() {
             self.scroll_to_char(ui, review, target, view_h);
         }
         if delta != 0.0 {
@@ -456,7 +448,6 @@ impl ArticleView {
         review: &Review,
         resp: &egui::Response,
         state: &mut ViewState,
-        requests: &mut Vec<ViewRequest>,
     ) {
         let shift = ui.input(|i| i.modifiers.shift);
         if resp.drag_started()
@@ -518,52 +509,6 @@ impl ArticleView {
                 if let Some(id) = self.claim_after_click(review, c, None) {
                     state.selected_claim = Some(id);
                 }
-            }
-        }
-        resp.context_menu(|ui| {
-            let has_selection = state.selection.is_some_and(|s| !s.is_empty());
-            let has_claim = state.selected_claim.is_some();
-            for status in claimdesk_core::ClaimStatus::ALL {
-                let verb = if has_selection { "Mark" } else { "Change to" };
-                let label = format!("{verb} {}", status.label().to_lowercase());
-                if ui
-                    .add_enabled(has_selection || has_claim, egui::Button::new(label))
-                    .clicked()
-                {
-                    requests.push(ViewRequest::Mark(status));
-                    ui.close();
-                }
-            }
-            ui.separator();
-            if ui
-                .add_enabled(has_selection, egui::Button::new("Copy"))
-                .clicked()
-            {
-                if let Some(sel) = state.selection {
-                    let (a, b) = sel.range();
-                    ui.ctx().copy_text(review.article.slice(a, b).to_owned());
-                }
-                ui.close();
-            }
-            if ui
-                .add_enabled(
-                    has_claim && !has_selection,
-                    egui::Button::new("Delete claim"),
-                )
-                .clicked()
-            {
-                requests.push(ViewRequest::DeleteSelectedClaim);
-                ui.close();
-            }
-        });
-        // Copy (Ctrl+C) while the view, not a text field, has the keyboard.
-        if !ui.ctx().text_edit_focused()
-            && ui.input(|i| i.events.iter().any(|e| matches!(e, egui::Event::Copy)))
-            && let Some(sel) = state.selection
-        {
-            let (a, b) = sel.range();
-            if a < b {
-                ui.ctx().copy_text(review.article.slice(a, b).to_owned());
             }
         }
     }
@@ -816,4 +761,64 @@ fn row_top_of(galley: &Galley, local: usize) -> f32 {
         row_start = row_end + usize::from(row.ends_with_newline);
     }
     galley.rows.last().map_or(0.0, |r| r.min_y())
+}
+
+/// The right-click menu: mark or restatus, copy, delete the selected claim.
+fn context_menu(
+    review: &Review,
+    resp: &egui::Response,
+    state: &ViewState,
+    actions: &mut Vec<Command>,
+) {
+    resp.context_menu(|ui| {
+        let has_selection = state.selection.is_some_and(|s| !s.is_empty());
+        let has_claim = state.selected_claim.is_some();
+        for status in claimdesk_core::ClaimStatus::ALL {
+            let verb = if has_selection { "Mark" } else { "Change to" };
+            let label = format!("{verb} {}", status.label().to_lowercase());
+            if ui
+                .add_enabled(has_selection || has_claim, egui::Button::new(label))
+                .clicked()
+            {
+                actions.push(Command::Mark(status));
+                ui.close();
+            }
+        }
+        ui.separator();
+        if ui
+            .add_enabled(has_selection, egui::Button::new("Copy"))
+            .clicked()
+        {
+            if let Some(sel) = state.selection {
+                let (a, b) = sel.range();
+                ui.ctx().copy_text(review.article.slice(a, b).to_owned());
+            }
+            ui.close();
+        }
+        if ui
+            .add_enabled(
+                has_claim && !has_selection,
+                egui::Button::new("Delete claim"),
+            )
+            .clicked()
+        {
+            if let Some(id) = &state.selected_claim {
+                actions.push(Command::DeleteClaim(id.clone()));
+            }
+            ui.close();
+        }
+    });
+}
+
+/// Copies the selected text on Ctrl+C while the view, not a text field, has the keyboard.
+fn copy_on_request(ui: &egui::Ui, review: &Review, state: &ViewState) {
+    if !ui.ctx().text_edit_focused()
+        && ui.input(|i| i.events.iter().any(|e| matches!(e, egui::Event::Copy)))
+        && let Some(sel) = state.selection
+    {
+        let (a, b) = sel.range();
+        if a < b {
+            ui.ctx().copy_text(review.article.slice(a, b).to_owned());
+        }
+    }
 }

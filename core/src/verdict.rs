@@ -1,10 +1,7 @@
-//! The fact-check parts of a review (format version 2): evidence per claim, verdict suggestions,
-//! the ClaimReview summary rule, and the review's publication details.
+//! Verdict wording and the ClaimReview summary rule: the verdicts the editor suggests and how
+//! a claim's summary is cut to ClaimReview's length.
 
-use serde::{Deserialize, Serialize};
 use unicode_segmentation::UnicodeSegmentation;
-
-use crate::model::Extra;
 
 /// Verdicts offered as suggestions; the verdict itself is free text.
 pub const VERDICT_SUGGESTIONS: &[&str] = &[
@@ -20,59 +17,6 @@ pub const VERDICT_SUGGESTIONS: &[&str] = &[
 
 /// ClaimReview's `claimReviewed` should stay under this many characters.
 pub const SUMMARY_LIMIT: usize = 75;
-
-/// One source cited for or against a claim. Every field may be empty.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct Evidence {
-    /// Where the source is; shown as a link only if it is http or https.
-    pub url: String,
-    /// The source's title.
-    pub title: String,
-    /// The relevant passage, quoted.
-    pub excerpt: String,
-    /// When the source was consulted (a date such as `2026-11-28`), as the analyst typed it.
-    pub accessed: String,
-    /// The analyst's note on the source.
-    pub note: String,
-    /// Unknown fields of this entry, preserved.
-    #[serde(flatten)]
-    pub extra: Extra,
-}
-
-impl Evidence {
-    /// True if no field is filled in.
-    pub fn is_blank(&self) -> bool {
-        [
-            &self.url,
-            &self.title,
-            &self.excerpt,
-            &self.accessed,
-            &self.note,
-        ]
-        .iter()
-        .all(|s| s.trim().is_empty())
-    }
-}
-
-/// Who published the review, and where: what ClaimReview and the reports need.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct ReviewDetails {
-    /// The analyst's name.
-    pub reviewer: String,
-    /// The fact-checking organisation.
-    pub organisation: String,
-    /// Where the reviewed article was published.
-    pub article_url: String,
-    /// When the article was published (a date), as typed.
-    pub article_published: String,
-    /// The page where the fact check is published.
-    pub report_url: String,
-    /// Unknown fields of this object, preserved.
-    #[serde(flatten)]
-    pub extra: Extra,
-}
 
 /// `text` with runs of whitespace collapsed to one space, cut to fewer than [`SUMMARY_LIMIT`]
 /// characters at a word boundary (with `…` when cut). Never splits a grapheme cluster.
@@ -134,15 +78,5 @@ mod tests {
             0,
             "no half flags"
         );
-    }
-
-    #[test]
-    fn blank_evidence_is_detected() {
-        assert!(Evidence::default().is_blank());
-        let e = Evidence {
-            title: "UNHCR".into(),
-            ..Evidence::default()
-        };
-        assert!(!e.is_blank());
     }
 }

@@ -1,0 +1,65 @@
+//! What the user has picked in the article: the text selection and the selected claim. The app
+//! reads it to mark, re-attach and delete; the UI changes it only through commands.
+
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use claimdesk_core::ClaimId;
+
+/// A text selection in document char offsets: `anchor` where it started, `head` where it ends.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Selection {
+    /// Where the selection started (fixed end).
+    pub anchor: usize,
+    /// Where the selection ends (moving end).
+    pub head: usize,
+}
+
+impl Selection {
+    /// The selection as a sorted half-open range.
+    pub fn range(self) -> (usize, usize) {
+        (self.anchor.min(self.head), self.anchor.max(self.head))
+    }
+
+    /// True if nothing is selected.
+    pub fn is_empty(self) -> bool {
+        self.anchor == self.head
+    }
+}
+
+/// A request to bring a char into view. Each request has its own serial number, so the view
+/// serves it once without having to clear it here.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ScrollRequest {
+    /// The char offset to show.
+    pub pos: usize,
+    /// Unique in this process.
+    pub serial: u64,
+}
+
+/// The selection, the selected claim and the last scroll request, shared by the view, the
+/// panels and the commands.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ViewState {
+    /// The current text selection.
+    pub selection: Option<Selection>,
+    /// The selected claim (its id).
+    pub selected_claim: Option<ClaimId>,
+    /// The latest request to scroll the article view.
+    pub scroll: Option<ScrollRequest>,
+}
+
+impl ViewState {
+    /// Asks the view to bring char `pos` into view in the next frame.
+    pub fn scroll_to(&mut self, pos: usize) {
+        static NEXT: AtomicU64 = AtomicU64::new(1);
+        self.scroll = Some(ScrollRequest {
+            pos,
+            serial: NEXT.fetch_add(1, Ordering::Relaxed),
+        });
+    }
+
+    /// True if some text (not just a caret) is selected.
+    pub fn has_text_selected(&self) -> bool {
+        self.selection.is_some_and(|s| !s.is_empty())
+    }
+}
