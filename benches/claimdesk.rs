@@ -189,7 +189,7 @@ fn stacked(group: &mut criterion::BenchmarkGroup<'_, criterion::measurement::Wal
     let text = normalize_article_text(include_str!("../assets/sample-article.txt"));
     let review = stacked_review(&text, 150_000);
     let (ctx, mut wb) = opened(review.clone(), false);
-    wb.view_state.scroll_to = Some(0);
+    wb.view_state.scroll_to(0);
     for _ in 0..3 {
         frame(&ctx, &mut wb, 1280.0);
     }
