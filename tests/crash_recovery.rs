@@ -39,6 +39,10 @@ impl Display {
                 "1280x800x24",
                 "-nolisten",
                 "tcp",
+                // Without it Xvfb resets whenever its last client disconnects (each xdotool
+                // call, the killed app), and a client connecting during the reset is refused:
+                // the app then exits with "Failed to open connection to X server".
+                "-noreset",
             ])
             .stdout(Stdio::null())
             .stderr(Stdio::null())
@@ -74,42 +78,45 @@ impl Display {
     }
 
     /// Starts Claimdesk on `file` and waits for its window; returns the process and window id.
-    /// A start whose window does not show within 20 s (seen rarely under a loaded Xvfb) is
-    /// killed and tried again, up to three times.
+    /// If the app exits instead, fails at once with what it printed.
     fn launch(&self, data: &Path, file: &Path) -> (Child, String) {
-        for _ in 0..3 {
-            let mut child = Command::new(env!("CARGO_BIN_EXE_claimdesk"))
-                .arg(file)
-                .env("DISPLAY", &self.name)
-                .env_remove("WAYLAND_DISPLAY")
-                .env("XDG_DATA_HOME", data.join("data"))
-                .env("XDG_CONFIG_HOME", data.join("config"))
-                .stdout(Stdio::null())
-                .stderr(Stdio::null())
-                .spawn()
-                .expect("claimdesk starts");
-            let pid = child.id().to_string();
-            let start = Instant::now();
-            while start.elapsed() < Duration::from_secs(20) {
-                let found = self.xdotool(&[
-                    "search",
-                    "--onlyvisible",
-                    "--pid",
-                    &pid,
-                    "--name",
-                    "Claimdesk",
-                ]);
-                if let Some(window) = found.and_then(|ids| ids.lines().next().map(str::to_owned)) {
-                    self.xdotool(&["windowfocus", "--sync", &window]);
-                    std::thread::sleep(Duration::from_millis(1500));
-                    return (child, window);
-                }
-                std::thread::sleep(Duration::from_millis(200));
+        let log = data.join("app-stderr.log");
+        let mut child = Command::new(env!("CARGO_BIN_EXE_claimdesk"))
+            .arg(file)
+            .env("DISPLAY", &self.name)
+            .env_remove("WAYLAND_DISPLAY")
+            .env("XDG_DATA_HOME", data.join("data"))
+            .env("XDG_CONFIG_HOME", data.join("config"))
+            .stdout(Stdio::null())
+            .stderr(std::fs::File::create(&log).expect("a log file"))
+            .spawn()
+            .expect("claimdesk starts");
+        let pid = child.id().to_string();
+        let start = Instant::now();
+        loop {
+            if let Some(status) = child.try_wait().expect("the app's status") {
+                let said = std::fs::read_to_string(&log).unwrap_or_default();
+                panic!("claimdesk exited ({status}) before showing a window: {said}");
             }
-            let _ = child.kill();
-            let _ = child.wait();
+            let found = self.xdotool(&[
+                "search",
+                "--onlyvisible",
+                "--pid",
+                &pid,
+                "--name",
+                "Claimdesk",
+            ]);
+            if let Some(window) = found.and_then(|ids| ids.lines().next().map(str::to_owned)) {
+                self.xdotool(&["windowfocus", "--sync", &window]);
+                std::thread::sleep(Duration::from_millis(1500));
+                return (child, window);
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(60),
+                "no Claimdesk window after 60 s"
+            );
+            std::thread::sleep(Duration::from_millis(200));
         }
-        panic!("no Claimdesk window after three starts");
     }
 
     fn title(&self, window: &str) -> String {

@@ -1,10 +1,12 @@
 //! Every file Claimdesk writes validates against the published JSON Schema
 //! (`assets/claimdesk.schema.json`), and the schema rejects what the contract forbids.
 
-use claimdesk_core::Evidence;
+mod common;
+
 use claimdesk_core::format::{load_file, to_json};
 use claimdesk_core::text::normalize_article_text;
 use claimdesk_core::{Article, Claim, ClaimStatus, Review, Span};
+use common::sample_review;
 use proptest::prelude::*;
 use serde_json::Value;
 
@@ -24,35 +26,6 @@ fn assert_valid(validator: &jsonschema::Validator, json: &str) {
         .map(|e| format!("{} at {}", e, e.instance_path()))
         .collect();
     assert!(errors.is_empty(), "schema errors: {errors:#?}\n{json}");
-}
-
-fn sample_review() -> Review {
-    let text = normalize_article_text(include_str!("../assets/sample-article.txt"));
-    let article = Article::new("sample-article.txt", "assets/sample-article.txt", text);
-    let mut claims = Vec::new();
-    for (needle, status) in [
-        ("lies and fabrications", ClaimStatus::Disputed),
-        ("Libya is not to blame", ClaimStatus::UnderInvestigation),
-        ("Libya", ClaimStatus::Asserted),
-    ] {
-        let byte = article.text().find(needle).unwrap();
-        let start = article.text()[..byte].chars().count();
-        let mut claim = Claim::new(
-            &article,
-            Span::new(start, start + needle.chars().count()),
-            status,
-        );
-        claim.claimant = "Mohammed Besher".into();
-        claim.evidence.push(Evidence {
-            url: "https://example.org/report".into(),
-            title: "A report".into(),
-            ..Evidence::default()
-        });
-        claims.push(claim);
-    }
-    let mut review = Review::with_claims(article, claims);
-    review.details.reviewer = "A. Analyst".into();
-    review
 }
 
 #[test]

@@ -205,7 +205,7 @@ fn webannotation_selectors_resolve_to_the_quotes() {
         assert_eq!(a["motivation"], motivation);
         let target = &a["target"];
         assert_eq!(
-            target["source"],
+            target["source"]["id"],
             "https://www.libyaobserver.ly/news/example"
         );
         let selectors = target["selector"].as_array().unwrap();

@@ -6,6 +6,9 @@
 use claimdesk::Workbench;
 use claimdesk::app::Selection;
 use claimdesk_core::ClaimStatus;
+use claimdesk_core::Evidence;
+use claimdesk_core::text::normalize_article_text;
+use claimdesk_core::{Article, Claim, Review, Span};
 use egui::{Key, Rect, Vec2, vec2};
 use egui_kittest::Harness;
 
@@ -105,4 +108,35 @@ pub fn drag_select(h: &mut Harness<'_, Workbench>, a: usize, b: usize) {
 /// The key that marks (or restatuses) with `status`, from the core's status table.
 pub fn status_key(status: ClaimStatus) -> Key {
     claimdesk::ui::shortcuts::status_key(status)
+}
+
+/// The bundled sample article with three claims (disputed, under investigation, asserted), a
+/// claimant and a source each, and a reviewer.
+pub fn sample_review() -> Review {
+    let text = normalize_article_text(include_str!("../../assets/sample-article.txt"));
+    let article = Article::new("sample-article.txt", "assets/sample-article.txt", text);
+    let mut claims = Vec::new();
+    for (needle, status) in [
+        ("lies and fabrications", ClaimStatus::Disputed),
+        ("Libya is not to blame", ClaimStatus::UnderInvestigation),
+        ("Libya", ClaimStatus::Asserted),
+    ] {
+        let byte = article.text().find(needle).unwrap();
+        let start = article.text()[..byte].chars().count();
+        let mut claim = Claim::new(
+            &article,
+            Span::new(start, start + needle.chars().count()),
+            status,
+        );
+        claim.claimant = "Mohammed Besher".into();
+        claim.evidence.push(Evidence {
+            url: "https://example.org/report".into(),
+            title: "A report".into(),
+            ..Evidence::default()
+        });
+        claims.push(claim);
+    }
+    let mut review = Review::with_claims(article, claims);
+    review.details.reviewer = "A. Analyst".into();
+    review
 }

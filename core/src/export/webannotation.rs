@@ -24,7 +24,9 @@ struct Collection<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     label: Option<&'a str>,
     total: usize,
-    first: Page<'a>,
+    /// Omitted when there are no annotations: a page MUST hold at least one (Model §5.2).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    first: Option<Page<'a>>,
 }
 
 #[derive(Serialize)]
@@ -32,6 +34,9 @@ struct Page<'a> {
     id: String,
     #[serde(rename = "type")]
     kind: &'static str,
+    /// The collection this page belongs to (Model §5.2: SHOULD).
+    #[serde(rename = "partOf")]
+    part_of: &'a str,
     #[serde(rename = "startIndex")]
     start_index: usize,
     items: Vec<Annotation<'a>>,
@@ -80,8 +85,20 @@ enum Body<'a> {
 struct Target<'a> {
     #[serde(rename = "type")]
     kind: &'static str,
-    source: &'a str,
+    source: &'a Source,
     selector: Vec<Selector<'a>>,
+}
+
+/// The annotated article: its IRI, the class `Text`, and its media type when known (Model
+/// §3.2.1: SHOULD). No `language`: a review does not record the article's language, and a
+/// guessed one would be worse than none.
+#[derive(Serialize)]
+struct Source {
+    id: String,
+    #[serde(rename = "type")]
+    kind: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    format: Option<&'static str>,
 }
 
 #[derive(Serialize)]
@@ -105,7 +122,7 @@ enum Selector<'a> {
 /// The collection as pretty-printed JSON-LD (with `<`, `>`, `&` escaped, still the same JSON).
 pub fn webannotation(review: &Review) -> Result<String, ExportError> {
     let base = base_iri(review);
-    let source = article_iri(review);
+    let source = article_source(review);
     let items: Vec<Annotation<'_>> = review
         .claims()
         .iter()
@@ -118,12 +135,13 @@ pub fn webannotation(review: &Review) -> Result<String, ExportError> {
         kind: "AnnotationCollection",
         label: (!title.is_empty()).then_some(title),
         total: items.len(),
-        first: Page {
+        first: (!items.is_empty()).then(|| Page {
             id: format!("{base}#page1"),
             kind: "AnnotationPage",
+            part_of: &base,
             start_index: 0,
             items,
-        },
+        }),
     };
     let mut out = json_for_html(&serde_json::to_string_pretty(&collection)?);
     out.push('\n');
@@ -142,15 +160,42 @@ fn base_iri(review: &Review) -> String {
 }
 
 /// The annotated resource: the article URL, else its source if that is a web URL, else a URN
-/// naming its text by hash.
-fn article_iri(review: &Review) -> String {
-    http_url(&review.details.article_url)
-        .or_else(|| http_url(&review.article.source))
-        .map(String::from)
-        .unwrap_or_else(|| format!("urn:claimdesk:article:sha256:{}", review.article.sha256()))
+/// naming its text by hash. Its format is `text/plain` for the URN (the exact text reviewed),
+/// else what the URL's file extension says, else unknown (many article URLs have none).
+fn article_source(review: &Review) -> Source {
+    let web = http_url(&review.details.article_url).or_else(|| http_url(&review.article.source));
+    match web {
+        Some(url) => Source {
+            format: format_of_path(url.path()),
+            id: url.to_string(),
+            kind: "Text",
+        },
+        None => Source {
+            id: format!("urn:claimdesk:article:sha256:{}", review.article.sha256()),
+            kind: "Text",
+            format: Some("text/plain"),
+        },
+    }
 }
 
-fn annotation<'a>(review: &'a Review, c: &'a Claim, base: &str, source: &'a str) -> Annotation<'a> {
+/// The media type a URL path's extension names, for the kinds of article Claimdesk imports.
+fn format_of_path(path: &str) -> Option<&'static str> {
+    let name = path.rsplit('/').next().unwrap_or_default();
+    let ext = name.rsplit_once('.')?.1.to_ascii_lowercase();
+    match ext.as_str() {
+        "html" | "htm" | "xhtml" => Some("text/html"),
+        "txt" => Some("text/plain"),
+        "md" | "markdown" => Some("text/markdown"),
+        _ => None,
+    }
+}
+
+fn annotation<'a>(
+    review: &'a Review,
+    c: &'a Claim,
+    base: &str,
+    source: &'a Source,
+) -> Annotation<'a> {
     let mut selector = vec![Selector::Quote {
         kind: "TextQuoteSelector",
         exact: &c.quote,

@@ -256,18 +256,12 @@ fn claim_from_wire(
         seen.insert(fresh.clone());
         id = fresh;
     }
-    let mut timestamp =
-        |value: Option<String>, field: &str| match value.as_deref().and_then(Timestamp::parse) {
-            Some(t) => t,
-            None => {
-                warnings.push(format!(
-                    "{label} has no valid \"{field}\" date; it was set to now."
-                ));
-                now.clone()
-            }
-        };
-    let created = timestamp(c.created, "created");
-    let modified = timestamp(c.modified, "modified");
+    let created = read_timestamp(c.created, now, warnings, |problem| {
+        format!("{label} {problem} \"created\" date")
+    });
+    let modified = read_timestamp(c.modified, now, warnings, |problem| {
+        format!("{label} {problem} \"modified\" date")
+    });
     let stored = Span::new(to_usize(c.start), to_usize(c.end));
     let mut claim = Claim {
         id,
@@ -308,7 +302,7 @@ fn anchor_loaded(
             if was_orphan {
                 warnings.push(format!("{label} was an orphan and is found again."));
             }
-            claim.anchor_to(article, stored);
+            claim.anchor_to(article, whole_graphemes(article, stored, label, warnings));
         }
         Resolution::Moved(_) if was_orphan => {
             // A claim saved as an orphan is never moved to another place on its own: an
@@ -322,7 +316,7 @@ fn anchor_loaded(
                  re-anchored there.",
                 start, end, span.start, span.end
             ));
-            claim.anchor_to(article, span);
+            claim.anchor_to(article, whole_graphemes(article, span, label, warnings));
         }
         Resolution::Orphaned => {
             if !was_orphan {
@@ -354,16 +348,12 @@ fn version_from_wire(
             shorten(stored, 16)
         ));
     }
-    let replaced = match v.replaced.as_deref().and_then(Timestamp::parse) {
-        Some(t) => t,
-        None => {
-            warnings.push(format!(
-                "Earlier article version {} has no valid \"replaced\" date; it was set to now.",
-                i + 1
-            ));
-            now.clone()
-        }
-    };
+    let replaced = read_timestamp(v.replaced, now, warnings, |problem| {
+        format!(
+            "Earlier article version {} {problem} \"replaced\" date",
+            i + 1
+        )
+    });
     ArticleVersion {
         title: v.title,
         source: v.source,
@@ -372,6 +362,50 @@ fn version_from_wire(
         replaced,
         extra: v.extra,
     }
+}
+
+/// A timestamp field as the model keeps it: a strict RFC 3339 / `xsd:dateTime` value as
+/// written, another RFC 3339 value rewritten in UTC (with a warning), a missing or invalid one
+/// set to `now` (with a warning). `about` turns "has no valid" / "had a non-standard" into the
+/// start of the warning.
+fn read_timestamp(
+    value: Option<String>,
+    now: &Timestamp,
+    warnings: &mut Vec<String>,
+    about: impl Fn(&str) -> String,
+) -> Timestamp {
+    match value.as_deref().map(|v| (v, Timestamp::parse(v))) {
+        Some((_, Some(t))) if Some(t.as_str()) == value.as_deref() => t,
+        Some((written, Some(t))) => {
+            warnings.push(format!(
+                "{} \"{}\"; it was read as {}.",
+                about("had a non-standard"),
+                shorten(written, 40),
+                t.as_str()
+            ));
+            t
+        }
+        _ => {
+            warnings.push(format!("{}; it was set to now.", about("has no valid")));
+            now.clone()
+        }
+    }
+}
+
+/// `span` widened to whole grapheme clusters (Web Annotation §4.2.4: a selection SHOULD NOT
+/// split one), with a warning if it had to move. Only a hand-edited file splits a cluster:
+/// Claimdesk itself snaps every selection.
+fn whole_graphemes(article: &Article, span: Span, label: &str, warnings: &mut Vec<String>) -> Span {
+    let (start, end) =
+        crate::text::snap_to_graphemes(article.text(), article.index(), span.start, span.end);
+    if (start, end) == (span.start, span.end) {
+        return span;
+    }
+    warnings.push(format!(
+        "{label} started or ended inside a character (a letter and its accent, an emoji or a \
+         flag); it was widened to {start}..{end} to cover whole characters."
+    ));
+    Span::new(start, end)
 }
 
 fn to_usize(v: u64) -> usize {

@@ -272,9 +272,11 @@ proptest! {
         let article = Article::new("T", "", normalize_article_text(&text));
         let len = article.char_len();
         prop_assume!(len > 0);
+        // Spans as the app makes them: whole grapheme clusters.
         let claims: Vec<Claim> = raw_spans.into_iter().map(|(s, l, st)| {
             let start = s % len;
             let end = (start + l).min(len).max(start + 1);
+            let (start, end) = crate::text::snap_to_graphemes(article.text(), article.index(), start, end);
             Claim::new(&article, Span::new(start, end), ClaimStatus::ALL[st])
         }).collect();
         let review = Review::with_claims(article, claims);
@@ -288,9 +290,101 @@ proptest! {
     }
 
     #[test]
+    fn spans_inside_a_grapheme_are_widened_once_with_a_warning(text in arb_text(), raw_spans in prop::collection::vec((0usize..200, 1usize..20), 1..8)) {
+        let article = Article::new("T", "", normalize_article_text(&text));
+        let len = article.char_len();
+        prop_assume!(len > 0);
+        // Any span, as a hand-edited file may have it.
+        let claims: Vec<Claim> = raw_spans.into_iter().map(|(s, l)| {
+            let start = s % len;
+            let end = (start + l).min(len).max(start + 1);
+            Claim::new(&article, Span::new(start, end), ClaimStatus::Disputed)
+        }).collect();
+        let split = claims.iter().filter(|c| {
+            crate::text::snap_to_graphemes(article.text(), article.index(), c.span.start, c.span.end)
+                != (c.span.start, c.span.end)
+        }).count();
+        let review = Review::with_claims(article, claims);
+        let loaded = load_str(&to_json(&review)).unwrap();
+        prop_assert_eq!(loaded.warnings.len(), split, "{:?}", loaded.warnings);
+        for c in loaded.review.claims() {
+            let a = &loaded.review.article;
+            prop_assert_eq!(crate::text::snap_to_graphemes(a.text(), a.index(), c.span.start, c.span.end), (c.span.start, c.span.end));
+            prop_assert_eq!(a.slice(c.span.start, c.span.end), c.quote.as_str());
+        }
+        // Once widened, the file is clean.
+        let again = load_str(&to_json(&loaded.review)).unwrap();
+        prop_assert!(again.warnings.is_empty(), "{:?}", again.warnings);
+        assert_same(&loaded.review, &again.review);
+    }
+
+    #[test]
     fn arbitrary_bytes_never_panic_the_loader(bytes in prop::collection::vec(any::<u8>(), 0..300)) {
         if let Ok(s) = std::str::from_utf8(&bytes) {
             let _ = load_str(s);
         }
     }
+}
+
+#[test]
+fn loose_timestamps_are_rewritten_in_utc_with_a_warning() {
+    let file = r#"{"format":"claimdesk","version":3,
+      "article":{"title":"T","text":"one two three"},
+      "claims":[{"id":"a","start":0,"end":3,"quote":"one","status":"asserted",
+                 "created":"1990-12-31T23:59:60Z","modified":"2026-11-28 10:00:00Z"},
+                {"id":"b","start":4,"end":7,"quote":"two","status":"asserted",
+                 "created":"2026-11-28T11:00:00+01:00","modified":"2026-11-28T10:00:00.5Z"}],
+      "article_versions":[{"text":"old","replaced":"2026-11-28t09:00:00z"}]}"#;
+    let loaded = load_str(file).unwrap();
+    let stamps: Vec<(&str, &str)> = loaded
+        .review
+        .claims()
+        .iter()
+        .map(|c| (c.created.as_str(), c.modified.as_str()))
+        .collect();
+    assert_eq!(
+        stamps,
+        [
+            ("1990-12-31T23:59:59Z", "2026-11-28T10:00:00Z"),
+            // Strict values stay as written, offset and fraction included.
+            ("2026-11-28T11:00:00+01:00", "2026-11-28T10:00:00.5Z")
+        ]
+    );
+    assert_eq!(
+        loaded.review.earlier_versions[0].replaced.as_str(),
+        "2026-11-28T09:00:00Z"
+    );
+    assert_eq!(loaded.warnings.len(), 3, "{:?}", loaded.warnings);
+    assert!(
+        loaded.warnings[1]
+            .contains("\"2026-11-28 10:00:00Z\"; it was read as 2026-11-28T10:00:00Z"),
+        "{:?}",
+        loaded.warnings
+    );
+    // Saved in the strict form, the file loads clean.
+    assert!(
+        load_str(&to_json(&loaded.review))
+            .unwrap()
+            .warnings
+            .is_empty()
+    );
+}
+
+#[test]
+fn a_span_inside_a_flag_is_widened_to_the_whole_flag() {
+    let file = r#"{"format":"claimdesk","version":3,
+      "article":{"title":"T","text":"Flag 🇱🇾 here"},
+      "claims":[{"id":"a","start":6,"end":9,"quote":"🇾 h","status":"disputed",
+                 "created":"2026-11-28T10:00:00Z","modified":"2026-11-28T10:00:00Z"}]}"#;
+    let loaded = load_str(file).unwrap();
+    let c = &loaded.review.claims()[0];
+    assert_eq!((c.span.start, c.span.end), (5, 9));
+    assert_eq!(c.quote, "🇱🇾 h");
+    assert_eq!(c.prefix, "Flag ");
+    assert_eq!(loaded.warnings.len(), 1);
+    assert!(
+        loaded.warnings[0].contains("widened to 5..9"),
+        "{:?}",
+        loaded.warnings
+    );
 }
