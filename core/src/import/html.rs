@@ -17,7 +17,7 @@ pub mod text;
 use encoding_rs::Encoding;
 
 use super::PageMeta;
-use score::Analysis;
+use score::{Analysis, Rules};
 
 /// The extracted article.
 #[derive(Debug, Default)]
@@ -40,23 +40,13 @@ pub fn extract(html: &str) -> Page {
     let doc = &parsed.doc;
     let meta = meta::page_meta(doc);
     let mut notes = Vec::new();
-    let strict = Analysis::new(doc, true);
-    let parts = select::article_parts(&strict);
-    let mut whole_body = parts.is_empty() || parts == [strict.body()];
-    let mut written = text::write_parts(&strict, &parts);
-    if written.text.chars().count() < SHORT_ARTICLE_CHARS {
-        let lenient = Analysis::new(doc, false);
-        let parts = select::article_parts(&lenient);
-        let second = text::write_parts(&lenient, &parts);
-        if second.text.chars().count() > written.text.chars().count() {
-            written = second;
-            whole_body = parts.is_empty() || parts == [lenient.body()];
-            notes.push(
-                "The page's article could not be told apart from its menus and links with \
-                 confidence; more of the page than usual was imported."
-                    .to_owned(),
-            );
-        }
+    let (written, whole_body, attempt) = read_article(doc);
+    if attempt > 0 {
+        notes.push(
+            "The page's article could not be told apart from its menus and links with \
+             confidence; more of the page than usual was imported."
+                .to_owned(),
+        );
     }
     let mut text = written.text;
     if !written.has_h1
@@ -93,6 +83,28 @@ pub fn extract(html: &str) -> Page {
         ));
     }
     Page { text, meta, notes }
+}
+
+/// Reads the article with all rules, then, while the text is shorter than
+/// [`SHORT_ARTICLE_CHARS`], with fewer rules ([`Rules::ATTEMPTS`]); the first long enough
+/// reading or else the longest wins. Returns it, whether it is the whole body, and which
+/// attempt it was.
+fn read_article(doc: &scraper::Html) -> (text::Written, bool, usize) {
+    let mut best: Option<(text::Written, bool, usize)> = None;
+    for (attempt, rules) in Rules::ATTEMPTS.into_iter().enumerate() {
+        let analysis = Analysis::new(doc, rules);
+        let parts = select::article_parts(&analysis);
+        let whole_body = parts.is_empty() || parts == [analysis.body()];
+        let written = text::write_parts(&analysis, &parts);
+        let len = written.text.chars().count();
+        if len >= SHORT_ARTICLE_CHARS {
+            return (written, whole_body, attempt);
+        }
+        if best.as_ref().is_none_or(|b| b.0.text.chars().count() < len) {
+            best = Some((written, whole_body, attempt));
+        }
+    }
+    best.expect("at least one attempt")
 }
 
 /// The encoding a page declares in `<meta charset>` or `http-equiv` Content-Type, looked for in

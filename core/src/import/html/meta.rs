@@ -12,7 +12,12 @@ use super::super::{PageMeta, date_part};
 
 /// Reads the page facts from a parsed document.
 pub fn page_meta(doc: &Html) -> PageMeta {
-    let facts = Facts::collect(doc);
+    let mut facts = Facts::collect(doc);
+    if let (Some(j), Some(t)) = (facts.json_ld.as_mut(), facts.title.as_deref()) {
+        j.choose_title(&title_without_hierarchy(t, &facts.h1s));
+    } else if let Some(j) = facts.json_ld.as_mut() {
+        j.choose_title("");
+    }
     let json = facts.json_ld.as_ref();
     let site_name = json
         .and_then(|j| j.publisher.clone())
@@ -170,7 +175,10 @@ impl Facts {
 /// The facts of the page's schema.org article, from `<script type="application/ld+json">`.
 #[derive(Default)]
 struct JsonLd {
+    /// The title chosen from `name` and `headline` (see [`JsonLd::title`]).
     headline: Option<String>,
+    name: Option<String>,
+    headline_only: Option<String>,
     published: Option<String>,
     author: Option<String>,
     publisher: Option<String>,
@@ -178,6 +186,9 @@ struct JsonLd {
 
 impl JsonLd {
     fn parse(text: &str) -> Option<JsonLd> {
+        let text = text.trim();
+        let text = text.strip_prefix("<![CDATA[").unwrap_or(text);
+        let text = text.strip_suffix("]]>").unwrap_or(text);
         let value: Value = serde_json::from_str(text.trim()).ok()?;
         let article = find_article(&value)?;
         let text_of = |key: &str| {
@@ -188,7 +199,9 @@ impl JsonLd {
                 .filter(|s| !s.is_empty())
         };
         Some(JsonLd {
-            headline: text_of("headline").or_else(|| text_of("name")),
+            headline: None,
+            name: text_of("name"),
+            headline_only: text_of("headline"),
             published: text_of("datePublished"),
             author: article
                 .get("author")
@@ -200,6 +213,42 @@ impl JsonLd {
                 .filter(|s| !s.is_empty()),
         })
     }
+}
+
+impl JsonLd {
+    /// `name` and `headline` should agree; some sites put their own name in one of them.
+    /// The one that resembles the page's `<title>` wins; `name` when both or neither do.
+    fn choose_title(&mut self, page_title: &str) {
+        self.headline = match (self.name.take(), self.headline_only.take()) {
+            (Some(name), Some(headline)) if name != headline => {
+                let name_matches = similarity(&name, page_title) > 0.75;
+                let headline_matches = similarity(&headline, page_title) > 0.75;
+                Some(if headline_matches && !name_matches { headline } else { name })
+            }
+            (Some(name), _) => Some(name),
+            (None, headline) => headline,
+        };
+    }
+}
+
+/// How much of `b`'s words `a` has (1.0: all of them), by length of the words.
+fn similarity(a: &str, b: &str) -> f64 {
+    let tokens = |s: &str| -> Vec<String> {
+        s.to_lowercase()
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|t| !t.is_empty())
+            .take(200)
+            .map(str::to_owned)
+            .collect()
+    };
+    let (ta, tb) = (tokens(a), tokens(b));
+    if ta.is_empty() || tb.is_empty() {
+        return 0.0;
+    }
+    let unique: Vec<&String> = tb.iter().filter(|t| !ta.contains(t)).collect();
+    let unique_len = unique.iter().map(|t| t.len() + 1).sum::<usize>().saturating_sub(1);
+    let all_len = tb.iter().map(|t| t.len() + 1).sum::<usize>().saturating_sub(1);
+    1.0 - unique_len as f64 / all_len as f64
 }
 
 /// The first object typed as an article (`Article`, `NewsArticle`, `BlogPosting`, …) in a
@@ -280,36 +329,47 @@ fn without_site_name(title: &str, site: Option<&str>) -> String {
     title
 }
 
-/// A `<title>` without its last part after a separator (usually the site or section), unless
-/// too little would remain; as reader modes do.
+/// A `<title>` without its last part after a separator (usually the site or section), or
+/// the part after a colon, unless too little would remain; as reader modes do.
 fn title_without_hierarchy(title: &str, h1s: &[String]) -> String {
-    let title = collapse(title);
+    let original = collapse(title);
     let words = |s: &str| s.split_whitespace().count();
-    let parts = split_at_separators(&title);
-    if parts.len() > 1 {
-        let last_sep = parts[parts.len() - 2].1;
-        let head = title[..last_sep].trim();
-        let candidate = if words(head) >= 3 {
+    let parts = split_at_separators(&original);
+    let mut hierarchical = false;
+    let candidate = if parts.len() > 1 {
+        hierarchical = parts.iter().any(|p| matches!(p.2, "\\" | "/" | ">" | "»"));
+        let head = original[..parts[parts.len() - 2].1].trim();
+        if words(head) >= 3 {
             head.to_owned()
         } else {
-            title[parts[0].1..].trim().to_owned()
-        };
-        let without_separators = parts.iter().map(|p| words(p.0)).sum::<usize>();
-        let hierarchical = parts.iter().any(|p| matches!(p.2, "\\" | "/" | ">" | "»"));
-        let n = words(&candidate);
-        if n <= 4 && (!hierarchical || n != without_separators.saturating_sub(1)) {
-            return title;
+            let first = &parts[0];
+            original[first.1 + first.2.len() + 2..].trim().to_owned()
         }
-        return candidate;
-    }
-    if title.chars().count() > 150 || title.chars().count() < 15 {
-        if let [only] = h1s {
-            if !only.is_empty() {
-                return only.clone();
-            }
+    } else if let Some((before, _)) = original.split_once(": ")
+        && !h1s.iter().any(|h| *h == original)
+    {
+        let after_last = original.rsplit(':').next().unwrap_or("").trim();
+        if words(after_last) < 3 {
+            original[before.len() + 1..].trim().to_owned()
+        } else if words(before) > 5 {
+            original.clone()
+        } else {
+            after_last.to_owned()
         }
+    } else if original.chars().count() > 150 || original.chars().count() < 15 {
+        match h1s {
+            [only] if !only.is_empty() => only.clone(),
+            _ => original.clone(),
+        }
+    } else {
+        original.clone()
+    };
+    let n = words(&candidate);
+    let without_separators = parts.iter().map(|p| words(p.0)).sum::<usize>();
+    if n <= 4 && (!hierarchical || n + 1 != without_separators) {
+        return original;
     }
-    title
+    candidate
 }
 
 /// Splits `title` at ` SEP ` separators: (part text, byte offset where the separator starts in

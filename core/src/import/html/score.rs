@@ -96,15 +96,38 @@ pub struct Analysis<'a> {
     pub scores: HashMap<usize, f64>,
     /// Whether each element is chrome or inside chrome (all false when not `strict`).
     pub chrome_inside: Vec<bool>,
-    /// Whether chrome names and class weights are used (the first attempt) or not (the
-    /// fallback when the first attempt found too little).
-    pub strict: bool,
+    /// Which rules this reading uses.
+    pub rules: Rules,
+}
+
+/// The rules a reading of the page uses. The first reading uses all of them; when it finds
+/// too little text, the page is read again with one rule fewer at a time (chrome names, then
+/// class weights, then cleaning by content), and the longest reading wins.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Rules {
+    /// Leave out blocks whose class or id names chrome.
+    pub chrome_names: bool,
+    /// Let class and id words raise or lower scores.
+    pub class_weights: bool,
+    /// Leave out blocks inside the article that read as chrome by content.
+    pub clean_by_content: bool,
+}
+
+impl Rules {
+    /// Every rule, then the fallbacks, in the order they are tried.
+    pub const ATTEMPTS: [Rules; 4] = [
+        Rules { chrome_names: true, class_weights: true, clean_by_content: true },
+        Rules { chrome_names: false, class_weights: true, clean_by_content: true },
+        Rules { chrome_names: false, class_weights: false, clean_by_content: true },
+        Rules { chrome_names: false, class_weights: false, clean_by_content: false },
+    ];
 }
 
 impl<'a> Analysis<'a> {
     /// Collects the elements and counts of `doc`.
-    pub fn new(doc: &'a Html, strict: bool) -> Analysis<'a> {
-        let mut analysis = collect(doc, strict);
+    pub fn new(doc: &'a Html, rules: Rules) -> Analysis<'a> {
+        let strict = rules.chrome_names;
+        let mut analysis = collect(doc, rules);
         if strict {
             analysis.protect_large_blocks();
         }
@@ -131,12 +154,13 @@ impl<'a> Analysis<'a> {
         self.chrome_inside[i]
     }
 
-    /// The class weight of `i` (0 when not strict).
+    /// The class weight of `i` (only the tag hint when class weights are off).
     pub fn weight(&self, i: usize) -> i32 {
-        if self.strict {
-            class_weight(self.nodes[i].el.value()) + hint_bonus(self.nodes[i].el)
+        let hint = hint_bonus(self.nodes[i].el);
+        if self.rules.class_weights {
+            class_weight(self.nodes[i].el.value()) + hint
         } else {
-            0
+            hint
         }
     }
 
@@ -236,7 +260,7 @@ fn hint_bonus(el: ElementRef) -> i32 {
 }
 
 /// One walk over the document: the listed elements, their parents, marks and own counts.
-fn collect(doc: &Html, strict: bool) -> Analysis<'_> {
+fn collect(doc: &Html, rules: Rules) -> Analysis<'_> {
     let mut nodes: Vec<Info> = Vec::new();
     let mut index = HashMap::new();
     let mut stack: Vec<usize> = Vec::new();
@@ -262,7 +286,7 @@ fn collect(doc: &Html, strict: bool) -> Analysis<'_> {
                         nodes.push(Info {
                             el: ElementRef::wrap(node).expect("an element"),
                             parent: stack.last().copied(),
-                            chrome: strict && chrome_by_name(el, in_text),
+                            chrome: rules.chrome_names && chrome_by_name(el, in_text),
                             in_text,
                             own: element_counts(name),
                             loose: Stats::default(),
@@ -317,7 +341,7 @@ fn collect(doc: &Html, strict: bool) -> Analysis<'_> {
         totals: Vec::new(),
         chrome_inside: Vec::new(),
         scores: HashMap::new(),
-        strict,
+        rules,
     }
 }
 

@@ -10,7 +10,11 @@ pub fn article_parts(analysis: &Analysis) -> Vec<usize> {
     let Some(top) = best_candidate(analysis) else {
         return Vec::new();
     };
-    let top = climb(analysis, top);
+    let top = climb(analysis, shared_ancestor(analysis, top));
+    if std::env::var_os("DBG_IMPORT").is_some() {
+        let el = analysis.nodes[top].el.value();
+        eprintln!("TOP {} class={:?} id={:?} score={:.1}", el.name(), el.attr("class"), el.attr("id"), analysis.score(top));
+    }
     let Some(parent) = analysis.nodes[top].parent else {
         return vec![top];
     };
@@ -37,6 +41,50 @@ fn best_candidate(analysis: &Analysis) -> Option<usize> {
         .filter(|(i, _)| !matches!(analysis.nodes[**i].el.value().name(), "html"))
         .max_by(|a, b| a.1.total_cmp(b.1).then(b.0.cmp(a.0)))
         .map(|(i, _)| *i)
+}
+
+/// When three or more of the next four candidates score nearly as well (75%) and share an
+/// ancestor with the best one, the article is that ancestor: its text is split over blocks.
+fn shared_ancestor(analysis: &Analysis, top: usize) -> usize {
+    let top_score = analysis.score(top);
+    let mut others: Vec<(usize, f64)> = analysis
+        .scores
+        .iter()
+        .filter(|(i, _)| **i != top && !analysis.in_chrome(**i))
+        .map(|(i, s)| (*i, *s))
+        .collect();
+    others.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    let close: Vec<usize> = others
+        .iter()
+        .take(4)
+        .filter(|(_, s)| top_score > 0.0 && s / top_score >= 0.75)
+        .map(|(i, _)| *i)
+        .collect();
+    if close.len() < 3 {
+        return top;
+    }
+    let body = analysis.body();
+    let mut at = analysis.nodes[top].parent;
+    while let Some(a) = at {
+        if a == body || a == 0 {
+            break;
+        }
+        if close.iter().filter(|&&c| is_ancestor(analysis, a, c)).count() >= 3 {
+            return a;
+        }
+        at = analysis.nodes[a].parent;
+    }
+    top
+}
+
+fn is_ancestor(analysis: &Analysis, ancestor: usize, mut i: usize) -> bool {
+    while let Some(p) = analysis.nodes[i].parent {
+        if p == ancestor {
+            return true;
+        }
+        i = p;
+    }
+    false
 }
 
 /// Moves up from the best candidate: to an ancestor that scores higher than the path below

@@ -131,11 +131,12 @@ impl Writer<'_, '_> {
         if info.in_text || INLINE.contains(&info.el.value().name()) {
             return true;
         }
-        let chrome = self.analysis.strict && info.chrome;
+        let rules = self.analysis.rules;
+        let chrome = rules.chrome_names && info.chrome;
         let dropped = chrome
             || info.el.value().name() == "footer"
             || self.is_byline(i)
-            || (self.analysis.strict
+            || (rules.clean_by_content
                 && reads_as_chrome(
                     self.analysis,
                     i,
@@ -143,6 +144,10 @@ impl Writer<'_, '_> {
                 ));
         if dropped {
             self.written.left_out += 1;
+            if std::env::var_os("DBG_IMPORT").is_some() {
+                let t: String = info.el.text().collect::<String>().split_whitespace().collect::<Vec<_>>().join(" ");
+                eprintln!("DROP {} class={:?} id={:?} chrome={chrome} score={:.1} stats={:?} :: {}", info.el.value().name(), info.el.value().attr("class"), info.el.value().attr("id"), self.analysis.score(i), self.analysis.totals[i], t.chars().take(150).collect::<String>());
+            }
         }
         !dropped
     }
@@ -181,14 +186,18 @@ fn reads_as_chrome(analysis: &Analysis, i: usize, (in_figure, protected): (bool,
     let name = el.value().name();
     if !matches!(
         name,
-        "div" | "section" | "ul" | "ol" | "table" | "form" | "fieldset" | "header" | "figure"
+        "div" | "ul" | "ol" | "table" | "form" | "fieldset"
     ) || protected
         || (name == "table" && is_data_table(el))
     {
         return false;
     }
-    let weight = class_weight(el.value());
-    if weight as f64 + analysis.score(i) < 0.0 {
+    let weight = if analysis.rules.class_weights {
+        class_weight(el.value())
+    } else {
+        0
+    };
+    if weight < 0 {
         return true;
     }
     let s = analysis.totals[i];
