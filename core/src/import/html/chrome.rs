@@ -160,7 +160,6 @@ pub const CHROME_WORDS: &[&str] = &[
     "gdpr",
     "masthead",
     "menu",
-    "modal",
     "nav",
     "navbar",
     "navigation",
@@ -188,6 +187,24 @@ pub const CHROME_WORDS: &[&str] = &[
     "supplemental",
     "taboola",
     "widget",
+];
+
+/// Chrome words that also mark a class word they start (`relatedposts`, `sidebarwidget`,
+/// `socialmedia`). Words like `comment` or `share` are not here: `commentary` and `shareholder`
+/// are content.
+pub const CHROME_PREFIXES: &[&str] = &[
+    "related",
+    "sidebar",
+    "social",
+    "sponsor",
+    "advert",
+    "newsletter",
+    "breadcrumb",
+    "outbrain",
+    "taboola",
+    "disqus",
+    "cookie",
+    "subscribe",
 ];
 
 /// Words that mark comment threads: a thread is never kept for holding much text.
@@ -281,7 +298,7 @@ pub fn chrome_by_name(el: &Element, in_text: bool) -> bool {
     {
         return false;
     }
-    has_word(el, CHROME_WORDS) && !has_word(el, CONTENT_WORDS)
+    (has_word(el, CHROME_WORDS) || has_prefix(el, CHROME_PREFIXES)) && !has_word(el, CONTENT_WORDS)
 }
 
 /// True if the element's class or id marks a comment thread.
@@ -308,6 +325,13 @@ fn has_word(el: &Element, list: &[&str]) -> bool {
         .into_iter()
         .flatten()
         .any(|value| words_of(value).any(|w| list.contains(&w.as_str())))
+}
+
+fn has_prefix(el: &Element, list: &[&str]) -> bool {
+    [el.attr("class"), el.attr("id")]
+        .into_iter()
+        .flatten()
+        .any(|value| words_of(value).any(|w| list.iter().any(|p| w.starts_with(p))))
 }
 
 fn words_of(value: &str) -> impl Iterator<Item = String> + '_ {

@@ -14,7 +14,7 @@ use super::super::{PageMeta, date_part};
 pub fn page_meta(doc: &Html) -> PageMeta {
     let mut facts = Facts::collect(doc);
     if let (Some(j), Some(t)) = (facts.json_ld.as_mut(), facts.title.as_deref()) {
-        j.choose_title(&title_without_hierarchy(t, &facts.h1s));
+        j.choose_title(&title_without_hierarchy(t, &facts.h1s, &facts.h2s));
     } else if let Some(j) = facts.json_ld.as_mut() {
         j.choose_title("");
     }
@@ -36,7 +36,7 @@ pub fn page_meta(doc: &Html) -> PageMeta {
         None => facts
             .title
             .as_deref()
-            .map(|t| title_without_hierarchy(t, &facts.h1s)),
+            .map(|t| title_without_hierarchy(t, &facts.h1s, &facts.h2s)),
     }
     .map(|t| without_site_name(&t, site_name.as_deref()))
     .filter(|t| !t.is_empty());
@@ -87,6 +87,7 @@ struct Facts {
     meta: HashMap<String, String>,
     title: Option<String>,
     h1s: Vec<String>,
+    h2s: Vec<String>,
     canonical: Option<String>,
     time: Option<String>,
     rel_author: Option<String>,
@@ -126,6 +127,7 @@ impl Facts {
                 self.title = Some(collapsed_text(el)).filter(|t| !t.is_empty());
             }
             "h1" => self.h1s.push(collapsed_text(el)),
+            "h2" => self.h2s.push(collapsed_text(el)),
             "link" if self.canonical.is_none() => {
                 let rel = el.value().attr("rel").unwrap_or("").to_ascii_lowercase();
                 if rel.split_whitespace().any(|r| r == "canonical") {
@@ -223,7 +225,11 @@ impl JsonLd {
             (Some(name), Some(headline)) if name != headline => {
                 let name_matches = similarity(&name, page_title) > 0.75;
                 let headline_matches = similarity(&headline, page_title) > 0.75;
-                Some(if headline_matches && !name_matches { headline } else { name })
+                Some(if headline_matches && !name_matches {
+                    headline
+                } else {
+                    name
+                })
             }
             (Some(name), _) => Some(name),
             (None, headline) => headline,
@@ -246,8 +252,16 @@ fn similarity(a: &str, b: &str) -> f64 {
         return 0.0;
     }
     let unique: Vec<&String> = tb.iter().filter(|t| !ta.contains(t)).collect();
-    let unique_len = unique.iter().map(|t| t.len() + 1).sum::<usize>().saturating_sub(1);
-    let all_len = tb.iter().map(|t| t.len() + 1).sum::<usize>().saturating_sub(1);
+    let unique_len = unique
+        .iter()
+        .map(|t| t.len() + 1)
+        .sum::<usize>()
+        .saturating_sub(1);
+    let all_len = tb
+        .iter()
+        .map(|t| t.len() + 1)
+        .sum::<usize>()
+        .saturating_sub(1);
     1.0 - unique_len as f64 / all_len as f64
 }
 
@@ -331,7 +345,7 @@ fn without_site_name(title: &str, site: Option<&str>) -> String {
 
 /// A `<title>` without its last part after a separator (usually the site or section), or
 /// the part after a colon, unless too little would remain; as reader modes do.
-fn title_without_hierarchy(title: &str, h1s: &[String]) -> String {
+fn title_without_hierarchy(title: &str, h1s: &[String], h2s: &[String]) -> String {
     let original = collapse(title);
     let words = |s: &str| s.split_whitespace().count();
     let parts = split_at_separators(&original);
@@ -346,7 +360,7 @@ fn title_without_hierarchy(title: &str, h1s: &[String]) -> String {
             original[first.1 + first.2.len() + 2..].trim().to_owned()
         }
     } else if let Some((before, _)) = original.split_once(": ")
-        && !h1s.iter().any(|h| *h == original)
+        && !h1s.iter().chain(h2s).any(|h| *h == original)
     {
         let after_last = original.rsplit(':').next().unwrap_or("").trim();
         if words(after_last) < 3 {

@@ -116,10 +116,26 @@ pub struct Rules {
 impl Rules {
     /// Every rule, then the fallbacks, in the order they are tried.
     pub const ATTEMPTS: [Rules; 4] = [
-        Rules { chrome_names: true, class_weights: true, clean_by_content: true },
-        Rules { chrome_names: false, class_weights: true, clean_by_content: true },
-        Rules { chrome_names: false, class_weights: false, clean_by_content: true },
-        Rules { chrome_names: false, class_weights: false, clean_by_content: false },
+        Rules {
+            chrome_names: true,
+            class_weights: true,
+            clean_by_content: true,
+        },
+        Rules {
+            chrome_names: false,
+            class_weights: true,
+            clean_by_content: true,
+        },
+        Rules {
+            chrome_names: false,
+            class_weights: false,
+            clean_by_content: true,
+        },
+        Rules {
+            chrome_names: false,
+            class_weights: false,
+            clean_by_content: false,
+        },
     ];
 }
 

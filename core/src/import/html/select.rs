@@ -13,7 +13,13 @@ pub fn article_parts(analysis: &Analysis) -> Vec<usize> {
     let top = climb(analysis, shared_ancestor(analysis, top));
     if std::env::var_os("DBG_IMPORT").is_some() {
         let el = analysis.nodes[top].el.value();
-        eprintln!("TOP {} class={:?} id={:?} score={:.1}", el.name(), el.attr("class"), el.attr("id"), analysis.score(top));
+        eprintln!(
+            "TOP {} class={:?} id={:?} score={:.1}",
+            el.name(),
+            el.attr("class"),
+            el.attr("id"),
+            analysis.score(top)
+        );
     }
     let Some(parent) = analysis.nodes[top].parent else {
         return vec![top];
@@ -69,7 +75,12 @@ fn shared_ancestor(analysis: &Analysis, top: usize) -> usize {
         if a == body || a == 0 {
             break;
         }
-        if close.iter().filter(|&&c| is_ancestor(analysis, a, c)).count() >= 3 {
+        if close
+            .iter()
+            .filter(|&&c| is_ancestor(analysis, a, c))
+            .count()
+            >= 3
+        {
             return a;
         }
         at = analysis.nodes[a].parent;

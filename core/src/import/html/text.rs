@@ -145,8 +145,22 @@ impl Writer<'_, '_> {
         if dropped {
             self.written.left_out += 1;
             if std::env::var_os("DBG_IMPORT").is_some() {
-                let t: String = info.el.text().collect::<String>().split_whitespace().collect::<Vec<_>>().join(" ");
-                eprintln!("DROP {} class={:?} id={:?} chrome={chrome} score={:.1} stats={:?} :: {}", info.el.value().name(), info.el.value().attr("class"), info.el.value().attr("id"), self.analysis.score(i), self.analysis.totals[i], t.chars().take(150).collect::<String>());
+                let t: String = info
+                    .el
+                    .text()
+                    .collect::<String>()
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                eprintln!(
+                    "DROP {} class={:?} id={:?} chrome={chrome} score={:.1} stats={:?} :: {}",
+                    info.el.value().name(),
+                    info.el.value().attr("class"),
+                    info.el.value().attr("id"),
+                    self.analysis.score(i),
+                    self.analysis.totals[i],
+                    t.chars().take(150).collect::<String>()
+                );
             }
         }
         !dropped
@@ -184,10 +198,8 @@ impl Writer<'_, '_> {
 fn reads_as_chrome(analysis: &Analysis, i: usize, (in_figure, protected): (bool, bool)) -> bool {
     let el = analysis.nodes[i].el;
     let name = el.value().name();
-    if !matches!(
-        name,
-        "div" | "ul" | "ol" | "table" | "form" | "fieldset"
-    ) || protected
+    if !matches!(name, "div" | "ul" | "ol" | "table" | "form" | "fieldset")
+        || protected
         || (name == "table" && is_data_table(el))
     {
         return false;
