@@ -38,7 +38,7 @@ const SHORT_ARTICLE_CHARS: usize = 500;
 pub fn extract(html: &str) -> Page {
     let parsed = parse::parse_document(html);
     let doc = &parsed.doc;
-    let meta = meta::page_meta(doc);
+    let mut meta = meta::page_meta(doc);
     let mut notes = Vec::new();
     let (written, whole_body, attempt) = read_article(doc);
     if attempt > 0 {
@@ -47,6 +47,9 @@ pub fn extract(html: &str) -> Page {
              confidence; more of the page than usual was imported."
                 .to_owned(),
         );
+    }
+    if meta.byline.is_none() {
+        meta.byline = written.byline;
     }
     let mut text = written.text;
     if !written.has_h1

@@ -11,16 +11,6 @@ pub fn article_parts(analysis: &Analysis) -> Vec<usize> {
         return Vec::new();
     };
     let top = climb(analysis, shared_ancestor(analysis, top));
-    if std::env::var_os("DBG_IMPORT").is_some() {
-        let el = analysis.nodes[top].el.value();
-        eprintln!(
-            "TOP {} class={:?} id={:?} score={:.1}",
-            el.name(),
-            el.attr("class"),
-            el.attr("id"),
-            analysis.score(top)
-        );
-    }
     let Some(parent) = analysis.nodes[top].parent else {
         return vec![top];
     };

@@ -18,6 +18,8 @@ pub struct Written {
     pub left_out: usize,
     /// Whether the text has a top-level heading.
     pub has_h1: bool,
+    /// The text of the author line left out of the text, if any.
+    pub byline: Option<String>,
 }
 
 /// Writes the text of `parts` (or of the whole body when empty).
@@ -144,24 +146,6 @@ impl Writer<'_, '_> {
                 ));
         if dropped {
             self.written.left_out += 1;
-            if std::env::var_os("DBG_IMPORT").is_some() {
-                let t: String = info
-                    .el
-                    .text()
-                    .collect::<String>()
-                    .split_whitespace()
-                    .collect::<Vec<_>>()
-                    .join(" ");
-                eprintln!(
-                    "DROP {} class={:?} id={:?} chrome={chrome} score={:.1} stats={:?} :: {}",
-                    info.el.value().name(),
-                    info.el.value().attr("class"),
-                    info.el.value().attr("id"),
-                    self.analysis.score(i),
-                    self.analysis.totals[i],
-                    t.chars().take(150).collect::<String>()
-                );
-            }
         }
         !dropped
     }
@@ -185,6 +169,8 @@ impl Writer<'_, '_> {
         let short = self.analysis.totals[i].text < 100;
         if marked && short && self.analysis.totals[i].text > 0 {
             self.byline_seen = true;
+            let text: String = self.analysis.nodes[i].el.text().collect();
+            self.written.byline = Some(text.split_whitespace().collect::<Vec<_>>().join(" "));
             return true;
         }
         false
