@@ -147,10 +147,8 @@ impl Facts {
                     self.json_ld = JsonLd::parse(&text);
                 }
             }
-            "body" => {
-                if self.direction.is_none() {
-                    self.direction = attr(el, "dir").map(|d| d.to_ascii_lowercase());
-                }
+            "body" if self.direction.is_none() => {
+                self.direction = attr(el, "dir").map(|d| d.to_ascii_lowercase());
             }
             _ => {}
         }
