@@ -92,7 +92,7 @@ const FORMATTING: &[&str] = &[
 ];
 
 /// Unclosed formatting elements kept; further ones are dropped (their text is kept).
-pub const MAX_UNCLOSED_FORMATTING: usize = 32;
+pub const MAX_UNCLOSED_FORMATTING: usize = 8;
 
 /// Start tags that close an open `<p>` (HTML's "close a p element").
 const CLOSES_P: &[&str] = &[
@@ -141,7 +141,7 @@ struct DepthFilter {
     /// Our account of the open elements (names), innermost last; an approximation of the tree
     /// builder's stack that follows the implied end tags that matter (`p`, `li`, `dd`, table
     /// cells and rows, `option`).
-    open: RefCell<Vec<LocalName>>,
+    open: RefCell<OpenStack>,
     /// Per element name, how many of its start tags were dropped and still await their end tag.
     dropped: RefCell<HashMap<LocalName, usize>>,
     /// Formatting elements passed on and not yet closed by an end tag of their name: per name,
@@ -190,7 +190,7 @@ impl DepthFilter {
         let mut open = self.open.borrow_mut();
         close_implied(&mut open, name);
         let formatting = FORMATTING.contains(&&**name);
-        let too_deep = open.len() >= MAX_DEPTH
+        let too_deep = open.names.len() >= MAX_DEPTH
             || (formatting && self.unclosed_formatting.get() >= MAX_UNCLOSED_FORMATTING);
         if too_deep && !ALWAYS_PASSED.contains(&&**name) {
             *self.dropped.borrow_mut().entry(name.clone()).or_default() += 1;
@@ -222,7 +222,7 @@ impl DepthFilter {
                 .set(self.unclosed_formatting.get() - 1);
         }
         let mut open = self.open.borrow_mut();
-        if let Some(at) = open.iter().rposition(|n| n == name) {
+        if let Some(at) = open.names.iter().rposition(|n| n == name) {
             open.truncate(at);
         }
         true
@@ -230,29 +230,57 @@ impl DepthFilter {
 }
 
 /// Pops the elements that a start tag `name` closes implicitly, as the tree builder will.
-fn close_implied(open: &mut Vec<LocalName>, name: &str) {
-    let closes = |stop: &[&str], targets: &[&str], open: &mut Vec<LocalName>| {
-        for at in (0..open.len()).rev() {
-            let here: &str = &open[at];
-            if targets.contains(&here) {
-                open.truncate(at);
-                return;
-            }
-            if stop.contains(&here) {
-                return;
-            }
-        }
-    };
+/// Only looks through the stack when an element it could close is open at all.
+fn close_implied(open: &mut OpenStack, name: &str) {
     const SCOPE: &[&str] = &["table", "td", "th", "button", "caption", "html", "template"];
-    if CLOSES_P.contains(&name) {
-        closes(SCOPE, &["p"], open);
+    let (stop, targets): (&[&str], &[&str]) = match name {
+        "li" => (&["ul", "ol", "menu", "table"], &["li"]),
+        "dd" | "dt" => (&["dl", "table"], &["dd", "dt"]),
+        "tr" => (&["table"], &["tr"]),
+        "td" | "th" => (&["tr", "table"], &["td", "th"]),
+        "option" => (&["select"], &["option"]),
+        _ => (&[], &[]),
+    };
+    if CLOSES_P.contains(&name) && open.paragraphs > 0 {
+        close_to(open, SCOPE, &["p"]);
     }
-    match name {
-        "li" => closes(&["ul", "ol", "menu", "table"], &["li"], open),
-        "dd" | "dt" => closes(&["dl", "table"], &["dd", "dt"], open),
-        "tr" => closes(&["table"], &["tr"], open),
-        "td" | "th" => closes(&["tr", "table"], &["td", "th"], open),
-        "option" => closes(&["select"], &["option"], open),
-        _ => {}
+    if !targets.is_empty() {
+        close_to(open, stop, targets);
+    }
+}
+
+/// Truncates `open` before the innermost element named in `targets`, unless an element named
+/// in `stop` comes first.
+fn close_to(open: &mut OpenStack, stop: &[&str], targets: &[&str]) {
+    for at in (0..open.names.len()).rev() {
+        let here: &str = &open.names[at];
+        if targets.contains(&here) {
+            open.truncate(at);
+            return;
+        }
+        if stop.contains(&here) {
+            return;
+        }
+    }
+}
+
+/// The filter's account of the open elements, with the number of open `<p>`s kept so that
+/// the common "does this tag close a paragraph" question costs nothing when none is open.
+#[derive(Default)]
+struct OpenStack {
+    names: Vec<LocalName>,
+    paragraphs: usize,
+}
+
+impl OpenStack {
+    fn push(&mut self, name: LocalName) {
+        self.paragraphs += usize::from(&*name == "p");
+        self.names.push(name);
+    }
+
+    fn truncate(&mut self, at: usize) {
+        let closed = self.names[at..].iter().filter(|n| &***n == "p").count();
+        self.paragraphs -= closed;
+        self.names.truncate(at);
     }
 }
