@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use claimdesk_core::fuzzing::{check_exports, check_load};
+use claimdesk_core::fuzzing::{check_exports, check_import, check_load};
 
 #[test]
 fn the_fuzz_corpus_replays_clean() {
@@ -12,6 +12,7 @@ fn the_fuzz_corpus_replays_clean() {
     for (target, check) in [
         ("load_review", check_load as fn(&[u8])),
         ("export_all", check_exports),
+        ("import_article", check_import),
     ] {
         for entry in std::fs::read_dir(root.join(target)).unwrap() {
             let path = entry.unwrap().path();

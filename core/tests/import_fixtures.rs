@@ -27,7 +27,6 @@ fn saved_news_page_keeps_the_article_and_drops_the_chrome() {
     assert_eq!(
         text,
         "Libya denies abuse of migrants in detention centres\n\n\
-         By Staff Reporter · 26 November 2017\n\n\
          The Chief of the Anti-Illegal Immigration Department, Mohammed Besher, said on Sunday \
          that the reports were lies and fabrications.\n\n\
          He added that “Libya is not to blame for the displacement of thousands of persons from \
@@ -74,6 +73,16 @@ fn saved_news_page_keeps_the_article_and_drops_the_chrome() {
         i.notes.iter().any(|n| n.contains("furniture")),
         "{:?}",
         i.notes
+    );
+    // The author line is a page fact, not article text.
+    assert_eq!(
+        r.details.extra["article_byline"],
+        "By Staff Reporter · 26 November 2017"
+    );
+    assert!(
+        i.notes
+            .iter()
+            .any(|n| n == "Byline: By Staff Reporter · 26 November 2017")
     );
 }
 

@@ -113,6 +113,9 @@ pub struct Imported {
     pub kind: ArticleKind,
     /// Plain-words notes for the user (a guessed encoding, replaced bytes, dropped page parts).
     pub notes: Vec<String>,
+    /// What the page or front matter says about itself (title, address, date, byline,
+    /// direction); empty for plain text.
+    pub meta: PageMeta,
 }
 
 /// How the encoding of an imported file was decided.
@@ -142,6 +145,14 @@ pub struct PageMeta {
     /// `article:published_time`, `<time datetime>` or front-matter `date:`, as a date
     /// (`2017-11-26`) when it starts with one.
     pub published: Option<String>,
+    /// Who wrote it (JSON-LD `author`, `<meta name=author>`, `rel=author`).
+    pub byline: Option<String>,
+    /// The site's name (`og:site_name`, JSON-LD `publisher`).
+    pub site_name: Option<String>,
+    /// Writing direction declared on `<html>` or `<body>` (`rtl`, `ltr`).
+    pub direction: Option<String>,
+    /// Language declared on `<html lang>`.
+    pub language: Option<String>,
 }
 
 /// Reads an article file (`.txt`, `.html`, `.md`, …) into a new review titled after the file
@@ -201,25 +212,54 @@ pub fn import_bytes(
         notes.push(format!("The page names its address: {url}"));
         article_source = url.clone();
     }
-    let title = meta
-        .title
-        .clone()
-        .filter(|t| !t.trim().is_empty())
-        .unwrap_or_else(|| title.to_owned());
+    let page_title = meta.title.clone().filter(|t| !t.trim().is_empty());
+    let title = match (page_title, kind) {
+        (Some(t), _) => t,
+        // A page without a title gets none: the file name is not the article's title.
+        (None, ArticleKind::Html) => {
+            notes.push(format!(
+                "The page has no title; the review's title is empty ({title})."
+            ));
+            String::new()
+        }
+        (None, _) => title.to_owned(),
+    };
     let mut review = Review::new(Article::new(title, article_source, text));
-    if let Some(url) = meta.canonical_url {
-        review.details.article_url = url;
-    }
-    if let Some(date) = meta.published {
-        review.details.article_published = date;
-    }
+    record_page_facts(&mut review, &meta, &mut notes);
     Ok(Imported {
         review,
         encoding: decoded.encoding.name().to_owned(),
         encoding_source: decoded.source,
         kind,
         notes,
+        meta,
     })
+}
+
+/// Puts the page's address and date in the review's details; byline and writing direction go
+/// to `details` too (as the extra fields `article_byline` and `article_direction`, which
+/// every version keeps) and to the notes.
+fn record_page_facts(review: &mut Review, meta: &PageMeta, notes: &mut Vec<String>) {
+    if let Some(url) = &meta.canonical_url {
+        review.details.article_url = url.clone();
+    }
+    if let Some(date) = &meta.published {
+        review.details.article_published = date.clone();
+    }
+    if let Some(byline) = &meta.byline {
+        notes.push(format!("Byline: {byline}"));
+        review
+            .details
+            .extra
+            .insert("article_byline".into(), byline.clone().into());
+    }
+    if let Some(direction) = meta.direction.as_deref().filter(|d| *d == "rtl") {
+        notes.push("The page is written right to left.".into());
+        review
+            .details
+            .extra
+            .insert("article_direction".into(), direction.into());
+    }
 }
 
 /// A new review from text that is already decoded (the clipboard): same normalisation as files.

@@ -1,0 +1,240 @@
+//! Writing out the article's text: blocks become paragraphs, inline elements keep their text,
+//! and inside the article, blocks that read as chrome are left out: mostly links (menus, tag
+//! lists, "most read"), forms, image galleries, embeds with little text, the byline line.
+
+use ego_tree::iter::Edge;
+use scraper::{ElementRef, Node};
+
+use super::super::Blocks;
+use super::chrome::{BLOCKS, INLINE, class_weight};
+use super::score::Analysis;
+
+/// What the walk left out.
+#[derive(Debug, Default)]
+pub struct Written {
+    /// The text: paragraphs separated by blank lines.
+    pub text: String,
+    /// Blocks left out inside the article (chrome by name or by content).
+    pub left_out: usize,
+    /// Whether the text has a top-level heading.
+    pub has_h1: bool,
+    /// The text of the author line left out of the text, if any.
+    pub byline: Option<String>,
+}
+
+/// Writes the text of `parts` (or of the whole body when empty).
+pub fn write_parts(analysis: &Analysis, parts: &[usize]) -> Written {
+    let mut writer = Writer {
+        analysis,
+        blocks: Blocks::default(),
+        pre_depth: 0,
+        written: Written::default(),
+        byline_seen: false,
+        context: Vec::new(),
+    };
+    let roots = if parts.is_empty() {
+        vec![analysis.body()]
+    } else {
+        parts.to_vec()
+    };
+    for root in roots {
+        writer.write(analysis.nodes[root].el, root);
+    }
+    let mut written = writer.written;
+    written.text = writer.blocks.finish();
+    written
+}
+
+struct Writer<'a, 'b> {
+    analysis: &'b Analysis<'a>,
+    blocks: Blocks,
+    pre_depth: usize,
+    written: Written,
+    byline_seen: bool,
+    /// For each open element: (inside a figure, inside a data table or code).
+    context: Vec<(bool, bool)>,
+}
+
+impl Writer<'_, '_> {
+    fn write(&mut self, root: ElementRef, root_index: usize) {
+        let mut skip: Option<ego_tree::NodeId> = None;
+        for edge in root.traverse() {
+            match edge {
+                Edge::Open(node) => {
+                    if skip.is_some() {
+                        continue;
+                    }
+                    match node.value() {
+                        Node::Element(el) => {
+                            let listed = self.analysis.index.get(&node.id()).copied();
+                            let keep = listed.is_some_and(|i| i == root_index || self.keeps(i));
+                            if !keep {
+                                skip = Some(node.id());
+                                continue;
+                            }
+                            let (figure, protected) =
+                                self.context.last().copied().unwrap_or_default();
+                            let name = el.name();
+                            let protects = matches!(name, "code" | "pre")
+                                || (name == "table"
+                                    && is_data_table(ElementRef::wrap(node).expect("an element")));
+                            self.context
+                                .push((figure || name == "figure", protected || protects));
+                            self.open(name);
+                        }
+                        Node::Text(t) if self.pre_depth > 0 => self.blocks.raw(t),
+                        Node::Text(t) => self.blocks.text(t),
+                        _ => {}
+                    }
+                }
+                Edge::Close(node) => {
+                    if let Some(id) = skip {
+                        if id == node.id() {
+                            skip = None;
+                        }
+                        continue;
+                    }
+                    if let Node::Element(el) = node.value() {
+                        self.context.pop();
+                        self.close(el.name());
+                    }
+                }
+            }
+        }
+        self.blocks.end_block();
+    }
+
+    fn open(&mut self, name: &str) {
+        if name == "h1" {
+            self.written.has_h1 = true;
+        }
+        if name == "br" {
+            self.blocks.line_break();
+        } else if name == "pre" {
+            self.blocks.end_block();
+            self.pre_depth += 1;
+        } else if BLOCKS.contains(&name) {
+            self.blocks.end_block();
+        }
+    }
+
+    fn close(&mut self, name: &str) {
+        if name == "pre" {
+            self.pre_depth = self.pre_depth.saturating_sub(1);
+            self.blocks.end_block();
+        } else if BLOCKS.contains(&name) {
+            self.blocks.end_block();
+        }
+    }
+
+    /// Whether element `i` (inside the article) is written out; counts what is left out.
+    fn keeps(&mut self, i: usize) -> bool {
+        let info = &self.analysis.nodes[i];
+        if info.in_text || INLINE.contains(&info.el.value().name()) {
+            return true;
+        }
+        let rules = self.analysis.rules;
+        let chrome = rules.chrome_names && info.chrome;
+        let dropped = chrome
+            || info.el.value().name() == "footer"
+            || self.is_byline(i)
+            || (rules.clean_by_content
+                && reads_as_chrome(
+                    self.analysis,
+                    i,
+                    self.context.last().copied().unwrap_or_default(),
+                ));
+        if dropped {
+            self.written.left_out += 1;
+        }
+        !dropped
+    }
+
+    /// The first short block marked as the author line (`rel=author`, `itemprop=author`, a
+    /// `byline` class) is page metadata, not article text.
+    fn is_byline(&mut self, i: usize) -> bool {
+        if self.byline_seen {
+            return false;
+        }
+        let el = self.analysis.nodes[i].el.value();
+        let marked = el.attr("rel").is_some_and(|r| r.contains("author"))
+            || el.attr("itemprop").is_some_and(|p| p.contains("author"))
+            || [el.attr("class"), el.attr("id")]
+                .into_iter()
+                .flatten()
+                .any(|v| {
+                    let v = v.to_ascii_lowercase();
+                    v.contains("byline") || v.contains("dateline") || v.contains("writtenby")
+                });
+        let short = self.analysis.totals[i].text < 100;
+        if marked && short && self.analysis.totals[i].text > 0 {
+            self.byline_seen = true;
+            let text: String = self.analysis.nodes[i].el.text().collect();
+            self.written.byline = Some(text.split_whitespace().collect::<Vec<_>>().join(" "));
+            return true;
+        }
+        false
+    }
+}
+
+/// A block inside the article that reads as chrome by its content (reader modes' "clean
+/// conditionally"): a negative class weight beyond its score; or, with fewer than ten commas,
+/// mostly link text, more inputs than paragraphs allow, several embeds, or a gallery of images
+/// with little text.
+fn reads_as_chrome(analysis: &Analysis, i: usize, (in_figure, protected): (bool, bool)) -> bool {
+    let el = analysis.nodes[i].el;
+    let name = el.value().name();
+    if !matches!(name, "div" | "ul" | "ol" | "table" | "form" | "fieldset")
+        || protected
+        || (name == "table" && is_data_table(el))
+    {
+        return false;
+    }
+    let weight = if analysis.rules.class_weights {
+        class_weight(el.value())
+    } else {
+        0
+    };
+    if weight < 0 {
+        return true;
+    }
+    let s = analysis.totals[i];
+    if s.commas >= 10 {
+        return false;
+    }
+    let is_list = matches!(name, "ul" | "ol");
+    let density = s.link_density();
+    let heading_density = if s.text == 0 {
+        0.0
+    } else {
+        s.headings as f64 / s.text as f64
+    };
+    (s.images > 1 && (s.paragraphs as f64) < 0.5 * s.images as f64 && !in_figure)
+        || (!is_list && s.list_items > s.paragraphs + 100)
+        || (s.inputs > s.paragraphs / 3)
+        || (!is_list
+            && heading_density < 0.9
+            && s.text < 25
+            && (s.images == 0 || s.images > 2)
+            && density > 0.0)
+        || (!is_list && weight < 25 && density > 0.2)
+        || (weight >= 25 && density > 0.5)
+        || (s.embeds == 1 && s.text < 75)
+        || s.embeds > 1
+}
+
+/// A table of data (headers, a caption or a summary), as opposed to one used for layout.
+fn is_data_table(table: ElementRef) -> bool {
+    let e = table.value();
+    if e.attr("role") == Some("presentation") {
+        return false;
+    }
+    if e.attr("summary").is_some() || e.attr("datatable").is_some_and(|v| v != "0") {
+        return true;
+    }
+    table.descendants().take(2_000).any(|d| {
+        d.value()
+            .as_element()
+            .is_some_and(|e| matches!(e.name(), "th" | "caption" | "thead" | "colgroup"))
+    })
+}
