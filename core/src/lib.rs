@@ -17,9 +17,12 @@ pub mod history;
 pub mod import;
 pub mod model;
 pub mod reanchor;
+pub mod sentences;
+pub mod suggest;
 #[doc(hidden)]
 pub mod synthetic;
 pub mod text;
+pub mod transcript;
 
 pub use model::{
     Article, ArticleVersion, Claim, ClaimId, ClaimStatus, Evidence, Review, ReviewDetails, Span,
