@@ -1,5 +1,6 @@
 //! Claimdesk's benchmarks (`cargo bench`): frames of the real app UI on a 1 MB article with
-//! 5,000 claims, loading and saving the project file, and every export.
+//! 5,000 claims, loading and saving the project file, every export, and scoring check-worthiness
+//! suggestions.
 //!
 //! A frame is `Context::run_ui` + `tessellate` of the whole window (panels included) at
 //! 1280×800, as eframe does each frame, minus the GPU upload.
@@ -13,6 +14,7 @@ use claimdesk::app::file_dialogs::ScriptedDialogs;
 use claimdesk::app::settings::Settings;
 use claimdesk_core::export::{ExportFormat, export};
 use claimdesk_core::format::{load_str, save_file, to_json};
+use claimdesk_core::suggest::{Model, score_article};
 use claimdesk_core::synthetic::{large_review, stacked_review};
 use claimdesk_core::text::normalize_article_text;
 use claimdesk_core::{ClaimStatus, Review};
@@ -233,10 +235,21 @@ fn project(c: &mut Criterion) {
     group.finish();
 }
 
+/// Check-worthiness suggestions (issue 12): split the 1 MB article into sentences, detect a
+/// transcript, score every sentence with the built-in model (as the GUI's worker thread will).
+fn suggest(c: &mut Criterion) {
+    let review = large_review(ARTICLE_BYTES, 0);
+    let text = review.article.text();
+    let model = Model::builtin();
+    let mut group = c.benchmark_group("suggest");
+    group.bench_function("1mb", |b| b.iter(|| black_box(score_article(text, model))));
+    group.finish();
+}
+
 criterion_group! {
     name = benches;
     config = Criterion::default().sample_size(20).warm_up_time(std::time::Duration::from_secs(1))
         .measurement_time(std::time::Duration::from_secs(3));
-    targets = view, project
+    targets = view, project, suggest
 }
 criterion_main!(benches);

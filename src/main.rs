@@ -24,6 +24,10 @@ enum Command {
     Export(claimdesk::cli::export::ExportArgs),
     /// Create a review from an article (.txt in any encoding, .html, .md) without the window.
     New(claimdesk::cli::new::NewArgs),
+    /// List the sentences worth checking in an article or review, best first, with reasons.
+    Suggest(claimdesk::cli::suggest::SuggestArgs),
+    /// Train a check-worthiness model from saved reviews (use it with `suggest --model`).
+    TrainSuggester(claimdesk::cli::train_suggester::TrainSuggesterArgs),
     /// Re-anchor a review's claims on a new text of its article; keep the old text as a version.
     Update(claimdesk::cli::update::UpdateArgs),
 }
@@ -34,6 +38,8 @@ fn main() -> ExitCode {
         Some(Command::Check(a)) => claimdesk::cli::check::run(&a),
         Some(Command::Export(a)) => claimdesk::cli::export::run(&a),
         Some(Command::New(a)) => claimdesk::cli::new::run(&a),
+        Some(Command::Suggest(a)) => claimdesk::cli::suggest::run(&a),
+        Some(Command::TrainSuggester(a)) => claimdesk::cli::train_suggester::run(&a),
         Some(Command::Update(a)) => claimdesk::cli::update::run(&a),
         None => claimdesk::gui::run(args.file),
     }

@@ -17,10 +17,13 @@ pub mod history;
 pub mod import;
 pub mod model;
 pub mod reanchor;
+pub mod sentences;
 pub mod status;
+pub mod suggest;
 #[doc(hidden)]
 pub mod synthetic;
 pub mod text;
+pub mod transcript;
 pub mod verdict;
 
 pub use model::{

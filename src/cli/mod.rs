@@ -4,6 +4,8 @@
 pub mod check;
 pub mod export;
 pub mod new;
+pub mod suggest;
+pub mod train_suggester;
 pub mod update;
 
 use std::path::Path;
