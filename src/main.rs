@@ -22,6 +22,8 @@ enum Command {
     Check(claimdesk::cli::check::CheckArgs),
     /// Write a report of a review: html, markdown, csv, claimreview or webannotation.
     Export(claimdesk::cli::export::ExportArgs),
+    /// The claim archive: add sources, list, remove, reindex, and search what was checked before.
+    Library(claimdesk::cli::library::LibraryArgs),
     /// Create a review from an article (.txt in any encoding, .html, .md) without the window.
     New(claimdesk::cli::new::NewArgs),
     /// List the sentences worth checking in an article or review, best first, with reasons.
@@ -37,6 +39,7 @@ fn main() -> ExitCode {
     match args.command {
         Some(Command::Check(a)) => claimdesk::cli::check::run(&a),
         Some(Command::Export(a)) => claimdesk::cli::export::run(&a),
+        Some(Command::Library(a)) => claimdesk::cli::library::run(&a),
         Some(Command::New(a)) => claimdesk::cli::new::run(&a),
         Some(Command::Suggest(a)) => claimdesk::cli::suggest::run(&a),
         Some(Command::TrainSuggester(a)) => claimdesk::cli::train_suggester::run(&a),

@@ -7,6 +7,7 @@
 //! half-open `[start, end)`.
 
 pub mod anchor;
+pub mod archive;
 pub mod atomic;
 pub mod export;
 pub mod fields;

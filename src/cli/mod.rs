@@ -3,6 +3,7 @@
 
 pub mod check;
 pub mod export;
+pub mod library;
 pub mod new;
 pub mod suggest;
 pub mod train_suggester;

@@ -1,0 +1,216 @@
+//! `claimdesk library …`: the claim archive from the command line — add, list and remove
+//! sources, rebuild the index, and search it ("has this been checked before?").
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use claimdesk_core::archive::{Archive, Refresh, SearchHit};
+
+/// Arguments of `library`.
+#[derive(clap::Args)]
+pub struct LibraryArgs {
+    /// The data folder holding the library and its index (default: $CLAIMDESK_DATA_DIR, else
+    /// the platform's data folder).
+    #[arg(long, global = true, value_name = "FOLDER")]
+    pub data_dir: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: LibraryCommand,
+}
+
+/// What to do with the library.
+#[derive(clap::Subcommand)]
+pub enum LibraryCommand {
+    /// Add folders (of .claimdesk reviews, ClaimReview .json/.jsonld, saved .html pages) or files.
+    Add {
+        /// Folders or files.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
+    /// List the sources with their claim and file counts.
+    List,
+    /// Remove a source (its claims leave the index).
+    Remove {
+        /// The folder or file, as added.
+        path: PathBuf,
+    },
+    /// Rebuild the index from scratch, reading every file again.
+    Reindex,
+    /// Search the archive; print the best matches first.
+    Search(SearchArgs),
+}
+
+/// Arguments of `library search`.
+#[derive(clap::Args)]
+pub struct SearchArgs {
+    /// The claim to look for (a sentence, a pasted tweet); several words are joined.
+    #[arg(required = true, value_name = "TEXT")]
+    pub text: Vec<String>,
+    /// Print the matches as a JSON array.
+    #[arg(long)]
+    pub json: bool,
+    /// How many matches at most.
+    #[arg(long, default_value_t = 5)]
+    pub limit: usize,
+}
+
+/// Runs a `library` subcommand.
+pub fn run(args: &LibraryArgs) -> ExitCode {
+    let archive = match &args.data_dir {
+        Some(dir) => Archive::in_data_dir(dir),
+        None => match Archive::platform() {
+            Ok(a) => a,
+            Err(e) => return fail_line(e),
+        },
+    };
+    let result = match &args.command {
+        LibraryCommand::Add { paths } => add(&archive, paths),
+        LibraryCommand::List => list(&archive),
+        LibraryCommand::Remove { path } => remove(&archive, path),
+        LibraryCommand::Reindex => reindex(&archive),
+        LibraryCommand::Search(s) => search(&archive, s),
+    };
+    result.unwrap_or_else(fail_line)
+}
+
+type Outcome = Result<ExitCode, claimdesk_core::archive::ArchiveError>;
+
+fn add(archive: &Archive, paths: &[PathBuf]) -> Outcome {
+    let added = archive.add(paths)?;
+    for path in &added {
+        println!("added {}", path.display());
+    }
+    if added.len() < paths.len() {
+        println!("{} already in the library", paths.len() - added.len());
+    }
+    let refresh = archive.refresh()?;
+    report(archive, &refresh);
+    println!("{}", totals(&refresh));
+    Ok(ExitCode::SUCCESS)
+}
+
+fn list(archive: &Archive) -> Outcome {
+    if archive.library()?.sources.is_empty() {
+        eprintln!("claimdesk: the library is empty; add sources with `claimdesk library add PATH`");
+        return Ok(ExitCode::SUCCESS);
+    }
+    let refresh = archive.refresh()?;
+    report(archive, &refresh);
+    for s in &refresh.sources {
+        let mut line = format!(
+            "{}\t{} claims in {} files",
+            s.path.display(),
+            s.claims,
+            s.files
+        );
+        if s.files_with_problems > 0 {
+            line.push_str(&format!(", {} with problems", s.files_with_problems));
+        }
+        if !s.present {
+            line.push_str(", gone");
+        }
+        println!("{line}");
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn remove(archive: &Archive, path: &Path) -> Outcome {
+    if !archive.remove(path)? {
+        return Ok(super::fail(path, "not in the library"));
+    }
+    println!("removed {}", path.display());
+    let refresh = archive.refresh()?;
+    report(archive, &refresh);
+    println!("{}", totals(&refresh));
+    Ok(ExitCode::SUCCESS)
+}
+
+fn reindex(archive: &Archive) -> Outcome {
+    let refresh = archive.rebuild()?;
+    report(archive, &refresh);
+    println!("{}", totals(&refresh));
+    Ok(ExitCode::SUCCESS)
+}
+
+fn search(archive: &Archive, args: &SearchArgs) -> Outcome {
+    let library = archive.library()?;
+    if library.sources.is_empty() {
+        return Ok(super::fail(
+            &archive.library_file(),
+            "the library is empty; add sources with `claimdesk library add PATH`",
+        ));
+    }
+    let refresh = archive.refresh()?;
+    report(archive, &refresh);
+    if refresh.searcher.is_empty() {
+        return Ok(super::fail(
+            &archive.library_file(),
+            format!(
+                "the library's {} sources hold no readable claim",
+                library.sources.len()
+            ),
+        ));
+    }
+    let hits = refresh.searcher.search(&args.text.join(" "), args.limit)?;
+    if args.json {
+        let json = serde_json::to_string_pretty(&hits).expect("hits serialise");
+        println!("{json}");
+    } else {
+        hits.iter().for_each(print_hit);
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// One match: score and claim on the first line, then what is known about it.
+fn print_hit(hit: &SearchHit) {
+    let c = &hit.claim;
+    println!("{:.3}\t{}", hit.score, c.text);
+    let known: Vec<String> = [
+        ("verdict", &c.verdict),
+        ("organisation", &c.organisation),
+        ("date", &c.date),
+        ("url", &c.url),
+    ]
+    .iter()
+    .filter(|(_, v)| !v.is_empty())
+    .map(|(k, v)| format!("{k}: {v}"))
+    .collect();
+    if !known.is_empty() {
+        println!("\t{}", known.join(" | "));
+    }
+    let mut from = format!("\tfile: {}", hit.source.display());
+    if !c.claim_id.is_empty() {
+        from.push_str(&format!(" | claim: {}", c.claim_id));
+    }
+    println!("{from}");
+}
+
+/// Problems and a rebuilt index, one line each on stderr.
+fn report(archive: &Archive, refresh: &Refresh) {
+    if let Some(why) = &refresh.rebuilt {
+        eprintln!(
+            "claimdesk: {}: rebuilt the archive index: {why}",
+            archive.index_dir().display()
+        );
+    }
+    for p in &refresh.problems {
+        eprintln!("claimdesk: {}: {} (skipped)", p.path.display(), p.message);
+    }
+}
+
+fn totals(refresh: &Refresh) -> String {
+    let files: usize = refresh.sources.iter().map(|s| s.files).sum();
+    format!(
+        "{} claims from {} files in {} sources ({} read, {} unchanged, {} removed)",
+        refresh.searcher.len(),
+        files,
+        refresh.sources.len(),
+        refresh.counts.read,
+        refresh.counts.unchanged,
+        refresh.counts.removed
+    )
+}
+
+fn fail_line(e: impl std::fmt::Display) -> ExitCode {
+    eprintln!("claimdesk: {e}");
+    ExitCode::from(1)
+}
