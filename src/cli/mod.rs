@@ -2,7 +2,9 @@
 //! stderr, and returns exit code 0 on success, 1 on any problem.
 
 pub mod check;
+pub mod completions;
 pub mod export;
+pub mod man;
 pub mod new;
 pub mod update;
 

@@ -13,14 +13,18 @@ pub fn show(ui: &mut egui::Ui, wb: &mut Workbench) {
         ui.menu_button("File", |ui| file_menu(ui, wb));
         ui.menu_button("Edit", |ui| edit_menu(ui, wb));
         ui.menu_button("View", |ui| {
-            let mut dark = wb.settings.dark_mode;
-            if ui.checkbox(&mut dark, "Dark theme").changed() {
-                wb.settings.dark_mode = dark;
-                ui.ctx().set_theme(if dark {
-                    egui::Theme::Dark
-                } else {
-                    egui::Theme::Light
-                });
+            ui.label("Theme");
+            for (choice, label) in [
+                (egui::ThemePreference::System, "Follow the desktop"),
+                (egui::ThemePreference::Light, "Light"),
+                (egui::ThemePreference::Dark, "Dark"),
+            ] {
+                if ui
+                    .radio_value(&mut wb.settings.theme, choice, label)
+                    .changed()
+                {
+                    ui.ctx().set_theme(choice);
+                }
             }
         });
     });
