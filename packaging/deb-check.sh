@@ -2,7 +2,8 @@
 # Builds the Debian package, installs it on this machine, checks it works as a desktop app,
 # removes it and checks nothing is left behind. Needs root (dpkg) and changes the system while
 # it runs: for a CI machine or a throwaway container, not a workstation with Claimdesk installed.
-#   bash packaging/deb-check.sh
+#   bash packaging/deb-check.sh            build with packaging/build-deb.sh, then check
+#   bash packaging/deb-check.sh FILE.deb   check a package built before
 # Checks: the package's file list; after `dpkg -i`: `xdg-mime query default
 # application/x-claimdesk` names claimdesk.desktop, a saved review is application/x-claimdesk by
 # name and by content (gio), `man claimdesk` renders, the completions load, `claimdesk --version`
@@ -29,9 +30,13 @@ check() { printf '  ok  %s\n' "$*"; }
 fail() { printf 'FAIL  %s\n' "$*" >&2; exit 1; }
 dpkg -s claimdesk >/dev/null 2>&1 && fail "claimdesk is already installed; remove it first"
 
-echo "== build"
-bash packaging/build-deb.sh
-deb=$(ls -t target/debian/claimdesk_*.deb | head -n 1)
+if (($# > 0)); then
+  deb=$1
+else
+  echo "== build"
+  bash packaging/build-deb.sh
+  deb=$(ls -t target/debian/claimdesk_*.deb | head -n 1)
+fi
 echo "$deb: $(du -h "$deb" | cut -f1)"
 dpkg-deb --info "$deb" | grep -E '^ (Package|Version|Architecture|Depends|Recommends|Installed-Size):'
 contents=$(dpkg-deb --contents "$deb" | awk '{print $6}')
@@ -48,8 +53,8 @@ done
 check "the package holds the binary, desktop entry, MIME XML, icons, man pages, completions, licence, README ($(grep -vc '/$' <<<"$contents") files)"
 
 snapshot() { # every path under the folders the package writes to, and the databases' mentions
-  find /usr/bin /usr/share/applications /usr/share/mime /usr/share/icons/hicolor /usr/share/man/man1 \
-    /usr/share/bash-completion /usr/share/zsh /usr/share/fish /usr/share/doc -xdev 2>/dev/null | sort
+  { find /usr/bin /usr/share/applications /usr/share/mime /usr/share/icons/hicolor /usr/share/man/man1 \
+    /usr/share/bash-completion /usr/share/zsh /usr/share/fish /usr/share/doc -xdev 2>/dev/null || true; } | sort
   grep -rl -i claimdesk /usr/share/mime/globs2 /usr/share/mime/magic \
     /usr/share/applications/mimeinfo.cache 2>/dev/null | sed 's/^/mentions: /' || true
 }
@@ -70,7 +75,7 @@ done
 check "claimdesk.desktop is registered for text/plain, text/markdown, text/html"
 grep -qx 'application/x-claimdesk:\*\.claimdesk' <(cut -d: -f2- /usr/share/mime/globs2) ||
   fail "the MIME database has no *.claimdesk glob"
-grep -q '^application/x-claimdesk application-x-claimdesk$' /usr/share/mime/icons ||
+grep -qx 'application/x-claimdesk:application-x-claimdesk' /usr/share/mime/icons ||
   fail "the MIME database has no document icon for application/x-claimdesk"
 check "MIME database: *.claimdesk -> application/x-claimdesk, icon application-x-claimdesk"
 tmp=$(mktemp -d)
