@@ -3,15 +3,16 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, Parser, Subcommand};
 
 /// A desktop fact-checking workbench: mark claims in an article as asserted, disputed or under
 /// investigation, save the review, export reports.
 #[derive(Parser)]
 #[command(name = "claimdesk", version, about, long_about = None)]
 struct Args {
-    /// An article (.txt, .md) to start a new review of, or a review (.claimdesk) to reopen.
-    file: Option<PathBuf>,
+    /// Articles (.txt, .html, .md) to start reviews of, or reviews (.claimdesk) to reopen: one
+    /// window each.
+    files: Vec<PathBuf>,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -32,6 +33,10 @@ enum Command {
     TrainSuggester(claimdesk::cli::train_suggester::TrainSuggesterArgs),
     /// Re-anchor a review's claims on a new text of its article; keep the old text as a version.
     Update(claimdesk::cli::update::UpdateArgs),
+    /// Print the manual page (roff), or write one page per subcommand with --dir.
+    Man(claimdesk::cli::man::ManArgs),
+    /// Print a shell completion script: bash, zsh, fish, elvish or powershell.
+    Completions(claimdesk::cli::completions::CompletionsArgs),
 }
 
 fn main() -> ExitCode {
@@ -44,6 +49,8 @@ fn main() -> ExitCode {
         Some(Command::Suggest(a)) => claimdesk::cli::suggest::run(&a),
         Some(Command::TrainSuggester(a)) => claimdesk::cli::train_suggester::run(&a),
         Some(Command::Update(a)) => claimdesk::cli::update::run(&a),
-        None => claimdesk::gui::run(args.file),
+        Some(Command::Man(a)) => claimdesk::cli::man::run(&a, Args::command()),
+        Some(Command::Completions(a)) => claimdesk::cli::completions::run(&a, Args::command()),
+        None => claimdesk::gui::run(args.files),
     }
 }

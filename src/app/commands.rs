@@ -106,8 +106,8 @@ pub enum Command {
     FindStep(bool),
     /// Close the find bar.
     CloseFind,
-    /// Switch between the dark and the light theme.
-    SetDarkMode(bool),
+    /// Choose the light or dark theme, or follow the desktop's.
+    SetTheme(egui::ThemePreference),
     /// Remove a notice (by position in the list).
     DismissNotice(usize),
 }
@@ -208,7 +208,7 @@ impl AppState {
             Command::SetFindQuery(query) => self.set_find_query(query),
             Command::FindStep(forward) => self.find_step(forward),
             Command::CloseFind => self.find = None,
-            Command::SetDarkMode(dark) => self.settings.set_dark_mode(dark, ctx),
+            Command::SetTheme(theme) => self.settings.set_theme(theme, ctx),
             Command::DismissNotice(i) => self.notices.dismiss(i),
         }
     }

@@ -14,11 +14,23 @@ pub const MAX_RECENT: usize = 10;
 pub struct Settings {
     /// Most recent first.
     pub recent_files: Vec<PathBuf>,
-    /// Dark theme instead of the light reading theme.
-    pub dark_mode: bool,
+    /// Light, dark, or whatever the desktop prefers (the default).
+    pub theme: egui::ThemePreference,
+    /// Read from settings written before `theme` existed ("dark_mode": true); see
+    /// [`Settings::upgraded`].
+    #[serde(rename = "dark_mode", skip_serializing)]
+    legacy_dark_mode: bool,
 }
 
 impl Settings {
+    /// Settings from an older build carry their dark-mode choice over to `theme`.
+    pub fn upgraded(mut self) -> Self {
+        if std::mem::take(&mut self.legacy_dark_mode) {
+            self.theme = egui::ThemePreference::Dark;
+        }
+        self
+    }
+
     /// Moves `path` to the front of the recent files.
     pub fn add_recent(&mut self, path: &Path) {
         let path = std::path::absolute(path).unwrap_or_else(|_| path.to_owned());
@@ -27,18 +39,31 @@ impl Settings {
         self.recent_files.truncate(MAX_RECENT);
     }
 
-    /// Switches the theme of `ctx` and remembers it.
-    pub fn set_dark_mode(&mut self, dark: bool, ctx: &egui::Context) {
-        self.dark_mode = dark;
-        ctx.set_theme(self.theme());
+    /// Switches the theme of `ctx` (light, dark, or the desktop's) and remembers it.
+    pub fn set_theme(&mut self, theme: egui::ThemePreference, ctx: &egui::Context) {
+        self.theme = theme;
+        ctx.set_theme(theme);
     }
+}
 
-    /// The egui theme these settings ask for.
-    pub fn theme(&self) -> egui::Theme {
-        if self.dark_mode {
-            egui::Theme::Dark
-        } else {
-            egui::Theme::Light
-        }
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn theme_follows_the_desktop_unless_chosen() {
+        assert_eq!(Settings::default().theme, egui::ThemePreference::System);
+        let old: Settings = serde_json::from_str(r#"{"dark_mode": true}"#).unwrap();
+        assert_eq!(old.upgraded().theme, egui::ThemePreference::Dark);
+        let old_light: Settings = serde_json::from_str(r#"{"dark_mode": false}"#).unwrap();
+        assert_eq!(old_light.upgraded().theme, egui::ThemePreference::System);
+        let chosen = Settings {
+            theme: egui::ThemePreference::Light,
+            ..Settings::default()
+        };
+        let json = serde_json::to_string(&chosen).unwrap();
+        assert!(!json.contains("dark_mode"), "{json}");
+        let back: Settings = serde_json::from_str(&json).unwrap();
+        assert_eq!(back.upgraded().theme, egui::ThemePreference::Light);
     }
 }

@@ -2,8 +2,10 @@
 //! stderr, and returns exit code 0 on success, 1 on any problem.
 
 pub mod check;
+pub mod completions;
 pub mod export;
 pub mod library;
+pub mod man;
 pub mod new;
 pub mod suggest;
 pub mod train_suggester;

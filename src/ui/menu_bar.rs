@@ -13,9 +13,18 @@ pub fn show(ui: &mut egui::Ui, f: &mut Frame) {
         ui.menu_button("File", |ui| file_menu(ui, f));
         ui.menu_button("Edit", |ui| edit_menu(ui, f));
         ui.menu_button("View", |ui| {
-            let mut dark = wb.settings.dark_mode;
-            if ui.checkbox(&mut dark, "Dark theme").changed() {
-                f.push(Command::SetDarkMode(dark));
+            ui.label("Theme");
+            for (choice, label) in [
+                (egui::ThemePreference::System, "Follow the desktop"),
+                (egui::ThemePreference::Light, "Light"),
+                (egui::ThemePreference::Dark, "Dark"),
+            ] {
+                if ui
+                    .radio(wb.settings.theme == choice, label)
+                    .clicked()
+                {
+                    f.push(Command::SetTheme(choice));
+                }
             }
         });
     });

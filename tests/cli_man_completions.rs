@@ -1,0 +1,105 @@
+//! `claimdesk man` and `claimdesk completions SHELL` on the real binary: generated from the
+//! clap definitions, they name every subcommand `claimdesk --help` lists.
+
+use std::process::{Command, Output};
+
+fn claimdesk(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_claimdesk"))
+        .args(args)
+        .output()
+        .expect("the binary runs")
+}
+
+fn ok_stdout(args: &[&str]) -> String {
+    let out = claimdesk(args);
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("UTF-8 output")
+}
+
+/// The subcommands `--help` lists (the "Commands:" block), without clap's `help`.
+fn subcommands() -> Vec<String> {
+    let help = ok_stdout(&["--help"]);
+    let names: Vec<String> = help
+        .lines()
+        .skip_while(|l| !l.starts_with("Commands:"))
+        .skip(1)
+        .take_while(|l| l.starts_with("  "))
+        .filter_map(|l| l.split_whitespace().next())
+        .filter(|name| *name != "help")
+        .map(str::to_owned)
+        .collect();
+    for expected in ["check", "export", "new", "update", "man", "completions"] {
+        assert!(
+            names.iter().any(|n| n == expected),
+            "{expected} in {names:?}"
+        );
+    }
+    names
+}
+
+#[test]
+fn man_page_is_roff_and_names_every_subcommand() {
+    let page = ok_stdout(&["man"]);
+    assert!(page.contains("\n.TH claimdesk 1 "), "{page}");
+    assert!(page.contains(".SH SYNOPSIS"), "{page}");
+    assert!(page.contains(env!("CARGO_PKG_VERSION")));
+    for name in subcommands() {
+        assert!(
+            page.contains(&format!("claimdesk\\-{name}(1)")),
+            "{name} in\n{page}"
+        );
+    }
+}
+
+#[test]
+fn man_dir_writes_a_page_per_subcommand() {
+    let dir = tempfile::tempdir().unwrap();
+    let out_dir = dir.path().join("man1");
+    ok_stdout(&["man", "--dir", out_dir.to_str().unwrap()]);
+    let top = std::fs::read_to_string(out_dir.join("claimdesk.1")).unwrap();
+    assert!(top.contains(".SH SYNOPSIS"));
+    for name in subcommands() {
+        let page = std::fs::read_to_string(out_dir.join(format!("claimdesk-{name}.1")))
+            .unwrap_or_else(|e| panic!("claimdesk-{name}.1: {e}"));
+        assert!(page.contains(".SH SYNOPSIS"), "{name}");
+    }
+}
+
+/// How each shell's script offers subcommand `name` (a bare name would match any text).
+fn offers(shell: &str, name: &str) -> String {
+    match shell {
+        "bash" => format!("cmd=\"claimdesk__subcmd__{name}\""),
+        "zsh" => format!("'{name}:"),
+        "fish" => format!("-a \"{name}\""),
+        "elvish" => format!("cand {name} '"),
+        "powershell" => format!("[CompletionResult]::new('{name}', '{name}'"),
+        _ => unreachable!("{shell}"),
+    }
+}
+
+#[test]
+fn completions_offer_every_subcommand_in_each_shell() {
+    let names = subcommands();
+    for shell in ["bash", "zsh", "fish", "elvish", "powershell"] {
+        let script = ok_stdout(&["completions", shell]);
+        for name in &names {
+            let expected = offers(shell, name);
+            assert!(script.contains(&expected), "{shell}: no {expected:?}");
+        }
+        assert!(!script.contains(&offers(shell, "frobnicate")));
+    }
+    let bash = ok_stdout(&["completions", "bash"]);
+    assert!(bash.contains("complete -F _claimdesk"), "{bash}");
+    assert!(bash.contains("--dir"), "man's --dir completes");
+}
+
+#[test]
+fn unknown_shell_is_one_line_and_exit_2() {
+    let out = claimdesk(&["completions", "tcsh"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("tcsh"));
+}
