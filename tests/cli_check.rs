@@ -41,7 +41,7 @@ fn help_and_version() {
     assert!(help.status.success());
     let text = stdout(&help);
     assert!(
-        text.contains("check") && text.contains("export") && text.contains("[FILE]"),
+        text.contains("check") && text.contains("export") && text.contains("[FILES]..."),
         "{text}"
     );
     let version = claimdesk(&["--version"]);

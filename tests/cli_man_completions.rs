@@ -49,7 +49,7 @@ fn man_page_is_roff_and_names_every_subcommand() {
     assert!(page.contains(env!("CARGO_PKG_VERSION")));
     for name in subcommands() {
         assert!(
-            page.contains(&format!("claimdesk\\-{name}(1)")),
+            page.contains(&format!("claimdesk\\-{}(1)", name.replace('-', "\\-"))),
             "{name} in\n{page}"
         );
     }
@@ -72,7 +72,11 @@ fn man_dir_writes_a_page_per_subcommand() {
 /// How each shell's script offers subcommand `name` (a bare name would match any text).
 fn offers(shell: &str, name: &str) -> String {
     match shell {
-        "bash" => format!("cmd=\"claimdesk__subcmd__{name}\""),
+        // clap_complete names a hyphenated subcommand's state with "__subcmd__" for the hyphen.
+        "bash" => format!(
+            "cmd=\"claimdesk__subcmd__{}\"",
+            name.replace('-', "__subcmd__")
+        ),
         "zsh" => format!("'{name}:"),
         "fish" => format!("-a \"{name}\""),
         "elvish" => format!("cand {name} '"),

@@ -13,11 +13,12 @@ use std::sync::Arc;
 
 use claimdesk::Workbench;
 use claimdesk::app::Command;
+use claimdesk::app::Selection;
 use claimdesk::app::commands::EvidenceField;
 use claimdesk::app::file_dialogs::ScriptedDialogs;
 use claimdesk::app::recovery::RecoveryStore;
 use claimdesk::app::settings::Settings;
-use claimdesk::ui::article_view::Selection;
+use claimdesk_core::fields::ClaimField;
 use claimdesk_core::format::{load_file, to_json};
 use claimdesk_core::{ClaimId, ClaimStatus};
 
@@ -112,8 +113,8 @@ fn random_edit(wb: &mut Workbench, rng: &mut Rng, ctx: &egui::Context, tally: &m
             Command::Mark(status)
         }
         2 => Command::SetStatus(random_claim(wb, rng).unwrap(), status),
-        3 => Command::SetNote(random_claim(wb, rng).unwrap(), text),
-        4 => Command::SetClaimant(random_claim(wb, rng).unwrap(), text),
+        3 => Command::SetText(random_claim(wb, rng).unwrap(), ClaimField::Note, text),
+        4 => Command::SetText(random_claim(wb, rng).unwrap(), ClaimField::Claimant, text),
         5 => Command::DeleteClaim(random_claim(wb, rng).unwrap()),
         6 => {
             let id = random_claim(wb, rng).unwrap();
@@ -125,7 +126,7 @@ fn random_edit(wb: &mut Workbench, rng: &mut Rng, ctx: &egui::Context, tally: &m
                 format!("https://e.example/{text}"),
             )
         }
-        7 => Command::SetVerdict(random_claim(wb, rng).unwrap(), text),
+        7 => Command::SetText(random_claim(wb, rng).unwrap(), ClaimField::Verdict, text),
         8 => {
             tally.undos += 1;
             Command::Undo

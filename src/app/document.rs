@@ -181,8 +181,24 @@ impl Document {
                 || p.display().to_string(),
                 |n| n.to_string_lossy().into_owned(),
             ),
-            None => format!("{} (new review)", self.review.article.title),
+            None => format!("{} (new review)", self.article_name()),
         }
+    }
+
+    /// The article's title, or for a page without one (the review's title stays empty) the
+    /// name of the file it was imported from.
+    fn article_name(&self) -> String {
+        let title = self.review.article.title.trim();
+        if !title.is_empty() {
+            return title.to_owned();
+        }
+        self.article_path
+            .as_ref()
+            .and_then(|p| p.file_name())
+            .map_or_else(
+                || "Untitled".to_owned(),
+                |n| n.to_string_lossy().into_owned(),
+            )
     }
 
     /// Where Save proposes to write a new review: `<article name>.claimdesk` beside the article.
@@ -195,5 +211,24 @@ impl Document {
             .clone()
             .unwrap_or_else(|| PathBuf::from(&self.review.article.title));
         base.with_extension(format::EXTENSION)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use claimdesk_core::Article;
+
+    /// A saved web page without a title keeps an empty review title (issue 17); the window
+    /// names the file it came from instead.
+    #[test]
+    fn an_untitled_article_is_named_by_its_file() {
+        let untitled = Review::new(Article::new("", "", "Text.".into()));
+        let doc = Document::new_from_article(untitled, Some(PathBuf::from("/tmp/page.html")));
+        assert_eq!(doc.display_name(), "page.html (new review)");
+        assert_eq!(doc.review.article.title, "");
+        let titled = Review::new(Article::new("Chief denies", "", "Text.".into()));
+        let doc = Document::new_from_article(titled, Some(PathBuf::from("/tmp/page.html")));
+        assert_eq!(doc.display_name(), "Chief denies (new review)");
     }
 }

@@ -19,10 +19,7 @@ pub fn show(ui: &mut egui::Ui, f: &mut Frame) {
                 (egui::ThemePreference::Light, "Light"),
                 (egui::ThemePreference::Dark, "Dark"),
             ] {
-                if ui
-                    .radio(wb.settings.theme == choice, label)
-                    .clicked()
-                {
+                if ui.radio(wb.settings.theme == choice, label).clicked() {
                     f.push(Command::SetTheme(choice));
                 }
             }

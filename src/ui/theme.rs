@@ -107,14 +107,23 @@ pub fn paint_swatch(painter: &egui::Painter, rect: Rect, status: ClaimStatus, da
     painter.add(egui::Shape::mesh(mesh));
 }
 
-/// The "+N more" cue where more claims overlap than there are underline lanes: a small badge at
-/// the top right of the run's last row, so a stack of claims is never silently hidden.
-pub fn paint_more_cue(painter: &egui::Painter, run: Rect, hidden: usize, visuals: &egui::Visuals) {
-    let text = format!("+{hidden} more");
+/// The "+N more" cue where more claims overlap than there are underline lanes: a small badge
+/// in the left margin of the row where the stack starts, so a stack of claims is never silently
+/// hidden and the badge never covers the text.
+pub fn paint_more_cue(
+    painter: &egui::Painter,
+    row: Rect,
+    column_left: f32,
+    hidden: usize,
+    visuals: &egui::Visuals,
+) {
     let font = egui::FontId::proportional(10.0);
-    let galley = painter.layout_no_wrap(text, font, visuals.strong_text_color());
-    let size = galley.size() + egui::vec2(6.0, 0.0);
-    let badge = Rect::from_min_size(pos2(run.right() - size.x, run.top() - size.y * 0.6), size);
+    let galley = painter.layout_no_wrap(format!("+{hidden}"), font, visuals.strong_text_color());
+    let size = galley.size() + egui::vec2(6.0, 2.0);
+    let badge = Rect::from_min_size(
+        pos2(column_left - size.x - 6.0, row.center().y - size.y / 2.0),
+        size,
+    );
     painter.rect_filled(badge, 3.0, visuals.extreme_bg_color);
     painter.rect_stroke(
         badge,
@@ -123,7 +132,7 @@ pub fn paint_more_cue(painter: &egui::Painter, run: Rect, hidden: usize, visuals
         egui::StrokeKind::Inside,
     );
     painter.galley(
-        badge.min + egui::vec2(3.0, 0.0),
+        badge.min + egui::vec2(3.0, 1.0),
         galley,
         visuals.strong_text_color(),
     );

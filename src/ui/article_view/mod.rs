@@ -644,10 +644,12 @@ impl ArticleView {
                 });
             }
             for more in &plan.more {
-                let mut last = None;
-                rects(more.start, more.end, &mut |r| last = Some(r));
-                if let Some(r) = last {
-                    more_cues.push((r, more.hidden));
+                let mut first = None;
+                rects(more.start, more.end, &mut |r| {
+                    first.get_or_insert(r);
+                });
+                if let Some(r) = first {
+                    more_cues.push((r, more.hidden, placed.pos.x));
                 }
             }
             if let Some((a, b)) = selection {
@@ -659,8 +661,8 @@ impl ArticleView {
         for placed in &self.placed {
             painter.galley(placed.pos, placed.galley.clone(), text_color);
         }
-        for (r, hidden) in more_cues {
-            theme::paint_more_cue(&painter, r, hidden, ui.visuals());
+        for (row, hidden, column_left) in more_cues {
+            theme::paint_more_cue(&painter, row, column_left, hidden, ui.visuals());
         }
     }
 
