@@ -196,30 +196,49 @@ fn annotation<'a>(
     base: &str,
     source: &'a Source,
 ) -> Annotation<'a> {
+    // Every field is named, so a new claim field does not compile until this export decides.
+    let Claim {
+        id,
+        span,
+        quote,
+        prefix,
+        suffix,
+        status,
+        claimant: _, // in `bodies`
+        note: _,
+        verdict: _,
+        claim_date: _,
+        evidence: _,
+        summary: _, // ClaimReview's short summary; the annotation carries the quote itself
+        created,
+        modified,
+        orphaned,
+        extra: _, // fields of a newer version, kept in the file only
+    } = c;
     let mut selector = vec![Selector::Quote {
         kind: "TextQuoteSelector",
-        exact: &c.quote,
-        prefix: &c.prefix,
-        suffix: &c.suffix,
+        exact: quote,
+        prefix,
+        suffix,
     }];
-    if !c.orphaned {
+    if !orphaned {
         selector.push(Selector::Position {
             kind: "TextPositionSelector",
-            start: c.span.start,
-            end: c.span.end,
+            start: span.start,
+            end: span.end,
         });
     }
-    let motivation = match c.status {
+    let motivation = match status {
         ClaimStatus::UnderInvestigation => "questioning",
         _ => "assessing",
     };
     let reviewer = review.details.reviewer.trim();
     Annotation {
-        id: format!("{base}#{}", anchor_id(c.id.as_str())),
+        id: format!("{base}#{}", anchor_id(id.as_str())),
         kind: "Annotation",
         motivation,
-        created: c.created.as_str(),
-        modified: c.modified.as_str(),
+        created: created.as_str(),
+        modified: modified.as_str(),
         creator: (!reviewer.is_empty()).then_some(Creator {
             kind: "Person",
             name: reviewer,
