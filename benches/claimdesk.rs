@@ -169,20 +169,28 @@ fn view(c: &mut Criterion) {
     });
 
     group.bench_function("first_frame", |b| {
-        b.iter_custom(|iters| {
-            let mut total = std::time::Duration::ZERO;
-            for _ in 0..iters {
-                let copy = review.clone();
-                let t = std::time::Instant::now();
-                wb.open_review(copy);
-                frame(&ctx, &mut wb, 1280.0);
-                total += t.elapsed();
-            }
-            total
-        })
+        b.iter_custom(|iters| open_and_draw(&ctx, &mut wb, &review, iters))
     });
     stacked(&mut group);
     group.finish();
+}
+
+/// Time of `iters` times opening `review` and drawing its first frame.
+fn open_and_draw(
+    ctx: &egui::Context,
+    wb: &mut Workbench,
+    review: &Review,
+    iters: u64,
+) -> std::time::Duration {
+    let mut total = std::time::Duration::ZERO;
+    for _ in 0..iters {
+        let copy = review.clone();
+        let t = std::time::Instant::now();
+        wb.open_review(copy);
+        frame(ctx, wb, 1280.0);
+        total += t.elapsed();
+    }
+    total
 }
 
 /// The sample article with 150,000 claims stacked on its first word: the view's work per frame
@@ -199,17 +207,7 @@ fn stacked(group: &mut criterion::BenchmarkGroup<'_, criterion::measurement::Wal
         b.iter(|| frame(&ctx, &mut wb, 1280.0))
     });
     group.bench_function("stacked_150k_first_frame", |b| {
-        b.iter_custom(|iters| {
-            let mut total = std::time::Duration::ZERO;
-            for _ in 0..iters {
-                let copy = review.clone();
-                let t = std::time::Instant::now();
-                wb.open_review(copy);
-                frame(&ctx, &mut wb, 1280.0);
-                total += t.elapsed();
-            }
-            total
-        })
+        b.iter_custom(|iters| open_and_draw(&ctx, &mut wb, &review, iters))
     });
 }
 
