@@ -2,7 +2,7 @@
 //!
 //! Each frame, the UI layer reads the state and returns [`Command`]s; after all panels have run,
 //! [`AppState::run`] applies them in order. That is where undo/redo, saving and opening live.
-//! Nothing here names `crate::ui` (checked by `tests/layering.rs`): the frame is driven by
+//! Nothing here names the UI module (checked by `tests/layering.rs`): the frame is driven by
 //! [`crate::Workbench`], which owns both this state and the UI's own state.
 
 mod autosave;

@@ -14,6 +14,30 @@ use serde_json::{Map, Value};
 
 use super::claimreview::{Sink, walk};
 
+/// A bare string, number, boolean or null holds no ClaimReview: the visitors skip them.
+macro_rules! ignore_scalars {
+    () => {
+        fn visit_str<E: serde::de::Error>(self, _: &str) -> Result<(), E> {
+            Ok(())
+        }
+        fn visit_bool<E: serde::de::Error>(self, _: bool) -> Result<(), E> {
+            Ok(())
+        }
+        fn visit_i64<E: serde::de::Error>(self, _: i64) -> Result<(), E> {
+            Ok(())
+        }
+        fn visit_u64<E: serde::de::Error>(self, _: u64) -> Result<(), E> {
+            Ok(())
+        }
+        fn visit_f64<E: serde::de::Error>(self, _: f64) -> Result<(), E> {
+            Ok(())
+        }
+        fn visit_unit<E: serde::de::Error>(self) -> Result<(), E> {
+            Ok(())
+        }
+    };
+}
+
 /// Top-level keys whose arrays are streamed element by element.
 const STREAMED_KEYS: [&str; 2] = ["@graph", "dataFeedElement"];
 
@@ -76,43 +100,7 @@ impl<'de> Visitor<'de> for TopLevel<'_, '_> {
         Ok(())
     }
 
-    // A bare string, number, boolean or null holds no ClaimReview.
-    fn visit_str<E>(self, _: &str) -> Result<(), E>
-    where
-        E: serde::de::Error,
-    {
-        Ok(())
-    }
-    fn visit_bool<E>(self, _: bool) -> Result<(), E>
-    where
-        E: serde::de::Error,
-    {
-        Ok(())
-    }
-    fn visit_i64<E>(self, _: i64) -> Result<(), E>
-    where
-        E: serde::de::Error,
-    {
-        Ok(())
-    }
-    fn visit_u64<E>(self, _: u64) -> Result<(), E>
-    where
-        E: serde::de::Error,
-    {
-        Ok(())
-    }
-    fn visit_f64<E>(self, _: f64) -> Result<(), E>
-    where
-        E: serde::de::Error,
-    {
-        Ok(())
-    }
-    fn visit_unit<E>(self) -> Result<(), E>
-    where
-        E: serde::de::Error,
-    {
-        Ok(())
-    }
+    ignore_scalars!();
 }
 
 /// The value of a streamed key: an array streamed element by element, or anything else whole.
@@ -143,42 +131,7 @@ impl<'de> Visitor<'de> for Elements<'_, '_> {
         Ok(())
     }
 
-    fn visit_str<E>(self, _: &str) -> Result<(), E>
-    where
-        E: serde::de::Error,
-    {
-        Ok(())
-    }
-    fn visit_bool<E>(self, _: bool) -> Result<(), E>
-    where
-        E: serde::de::Error,
-    {
-        Ok(())
-    }
-    fn visit_i64<E>(self, _: i64) -> Result<(), E>
-    where
-        E: serde::de::Error,
-    {
-        Ok(())
-    }
-    fn visit_u64<E>(self, _: u64) -> Result<(), E>
-    where
-        E: serde::de::Error,
-    {
-        Ok(())
-    }
-    fn visit_f64<E>(self, _: f64) -> Result<(), E>
-    where
-        E: serde::de::Error,
-    {
-        Ok(())
-    }
-    fn visit_unit<E>(self) -> Result<(), E>
-    where
-        E: serde::de::Error,
-    {
-        Ok(())
-    }
+    ignore_scalars!();
 }
 
 /// Parses each element of an array on its own, walks it, and drops it.
