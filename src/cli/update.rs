@@ -8,7 +8,7 @@ use std::process::ExitCode;
 
 use claimdesk_core::format::{load_file, save_file, shorten};
 use claimdesk_core::import::{ImportOptions, import_article};
-use claimdesk_core::reanchor::{ChangeKind, OrphanReason, Outcome, apply, reanchor};
+use claimdesk_core::reanchor::{ChangeKind, ClaimUpdate, OrphanReason, Outcome, apply, reanchor};
 use serde_json::json;
 
 /// Arguments of `update`.
@@ -60,40 +60,7 @@ pub fn run(args: &UpdateArgs) -> ExitCode {
         let claims: Vec<_> = plan
             .claims
             .iter()
-            .map(|u| {
-                let mut v = json!({
-                    "id": u.id.as_str(),
-                    "outcome": u.outcome.label(),
-                    "applied": applied(&u.id),
-                    "old": { "start": u.old_span.start, "end": u.old_span.end, "quote": u.old_quote },
-                });
-                match &u.outcome {
-                    Outcome::Unchanged { span } | Outcome::Moved { span } => {
-                        v["new"] = json!({ "start": span.start, "end": span.end });
-                    }
-                    Outcome::Changed { candidate, diff } => {
-                        v["new"] = json!({
-                            "start": candidate.span.start, "end": candidate.span.end,
-                            "quote": candidate.quote, "score": round(candidate.score),
-                        });
-                        v["diff"] = diff
-                            .iter()
-                            .map(|w| json!({ "op": kind(w.kind), "text": w.text }))
-                            .collect();
-                    }
-                    Outcome::Ambiguous { candidates } => {
-                        v["candidates"] = candidates
-                            .iter()
-                            .map(|k| json!({
-                                "start": k.span.start, "end": k.span.end, "quote": k.quote,
-                                "score": round(k.score), "context": round(k.context),
-                            }))
-                            .collect();
-                    }
-                    Outcome::Orphaned { reason } => v["reason"] = reason_text(reason).into(),
-                }
-                v
-            })
+            .map(|u| claim_json(u, applied(&u.id)))
             .collect();
         let c = plan.counts();
         let out = json!({
@@ -112,30 +79,7 @@ pub fn run(args: &UpdateArgs) -> ExitCode {
         }
     } else {
         for u in &plan.claims {
-            let quote = shorten(&u.old_quote.replace('\n', " "), 50);
-            let detail = match &u.outcome {
-                Outcome::Unchanged { span } | Outcome::Moved { span } => {
-                    format!("{}..{}", span.start, span.end)
-                }
-                Outcome::Changed { candidate, .. } => format!(
-                    "{}..{} score {:.2} -> \"{}\"{}",
-                    candidate.span.start,
-                    candidate.span.end,
-                    candidate.score,
-                    shorten(&candidate.quote.replace('\n', " "), 50),
-                    if applied(&u.id) {
-                        ""
-                    } else {
-                        " (not applied: --accept-changed)"
-                    }
-                ),
-                Outcome::Ambiguous { candidates } => format!(
-                    "{} places fit (not applied; choose in the app)",
-                    candidates.len()
-                ),
-                Outcome::Orphaned { reason } => format!("{} (kept as orphan)", reason_text(reason)),
-            };
-            println!("{:<10} {} \"{quote}\" {detail}", u.outcome.label(), u.id);
+            println!("{}", claim_line(u, applied(&u.id)));
         }
         let c = plan.counts();
         println!(
@@ -156,6 +100,72 @@ pub fn run(args: &UpdateArgs) -> ExitCode {
         Ok(_) => ExitCode::SUCCESS,
         Err(e) => super::fail(target, e),
     }
+}
+
+/// One claim's outcome as the JSON object `--json` prints.
+fn claim_json(u: &ClaimUpdate, applied: bool) -> serde_json::Value {
+    let mut v = json!({
+        "id": u.id.as_str(),
+        "outcome": u.outcome.label(),
+        "applied": applied,
+        "old": { "start": u.old_span.start, "end": u.old_span.end, "quote": u.old_quote },
+    });
+    match &u.outcome {
+        Outcome::Unchanged { span } | Outcome::Moved { span } => {
+            v["new"] = json!({ "start": span.start, "end": span.end });
+        }
+        Outcome::Changed { candidate, diff } => {
+            v["new"] = json!({
+                "start": candidate.span.start, "end": candidate.span.end,
+                "quote": candidate.quote, "score": round(candidate.score),
+            });
+            v["diff"] = diff
+                .iter()
+                .map(|w| json!({ "op": kind(w.kind), "text": w.text }))
+                .collect();
+        }
+        Outcome::Ambiguous { candidates } => {
+            v["candidates"] = candidates
+                .iter()
+                .map(|k| {
+                    json!({
+                        "start": k.span.start, "end": k.span.end, "quote": k.quote,
+                        "score": round(k.score), "context": round(k.context),
+                    })
+                })
+                .collect();
+        }
+        Outcome::Orphaned { reason } => v["reason"] = reason_text(reason).into(),
+    }
+    v
+}
+
+/// One claim's outcome as a line: outcome, id, quote, and where it went or why not.
+fn claim_line(u: &ClaimUpdate, applied: bool) -> String {
+    let quote = shorten(&u.old_quote.replace('\n', " "), 50);
+    let detail = match &u.outcome {
+        Outcome::Unchanged { span } | Outcome::Moved { span } => {
+            format!("{}..{}", span.start, span.end)
+        }
+        Outcome::Changed { candidate, .. } => format!(
+            "{}..{} score {:.2} -> \"{}\"{}",
+            candidate.span.start,
+            candidate.span.end,
+            candidate.score,
+            shorten(&candidate.quote.replace('\n', " "), 50),
+            if applied {
+                ""
+            } else {
+                " (not applied: --accept-changed)"
+            }
+        ),
+        Outcome::Ambiguous { candidates } => format!(
+            "{} places fit (not applied; choose in the app)",
+            candidates.len()
+        ),
+        Outcome::Orphaned { reason } => format!("{} (kept as orphan)", reason_text(reason)),
+    };
+    format!("{:<10} {} \"{quote}\" {detail}", u.outcome.label(), u.id)
 }
 
 fn round(x: f64) -> f64 {
