@@ -214,12 +214,13 @@ fn collect_urls(v: &Value, out: &mut Vec<String>) {
 }
 
 #[test]
-#[ignore = "writes the corpus exports to /tmp/claimdesk-hostile.* for inspection"]
+#[ignore = "writes the corpus exports to $CLAIMDESK_DUMP_DIR (default /tmp) as claimdesk-hostile.*"]
 fn dump_corpus_exports() {
     let r = hostile_review();
+    let dir = std::env::var_os("CLAIMDESK_DUMP_DIR").unwrap_or_else(|| "/tmp".into());
     for f in ExportFormat::ALL {
         std::fs::write(
-            format!("/tmp/claimdesk-hostile.{}", f.name()),
+            std::path::Path::new(&dir).join(format!("claimdesk-hostile.{}", f.name())),
             export(&r, f).unwrap().bytes,
         )
         .unwrap();
