@@ -139,3 +139,90 @@ fn the_giant_paragraph_is_split_and_drawn() {
     let expected = text.chars().nth(middle).unwrap();
     assert_eq!(view.drawn_char(middle), Some(expected));
 }
+
+/// The colours of the vertices painted over the article text in one frame (the toolbar, the
+/// legend and the claims list show status colours too: they are left out).
+fn article_colors(ctx: &egui::Context, wb: &mut Workbench) -> Vec<egui::Color32> {
+    let raw = RawInput {
+        screen_rect: Some(Rect::from_min_size(Pos2::ZERO, vec2(1280.0, 800.0))),
+        ..RawInput::default()
+    };
+    let mut out = ctx.run_ui(raw, |ui| wb.ui(ui));
+    out.textures_delta.clear();
+    let area = Rect::from_min_max(Pos2::new(0.0, 120.0), Pos2::new(800.0, 760.0));
+    let mut colors = Vec::new();
+    for clipped in out.shapes {
+        if let egui::Shape::Mesh(mesh) = clipped.shape {
+            let inside = mesh.vertices.iter().filter(|v| area.contains(v.pos));
+            colors.extend(inside.map(|v| v.color));
+        }
+    }
+    colors
+}
+
+/// The highlight meshes are cached per chunk between frames (issue 16): after a status
+/// change, a theme change and a jump down the article the view shows the claims as they are
+/// now, not as they were when the cache was filled.
+#[test]
+fn cached_highlights_follow_status_theme_and_scrolling() {
+    use claimdesk::app::Command;
+    use claimdesk::ui::theme::status_fill;
+    use claimdesk_core::model::{Article, Claim, Span};
+    use claimdesk_core::{ClaimStatus, Review};
+
+    let text = "Alpha beta gamma delta, a paragraph of plain words.\n".repeat(400);
+    let article = Article::new("Cache", "cache.txt", text);
+    let mut review = Review::new(article.clone());
+    review.insert(Claim::new(
+        &article,
+        Span::new(6, 16),
+        ClaimStatus::Disputed,
+    ));
+    let far = 350 * 52 + 6;
+    review.insert(Claim::new(
+        &article,
+        Span::new(far, far + 10),
+        ClaimStatus::UnderInvestigation,
+    ));
+    let first = review.claims()[0].id.clone();
+    let ctx = egui::Context::default();
+    ctx.set_theme(egui::Theme::Light);
+    let mut wb = Workbench::new(Settings::default(), Arc::new(ScriptedDialogs::default()));
+    wb.open_review(review);
+    article_colors(&ctx, &mut wb);
+    let shows =
+        |colors: &[egui::Color32], status, dark| colors.contains(&status_fill(status, dark));
+
+    let colors = article_colors(&ctx, &mut wb);
+    assert!(shows(&colors, ClaimStatus::Disputed, false));
+    assert!(
+        !shows(&colors, ClaimStatus::UnderInvestigation, false),
+        "far claim off screen"
+    );
+
+    wb.run(Command::SetStatus(first, ClaimStatus::Asserted), &ctx);
+    let colors = article_colors(&ctx, &mut wb);
+    assert!(shows(&colors, ClaimStatus::Asserted, false));
+    assert!(
+        !shows(&colors, ClaimStatus::Disputed, false),
+        "old status still drawn"
+    );
+
+    wb.run(Command::SetTheme(egui::ThemePreference::Dark), &ctx);
+    article_colors(&ctx, &mut wb);
+    let colors = article_colors(&ctx, &mut wb);
+    assert!(shows(&colors, ClaimStatus::Asserted, true));
+    assert!(
+        !shows(&colors, ClaimStatus::Asserted, false),
+        "light colours in dark mode"
+    );
+
+    wb.view_state.scroll_to(far);
+    article_colors(&ctx, &mut wb);
+    let colors = article_colors(&ctx, &mut wb);
+    assert!(shows(&colors, ClaimStatus::UnderInvestigation, true));
+    assert!(
+        !shows(&colors, ClaimStatus::Asserted, true),
+        "first claim scrolled away"
+    );
+}

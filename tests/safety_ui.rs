@@ -233,7 +233,7 @@ fn a_file_changed_by_someone_else_is_not_overwritten_without_asking() {
 }
 
 #[test]
-fn a_failed_save_says_why_and_keeps_the_work_unsaved() {
+fn a_failed_save_says_why_keeps_the_work_and_offers_save_as() {
     let fx = Fixture::new();
     let mut h = fx.start(Some(&fx.path("article.txt")));
     mark(&mut h, "lies", ClaimStatus::Disputed);
@@ -242,18 +242,33 @@ fn a_failed_save_says_why_and_keeps_the_work_unsaved() {
         .push_answer(DialogAnswer::Picked(nowhere.clone()));
     h.key_press_modifiers(Modifiers::COMMAND, Key::S);
     h.run();
-    let error = h
+    let held = h
         .state()
-        .notices
-        .last_error()
-        .expect("an error is shown")
-        .to_owned();
+        .save_refused_prompt()
+        .expect("the failed save is a question, not just a notice")
+        .clone();
     assert!(
-        error.contains("could not save") && error.contains("no-such-folder"),
-        "{error}"
+        held.reason.contains("could not save") && held.reason.contains("no-such-folder"),
+        "{}",
+        held.reason
     );
+    assert_eq!(held.path, nowhere);
+    assert!(h.query_by_label("Could not save").is_some());
     assert!(h.state().doc.as_ref().unwrap().is_dirty());
     assert!(!nowhere.exists());
+
+    // Save as… picks a folder that exists: the review is saved there, whole.
+    let elsewhere = fx.path("saved-elsewhere.claimdesk");
+    fx.dialogs
+        .push_answer(DialogAnswer::Picked(elsewhere.clone()));
+    h.get_by_label("Save as…").click();
+    h.run();
+    h.run();
+    assert!(h.state().save_refused_prompt().is_none());
+    assert!(!h.state().doc.as_ref().unwrap().is_dirty());
+    let saved = format::load_file(&elsewhere).unwrap().review;
+    assert_eq!(saved.claims().len(), 1);
+    assert_eq!(saved.claims()[0].status, ClaimStatus::Disputed);
 }
 
 #[test]

@@ -196,27 +196,30 @@ fn temp_file_in(dir: &Path, target: &Path, suffix: &str) -> io::Result<tempfile:
 }
 
 fn explain_temp_error(e: io::Error, dir: &Path) -> io::Error {
-    if matches!(
+    // tempfile appends the random temporary name to its errors: name only the OS reason.
+    let reason = e.raw_os_error().map_or_else(
+        || e.kind().to_string(),
+        |code| io::Error::from_raw_os_error(code).to_string(),
+    );
+    let what = match e.kind() {
+        io::ErrorKind::PermissionDenied | io::ErrorKind::ReadOnlyFilesystem => format!(
+            "the folder {} does not allow new files ({reason}); Claimdesk saves by writing a \
+             complete new file beside the old one, so nothing was written",
+            dir.display()
+        ),
+        io::ErrorKind::NotFound => format!(
+            "the folder {} does not exist (any more?) ({reason}), so nothing was written",
+            dir.display()
+        ),
+        _ => format!(
+            "a new file could not be created in {} ({reason}), so nothing was written",
+            dir.display()
+        ),
+    };
+    io::Error::new(
         e.kind(),
-        io::ErrorKind::PermissionDenied | io::ErrorKind::ReadOnlyFilesystem
-    ) {
-        // tempfile appends the random temporary name to its errors: name only the OS reason.
-        let reason = e.raw_os_error().map_or_else(
-            || e.kind().to_string(),
-            |code| io::Error::from_raw_os_error(code).to_string(),
-        );
-        io::Error::new(
-            e.kind(),
-            format!(
-                "the folder {} does not allow new files ({reason}); Claimdesk saves by writing a \
-                 complete new file beside the old one, so nothing was written: save to another \
-                 folder (Save As)",
-                dir.display()
-            ),
-        )
-    } else {
-        e
-    }
+        format!("{what}: save to another folder (Save As)"),
+    )
 }
 
 fn explain_rename_error(e: io::Error, target: &Path) -> io::Error {

@@ -234,3 +234,5 @@ mod tests {
         }
     }
 }
+
+pub mod hostile;

@@ -70,6 +70,8 @@ pub enum Command {
     Recovery(RecoveryChoice),
     /// The answer to "the file changed on disk".
     ExternalChange(ExternalChoice),
+    /// The answer to "could not save": save elsewhere, or leave it for now.
+    SaveRefused(SaveRefusedChoice),
     /// Read the article file again with this encoding (a WHATWG label).
     ReimportWithEncoding(String),
     /// Read the clipboard and start a new review of its text (asks about unsaved changes).
@@ -130,6 +132,27 @@ pub struct ExternalChange {
     pub then: Option<Pending>,
 }
 
+/// A save that failed (a read-only folder, a full disk, a removed drive): the review is still
+/// only in memory, so the app offers to save it elsewhere.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SaveRefused {
+    /// Where the save was going.
+    pub path: PathBuf,
+    /// Why it failed, as the file system said it.
+    pub reason: String,
+    /// What was to happen after the save.
+    pub then: Option<Pending>,
+}
+
+/// Answers to "could not save".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SaveRefusedChoice {
+    /// Pick another file to save to.
+    SaveAs,
+    /// Keep the review open and unsaved.
+    Cancel,
+}
+
 /// Answers to "the file changed on disk".
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ExternalChoice {
@@ -182,6 +205,7 @@ impl AppState {
             Command::Unsaved(choice) => self.answer_unsaved(choice, ctx),
             Command::Recovery(choice) => self.answer_recovery(choice),
             Command::ExternalChange(choice) => self.answer_external_change(choice, ctx),
+            Command::SaveRefused(choice) => self.answer_save_refused(choice, ctx),
             Command::ReimportWithEncoding(label) => self.reimport_with_encoding(label),
             Command::NewFromClipboard => self.read_clipboard(ClipboardPurpose::NewReview, ctx),
             Command::NewFromText(text) => self.guard(Pending::NewFromText(text), ctx),
@@ -286,13 +310,7 @@ impl AppState {
             return;
         };
         match choice {
-            ExternalChoice::Overwrite => {
-                if self.save_to(&held.path)
-                    && let Some(then) = held.then
-                {
-                    self.proceed(then, ctx);
-                }
-            }
+            ExternalChoice::Overwrite => self.save_then(held.path, held.then, ctx),
             ExternalChoice::SaveAs => {
                 self.start_dialog(DialogPurpose::SaveAs { then: held.then }, ctx);
             }
@@ -301,6 +319,20 @@ impl AppState {
                 self.open_path(&held.path);
             }
             ExternalChoice::Cancel => {}
+        }
+    }
+
+    fn answer_save_refused(&mut self, choice: SaveRefusedChoice, ctx: &egui::Context) {
+        let Some(Modal::SaveRefused(held)) =
+            self.take_modal(|m| matches!(m, Modal::SaveRefused(_)))
+        else {
+            return;
+        };
+        match choice {
+            SaveRefusedChoice::SaveAs => {
+                self.start_dialog(DialogPurpose::SaveAs { then: held.then }, ctx);
+            }
+            SaveRefusedChoice::Cancel => {}
         }
     }
 
@@ -464,32 +496,45 @@ impl AppState {
                     self.ask(Modal::ExternalChange(ExternalChange { path, then }));
                     return;
                 }
-                if self.save_to(&path)
-                    && let Some(then) = then
-                {
-                    self.proceed(then, ctx);
-                }
+                self.save_then(path, then, ctx);
             }
             _ => self.start_dialog(DialogPurpose::SaveAs { then }, ctx),
         }
     }
 
+    /// Saves to `path`, then runs `then`; a failed save asks whether to save elsewhere (the
+    /// review stays open and unsaved, and `then` waits for that save).
+    fn save_then(&mut self, path: PathBuf, then: Option<Pending>, ctx: &egui::Context) {
+        match self.try_save_to(&path) {
+            Ok(()) => {
+                if let Some(then) = then {
+                    self.proceed(then, ctx);
+                }
+            }
+            Err(reason) => self.ask(Modal::SaveRefused(SaveRefused { path, reason, then })),
+        }
+    }
+
     /// Writes the review to `path`; reports the outcome. Returns true on success.
     pub fn save_to(&mut self, path: &Path) -> bool {
-        let Some(doc) = &mut self.doc else {
-            return false;
-        };
-        match doc.save_to(path) {
-            Ok(()) => {
-                self.settings.add_recent(path);
-                self.notices.info(format!("Saved to {}", path.display()));
-                true
-            }
-            Err(e) => {
-                self.notices.error(e.to_string());
+        match self.try_save_to(path) {
+            Ok(()) => true,
+            Err(reason) => {
+                self.notices.error(reason);
                 false
             }
         }
+    }
+
+    /// Writes the review to `path` and says so; the error's message on failure.
+    fn try_save_to(&mut self, path: &Path) -> Result<(), String> {
+        let Some(doc) = &mut self.doc else {
+            return Err("No review is open.".to_owned());
+        };
+        doc.save_to(path).map_err(|e| e.to_string())?;
+        self.settings.add_recent(path);
+        self.notices.info(format!("Saved to {}", path.display()));
+        Ok(())
     }
 
     fn start_dialog(&mut self, purpose: DialogPurpose, ctx: &egui::Context) {
@@ -548,11 +593,7 @@ impl AppState {
                 } else {
                     path
                 };
-                if self.save_to(&path)
-                    && let Some(then) = then
-                {
-                    self.proceed(then, ctx);
-                }
+                self.save_then(path, then, ctx);
             }
             DialogPurpose::Export(format) => {
                 self.export_to(&path, format);

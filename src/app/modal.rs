@@ -1,7 +1,8 @@
 //! The one question the app waits on the user for: unsaved changes, restoring unsaved work, a
-//! file changed on disk, or the article-update review. At most one is open at a time.
+//! file changed on disk, a save that failed, or the article-update review. At most one is open
+//! at a time.
 
-use super::commands::ExternalChange;
+use super::commands::{ExternalChange, SaveRefused};
 use super::recovery::Found;
 use super::update::UpdateDialog;
 use super::{AppState, Pending};
@@ -14,6 +15,8 @@ pub enum Modal {
     Recovery(Found),
     /// "The file changed on disk": overwrite, save as, or reload.
     ExternalChange(ExternalChange),
+    /// "Could not save": save elsewhere, or not now.
+    SaveRefused(SaveRefused),
     /// The article-update review (File → Update article text…).
     Update(Box<UpdateDialog>),
 }
@@ -50,6 +53,14 @@ impl AppState {
     pub fn external_change_prompt(&self) -> Option<&ExternalChange> {
         match &self.modal {
             Some(Modal::ExternalChange(held)) => Some(held),
+            _ => None,
+        }
+    }
+
+    /// The save that failed, if "could not save" is open.
+    pub fn save_refused_prompt(&self) -> Option<&SaveRefused> {
+        match &self.modal {
+            Some(Modal::SaveRefused(held)) => Some(held),
             _ => None,
         }
     }

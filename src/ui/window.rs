@@ -3,7 +3,8 @@
 
 use crate::ui::{
     Frame, claims_panel, export_dialog, external_change_dialog, find_bar, menu_bar, notices,
-    recovery_dialog, review_details, start_screen, status_bar, unsaved_dialog, update_dialog,
+    recovery_dialog, review_details, save_refused_dialog, start_screen, status_bar, unsaved_dialog,
+    update_dialog,
 };
 
 /// Draws every panel of one frame.
@@ -31,6 +32,7 @@ pub fn show(ui: &mut egui::Ui, f: &mut Frame) {
     });
     unsaved_dialog::show(ui, f);
     external_change_dialog::show(ui, f);
+    save_refused_dialog::show(ui, f);
     recovery_dialog::show(ui, f);
     review_details::show(ui, f);
     export_dialog::show(ui, f);

@@ -7,6 +7,7 @@
 
 pub mod chunks;
 pub mod claim_index;
+mod highlights;
 
 use std::sync::Arc;
 
@@ -20,6 +21,7 @@ pub use crate::app::view_state::{Selection, ViewState};
 use crate::ui::theme;
 use chunks::{Chunk, chunk_article, chunk_at};
 use claim_index::ClaimIndex;
+use highlights::{HighlightCache, chunk_mesh};
 
 /// Text size of the article, in points.
 pub const FONT_SIZE: f32 = 17.0;
@@ -46,6 +48,7 @@ pub struct ArticleView {
     chunks: Vec<Chunk>,
     index: ClaimIndex,
     index_generation: Option<u64>,
+    highlights: HighlightCache,
     heights: Vec<f32>,
     measured: Vec<bool>,
     layout_width: f32,
@@ -68,6 +71,7 @@ impl ArticleView {
             chunks,
             index: ClaimIndex::default(),
             index_generation: None,
+            highlights: HighlightCache::default(),
             heights: vec![0.0; n],
             measured: vec![false; n],
             layout_width: 0.0,
@@ -167,7 +171,7 @@ impl ArticleView {
         self.handle_pointer(ui, review, &resp, &mut state);
         context_menu(review, &resp, &state, &mut actions);
         copy_on_request(ui, review, &state);
-        self.paint(ui, review, text_area, &state);
+        self.paint(ui, review, claims_generation, text_area, &state);
         self.expose_to_accessibility(ui, id);
         self.paint_scrollbar(ui, review, rect, text_area.height());
         self.top_char = self.char_at_top();
@@ -592,7 +596,14 @@ impl ArticleView {
         }
     }
 
-    fn paint(&self, ui: &egui::Ui, review: &Review, area: Rect, state: &ViewState) {
+    fn paint(
+        &mut self,
+        ui: &egui::Ui,
+        review: &Review,
+        claims_generation: u64,
+        area: Rect,
+        state: &ViewState,
+    ) {
         let painter = ui.painter_at(area);
         let dark = ui.visuals().dark_mode;
         let mut mesh = Mesh::default();
@@ -604,6 +615,7 @@ impl ArticleView {
             .as_ref()
             .and_then(|id| review.position(id));
         let sel_color = ui.visuals().selection.bg_fill.gamma_multiply(0.7);
+        self.highlights.validate(claims_generation, dark);
         for placed in &self.placed {
             let chunk = &self.chunks[placed.chunk];
             let plan = &self.index.plans[placed.chunk];
@@ -611,31 +623,18 @@ impl ArticleView {
             let rects = |start, end, f: &mut dyn FnMut(Rect)| {
                 for_each_row_rect(&placed.galley, chunk, start, end, |r| f(r.translate(shift)));
             };
-            // Fills first, so underlines and outlines sit on top of every fill.
-            for fill in &plan.fills {
-                let color = theme::status_fill(fill.status, dark);
-                rects(fill.start, fill.end, &mut |r| {
-                    for _ in 0..fill.layers {
-                        mesh.add_colored_rect(r, color);
-                    }
+            // Fills and underlines first (cached per chunk), so outlines sit on top.
+            self.highlights
+                .append(&mut mesh, placed.chunk, &placed.galley, shift, || {
+                    chunk_mesh(
+                        &placed.galley,
+                        chunk,
+                        placed.chunk,
+                        &self.index,
+                        claims,
+                        dark,
+                    )
                 });
-            }
-            for &i in &plan.underlined {
-                let claim = &claims[i as usize];
-                let lane = self.index.lanes[i as usize] as f32;
-                let color = theme::status_color(claim.status, dark);
-                rects(claim.span.start, claim.span.end, &mut |r| {
-                    let y = r.bottom() - 3.0 - lane * theme::LANE_HEIGHT;
-                    theme::add_status_underline(
-                        &mut mesh,
-                        claim.status,
-                        r.left(),
-                        r.right(),
-                        y,
-                        color,
-                    );
-                });
-            }
             if let Some(i) = selected {
                 let claim = &claims[i];
                 let color = theme::status_color(claim.status, dark);
@@ -656,6 +655,8 @@ impl ArticleView {
                 rects(a, b, &mut |r| mesh.add_colored_rect(r, sel_color));
             }
         }
+        let drawn: Vec<usize> = self.placed.iter().map(|p| p.chunk).collect();
+        self.highlights.keep_only(&drawn);
         painter.add(Shape::mesh(mesh));
         let text_color = ui.visuals().strong_text_color();
         for placed in &self.placed {
