@@ -112,6 +112,10 @@ pub enum Command {
     SetTheme(egui::ThemePreference),
     /// Remove a notice (by position in the list).
     DismissNotice(usize),
+    /// Open an earlier review (asking about unsaved changes first) and select this claim in it.
+    OpenArchivedClaim(PathBuf, ClaimId),
+    /// Add an earlier fact-check's verdict and sources to this claim's evidence (one undo step).
+    CopyArchivedVerdict(ClaimId, Box<claimdesk_core::archive::SearchHit>),
 }
 
 /// Answers to the offer of unsaved work found after a crash.
@@ -234,6 +238,8 @@ impl AppState {
             Command::CloseFind => self.find = None,
             Command::SetTheme(theme) => self.settings.set_theme(theme, ctx),
             Command::DismissNotice(i) => self.notices.dismiss(i),
+            Command::OpenArchivedClaim(path, id) => self.open_archived_claim(path, id, ctx),
+            Command::CopyArchivedVerdict(id, hit) => self.copy_archived_verdict(&id, &hit),
         }
     }
 
@@ -337,7 +343,7 @@ impl AppState {
     }
 
     /// Runs `pending` now, or asks first if the open review has unsaved changes.
-    fn guard(&mut self, pending: Pending, ctx: &egui::Context) {
+    pub(super) fn guard(&mut self, pending: Pending, ctx: &egui::Context) {
         if self.doc.as_ref().is_some_and(Document::is_dirty) {
             self.ask(Modal::Unsaved(pending));
         } else {

@@ -4,6 +4,7 @@
 //! requests) lives in [`UiState`].
 
 pub mod article_view;
+pub mod checked_before;
 pub mod claim_editor;
 pub mod claims_panel;
 pub mod evidence_editor;
