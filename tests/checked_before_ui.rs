@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use claimdesk::Workbench;
-use claimdesk::app::file_dialogs::ScriptedDialogs;
+use claimdesk::app::file_dialogs::{DialogAnswer, ScriptedDialogs};
 use claimdesk::app::settings::Settings;
 use claimdesk_core::archive::Archive;
 use claimdesk_core::format::save_file;
@@ -279,4 +279,57 @@ fn an_unreadable_library_is_reported_once_and_never_panics() {
         .filter(|n| n.text.contains("claim archive cannot be used"))
         .count();
     assert_eq!(errors, 1);
+}
+
+#[test]
+fn file_library_adds_lists_reports_and_removes_sources() {
+    let fx = fixture();
+    let more = fx.data.parent().unwrap().join("more");
+    std::fs::create_dir(&more).unwrap();
+    write_claimreview(&more.join("good.json"));
+    std::fs::write(more.join("broken.json"), "{ not json").unwrap();
+    let dialogs = Arc::new(ScriptedDialogs::default());
+    dialogs.push_answer(DialogAnswer::Picked(more.clone()));
+    let mut wb = Workbench::new(Settings::default(), dialogs.clone())
+        .with_archive(Archive::in_data_dir(&fx.data));
+    wb.open_path(&fx.article);
+    let mut h = harness_of(wb, Vec2::new(1024.0, 600.0));
+
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label("Library…").click();
+    run_until(&mut h, "the library", |wb| {
+        wb.checked_before.library.is_some()
+    });
+    h.run();
+    assert_eq!(h.state().checked_before.library.as_ref().unwrap().claims, 2);
+
+    h.get_by_label("Add folder…").click();
+    run_until(&mut h, "the folder added", |wb| {
+        wb.checked_before.library_busy == 0
+            && wb.checked_before.library.as_ref().unwrap().sources.len() == 2
+    });
+    h.run();
+    let library = h.state().checked_before.library.clone().unwrap();
+    assert_eq!(library.claims, 3, "the good file's claim is in");
+    assert_eq!(library.problems.len(), 1, "{:?}", library.problems);
+    assert!(library.problems[0].path.ends_with("broken.json"));
+    let problem = h.get_all_by_label_contains("broken.json: ").count();
+    assert_eq!(problem, 1, "the bad file is named under its source");
+    h.get_by_label("2 files, 1 claim, 1 with problems");
+
+    h.get_all_by_label("Remove")
+        .nth(1)
+        .expect("two sources")
+        .click();
+    run_until(&mut h, "the folder removed", |wb| {
+        wb.checked_before.library_busy == 0
+            && wb.checked_before.library.as_ref().unwrap().sources.len() == 1
+    });
+    assert_eq!(h.state().checked_before.library.as_ref().unwrap().claims, 2);
+    let saved = Archive::in_data_dir(&fx.data).library().unwrap();
+    assert_eq!(saved.sources.len(), 1, "the removal is saved");
+    h.get_by_label("Close").click();
+    h.run();
+    assert!(!h.state().checked_before.library_open);
 }

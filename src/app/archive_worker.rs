@@ -1,30 +1,43 @@
-//! The archive's search thread: it brings the index up to date once, then answers searches,
-//! newest first, while the UI goes on. The frame only polls its answers ([`ArchiveWorker::poll`])
-//! and is woken by a repaint request when one arrives; a search asked for while another runs
-//! replaces any that still wait, so a fast-changing selection never queues work.
+//! The archive's thread: it brings the index up to date once, then answers searches and changes
+//! to the library (add, remove, reindex) while the UI goes on. The frame only polls its answers
+//! ([`ArchiveWorker::poll`]) and is woken by a repaint request when one arrives. Library changes
+//! run in the order asked; of the searches waiting, only the newest runs, so a fast-changing
+//! selection never queues work.
 
+use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver, Sender};
 
-use claimdesk_core::archive::{Archive, Problem, SearchHit};
+use claimdesk_core::archive::{
+    Archive, ArchiveError, ArchiveSearcher, Problem, Refresh, SearchHit, SourceSummary,
+};
 
 /// How many matches the panel shows.
 pub const MATCHES_SHOWN: usize = 5;
 
+/// What the app asks of the thread.
+#[derive(Debug)]
+pub enum WorkerRequest {
+    /// The best matches of the text, as search number `serial`.
+    Search(u64, String),
+    /// Add folders or files to the library, then update the index.
+    Add(Vec<PathBuf>),
+    /// Remove a source from the library, then update the index.
+    Remove(PathBuf),
+    /// Rebuild the index from scratch.
+    Reindex,
+}
+
 /// What the search thread says.
 #[derive(Debug)]
 pub enum WorkerAnswer {
-    /// The index is up to date and holds `claims` claims; `problems` are the sources and files
-    /// that could not be used (reported once), `rebuilt` why it was rebuilt from scratch.
-    Opened {
-        /// Claims in the archive.
-        claims: u64,
-        /// Bad sources and files, newly seen.
-        problems: Vec<Problem>,
-        /// Why the index was rebuilt, if it was.
-        rebuilt: Option<String>,
-    },
+    /// The index is up to date: the thread has started.
+    Opened(LibraryState),
+    /// The library was changed as asked and the index is up to date.
+    Changed(LibraryState),
     /// The archive could not be opened; the thread has ended.
     Failed(String),
+    /// A library change could not be made (a path that does not exist, a busy index).
+    ChangeFailed(String),
     /// The answer to search number `serial`.
     Found {
         /// The number the search was asked under.
@@ -34,10 +47,23 @@ pub enum WorkerAnswer {
     },
 }
 
-/// A search thread and its two channels. Dropping it ends the thread once its current search is
-/// done (it never blocks the UI to join).
+/// The library and its index after an update.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct LibraryState {
+    /// Claims in the archive.
+    pub claims: u64,
+    /// What each source holds.
+    pub sources: Vec<SourceSummary>,
+    /// Bad sources and files, newly seen (a bad file is reported once, until it changes).
+    pub problems: Vec<Problem>,
+    /// Why the index was rebuilt from scratch, if it was.
+    pub rebuilt: Option<String>,
+}
+
+/// The thread and its two channels. Dropping it ends the thread once its current task is done
+/// (it never blocks the UI to join).
 pub struct ArchiveWorker {
-    requests: Sender<(u64, String)>,
+    requests: Sender<WorkerRequest>,
     answers: Receiver<WorkerAnswer>,
 }
 
@@ -58,10 +84,10 @@ impl ArchiveWorker {
         Self { requests, answers }
     }
 
-    /// Asks for the best matches of `text`, as search number `serial`.
-    pub fn search(&self, serial: u64, text: String) {
+    /// Asks the thread for `request`.
+    pub fn ask(&self, request: WorkerRequest) {
         // A send fails only if the thread ended, which it has reported with `Failed`.
-        let _ = self.requests.send((serial, text));
+        let _ = self.requests.send(request);
     }
 
     /// The next answer, if one has arrived; never blocks.
@@ -71,10 +97,10 @@ impl ArchiveWorker {
     }
 }
 
-/// The thread: refresh the index, then search until the app drops its sender.
+/// The thread: refresh the index, then serve requests until the app drops its sender.
 fn run(
     archive: &Archive,
-    requests: &Receiver<(u64, String)>,
+    requests: &Receiver<WorkerRequest>,
     answers: &Sender<WorkerAnswer>,
     ctx: &egui::Context,
 ) {
@@ -82,25 +108,66 @@ fn run(
         let _ = answers.send(answer);
         ctx.request_repaint();
     };
-    let refresh = match archive.refresh() {
-        Ok(refresh) => refresh,
+    let mut searcher = match archive.refresh() {
+        Ok(refresh) => updated(refresh, &send, WorkerAnswer::Opened),
         Err(e) => return send(WorkerAnswer::Failed(e.to_string())),
     };
-    let searcher = refresh.searcher;
-    send(WorkerAnswer::Opened {
-        claims: searcher.len(),
+    while let Ok(first) = requests.recv() {
+        let mut batch = vec![first];
+        batch.extend(requests.try_iter());
+        // Only the newest search matters: the older ones are for a selection already gone.
+        let newest = batch
+            .iter()
+            .rposition(|r| matches!(r, WorkerRequest::Search(..)));
+        for (i, request) in batch.into_iter().enumerate() {
+            match request {
+                WorkerRequest::Search(serial, text) if Some(i) == newest => {
+                    let hits = searcher
+                        .search(&text, MATCHES_SHOWN)
+                        .map_err(|e| e.to_string());
+                    send(WorkerAnswer::Found { serial, hits });
+                }
+                WorkerRequest::Search(..) => {}
+                change => match apply(archive, change) {
+                    Ok(refresh) => searcher = updated(refresh, &send, WorkerAnswer::Changed),
+                    Err(e) => send(WorkerAnswer::ChangeFailed(e.to_string())),
+                },
+            }
+        }
+    }
+}
+
+/// Makes a library change and brings the index up to date.
+fn apply(archive: &Archive, change: WorkerRequest) -> Result<Refresh, ArchiveError> {
+    match change {
+        WorkerRequest::Add(paths) => {
+            archive.add(&paths)?;
+        }
+        WorkerRequest::Remove(path) => {
+            if !archive.remove(&path)? {
+                return Err(ArchiveError::Other(format!(
+                    "{} is not in the library",
+                    path.display()
+                )));
+            }
+        }
+        WorkerRequest::Reindex => return archive.rebuild(),
+        WorkerRequest::Search(..) => {}
+    }
+    archive.refresh()
+}
+
+/// Reports an update as `answer` and returns its searcher.
+fn updated(
+    refresh: Refresh,
+    send: &impl Fn(WorkerAnswer),
+    answer: fn(LibraryState) -> WorkerAnswer,
+) -> ArchiveSearcher {
+    send(answer(LibraryState {
+        claims: refresh.searcher.len(),
+        sources: refresh.sources,
         problems: refresh.problems,
         rebuilt: refresh.rebuilt,
-    });
-    while let Ok(mut request) = requests.recv() {
-        // Only the newest request matters: the older ones are for a selection already gone.
-        while let Ok(newer) = requests.try_recv() {
-            request = newer;
-        }
-        let (serial, text) = request;
-        let hits = searcher
-            .search(&text, MATCHES_SHOWN)
-            .map_err(|e| e.to_string());
-        send(WorkerAnswer::Found { serial, hits });
-    }
+    }));
+    refresh.searcher
 }

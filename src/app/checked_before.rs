@@ -11,7 +11,7 @@ use claimdesk_core::format::{self, is_project_path};
 use claimdesk_core::model::Timestamp;
 use claimdesk_core::{ClaimId, Evidence};
 
-use super::archive_worker::{ArchiveWorker, WorkerAnswer};
+use super::archive_worker::{ArchiveWorker, LibraryState, WorkerAnswer, WorkerRequest};
 use super::{AppState, Pending};
 
 /// Matches scoring below this share of the best one are not shown: a match on one common word
@@ -38,6 +38,12 @@ pub struct CheckedBefore {
     pub hits: Option<Vec<SearchHit>>,
     /// An earlier review being opened: select this claim once it is open.
     reveal: Option<(PathBuf, ClaimId)>,
+    /// The library as of the last update (`None`: not read yet).
+    pub library: Option<LibraryState>,
+    /// File → Library… is open.
+    pub library_open: bool,
+    /// Library changes asked for and not answered yet.
+    pub library_busy: usize,
 }
 
 /// What the archive can do.
@@ -100,17 +106,29 @@ impl AppState {
             return;
         };
         panel.serial += 1;
+        let serial = panel.serial;
+        self.ask_worker(WorkerRequest::Search(serial, text), ctx);
+    }
+
+    /// Sends `request` to the archive's thread, starting it first if needed.
+    pub(crate) fn ask_worker(&mut self, request: WorkerRequest, ctx: &egui::Context) {
+        if let Some(worker) = self.start_worker(ctx) {
+            worker.ask(request);
+        }
+    }
+
+    /// The archive's thread, started now if it is not running (`None`: no archive).
+    pub(crate) fn start_worker(&mut self, ctx: &egui::Context) -> Option<&ArchiveWorker> {
+        let panel = &mut self.checked_before;
         if panel.worker.is_none() {
             let Some(archive) = panel.archive.clone() else {
                 panel.status = ArchiveStatus::Unavailable("no data folder for the archive".into());
-                return;
+                return None;
             };
             panel.status = ArchiveStatus::Opening;
             panel.worker = Some(ArchiveWorker::start(archive, ctx.clone()));
         }
-        if let Some(worker) = &panel.worker {
-            worker.search(panel.serial, text);
-        }
+        panel.worker.as_ref()
     }
 
     /// Opens the review `path` (asking about unsaved changes first) and selects claim `id` in
@@ -155,19 +173,20 @@ impl AppState {
     fn take_worker_answers(&mut self) {
         while let Some(answer) = self.checked_before.worker.as_ref().and_then(|w| w.poll()) {
             match answer {
-                WorkerAnswer::Opened {
-                    claims,
-                    problems,
-                    rebuilt,
-                } => {
-                    self.checked_before.status = ArchiveStatus::Ready(claims);
-                    self.report_archive_problems(&problems, rebuilt);
+                WorkerAnswer::Opened(state) => self.library_updated(state, false),
+                WorkerAnswer::Changed(state) => self.library_updated(state, true),
+                WorkerAnswer::ChangeFailed(message) => {
+                    let panel = &mut self.checked_before;
+                    panel.library_busy = panel.library_busy.saturating_sub(1);
+                    self.notices
+                        .error(format!("The library was not changed: {message}"));
                 }
                 WorkerAnswer::Failed(message) => {
                     self.notices
                         .error(format!("The claim archive cannot be used: {message}"));
                     self.checked_before.status = ArchiveStatus::Unavailable(message);
                     self.checked_before.worker = None;
+                    self.checked_before.library_busy = 0;
                     return;
                 }
                 WorkerAnswer::Found { serial, hits } => {
@@ -188,28 +207,38 @@ impl AppState {
         }
     }
 
-    fn report_archive_problems(
-        &mut self,
-        problems: &[claimdesk_core::archive::Problem],
-        rebuilt: Option<String>,
-    ) {
-        if let Some(why) = rebuilt {
+    /// A new state of the library: shown in the panel and the Library window; its problems are
+    /// reported once. After a change, the current selection is searched again.
+    fn library_updated(&mut self, state: LibraryState, after_change: bool) {
+        let panel = &mut self.checked_before;
+        if after_change {
+            panel.library_busy = panel.library_busy.saturating_sub(1);
+        }
+        panel.status = ArchiveStatus::Ready(state.claims);
+        if after_change {
+            panel.query = None;
+            panel.query_key = None;
+        }
+        if let Some(why) = &state.rebuilt {
             self.notices
                 .info(format!("The claim archive's index was rebuilt: {why}"));
         }
-        if !problems.is_empty() {
-            let n = problems.len();
+        if !state.problems.is_empty() {
+            let n = state.problems.len();
             self.notices.warning(
                 format!(
-                    "The claim archive skipped {n} source{} it could not read.",
+                    "The claim archive skipped {n} file{} or folder{} it could not read.",
+                    if n == 1 { "" } else { "s" },
                     if n == 1 { "" } else { "s" }
                 ),
-                problems
+                state
+                    .problems
                     .iter()
                     .map(|p| format!("{}: {}", p.path.display(), p.message))
                     .collect(),
             );
         }
+        self.checked_before.library = Some(state);
     }
 
     /// Selects and shows the claim of an earlier review once that review is open; forgets it

@@ -5,6 +5,7 @@
 //! Nothing here names the UI module (checked by `tests/layering.rs`): the frame is driven by
 //! [`crate::Workbench`], which owns both this state and the UI's own state.
 
+pub mod archive_library;
 pub mod archive_worker;
 mod autosave;
 pub mod checked_before;
@@ -61,6 +62,8 @@ pub(crate) enum DialogPurpose {
     Export(claimdesk_core::export::ExportFormat),
     /// The updated article file.
     UpdateArticle,
+    /// A folder or file to add to the claim archive's library.
+    AddToLibrary(archive_library::LibraryPick),
 }
 
 /// The whole application: the open review (if any) and everything around it.

@@ -78,8 +78,8 @@ fn copy_target(f: &Frame) -> Option<ClaimId> {
 fn empty_library_hint(ui: &mut egui::Ui) {
     ui.weak("The claim archive is empty.");
     ui.label(
-        "Add folders of .claimdesk reviews or ClaimReview files from the command line: \
-         claimdesk library add FOLDER",
+        "Add folders of .claimdesk reviews or ClaimReview files with Library… in the File \
+         menu, or from the command line: claimdesk library add FOLDER",
     );
 }
 

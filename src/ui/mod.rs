@@ -12,6 +12,7 @@ pub mod export_dialog;
 pub mod external_change_dialog;
 pub mod find_bar;
 pub mod fonts;
+pub mod library_window;
 pub mod menu_bar;
 pub mod notices;
 pub mod recovery_dialog;

@@ -40,6 +40,7 @@ pub fn show(ui: &mut egui::Ui, f: &mut Frame) {
     review_details::show(ui, f);
     export_dialog::show(ui, f);
     update_dialog::show(ui, f);
+    crate::ui::library_window::show(ui, f);
 }
 
 /// The article's title and source, and the article view.

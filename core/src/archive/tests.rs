@@ -359,6 +359,9 @@ fn bad_inputs_are_reported_once_and_skipped() {
     assert_eq!(r.problems.len(), 1);
     assert_eq!(r.problems[0].path, gone);
     assert_eq!(r.sources[0].files_with_problems, 3);
+    let listed: Vec<_> = r.sources[0].file_problems.iter().map(|p| &p.path).collect();
+    assert_eq!(listed.len(), 3, "each known problem is listed: {listed:?}");
+    assert!(listed.is_sorted());
 }
 
 #[test]
