@@ -570,6 +570,35 @@ fn ranking_finds_the_right_claim_first() {
     );
     assert!(searcher.search("zebra quantum", 5).unwrap().is_empty());
     assert_eq!(searcher.search("vaccine autism", 1).unwrap().len(), 1);
+    // Stop words alone match nothing (every claim has "the").
+    assert!(searcher.search("The was it of the", 5).unwrap().is_empty());
+}
+
+#[test]
+fn equal_scores_are_ordered_by_words_in_common_then_by_claim_id() {
+    let fx = fixture();
+    // Same length, same matched word: BM25 cannot tell them apart. The headline of the third
+    // shares a second word with the query.
+    let mut items = Vec::new();
+    for (id, headline) in [("b", "Tigers?"), ("a", "Tigers?"), ("c", "Tigers in zoos?")] {
+        let mut r = claim_review("Tigers can swim across rivers.", "True", "Org");
+        r["@id"] = json!(id);
+        r["headline"] = json!(headline);
+        items.push(r);
+    }
+    write_json(&fx.sources.join("feed.json"), &json!(items));
+    fx.archive.add(std::slice::from_ref(&fx.sources)).unwrap();
+    let searcher = fx.archive.refresh().unwrap().searcher;
+    let ids = |q: &str| -> Vec<String> {
+        let hits = searcher.search(q, 5).unwrap();
+        hits.into_iter().map(|h| h.claim.claim_id).collect()
+    };
+    assert_eq!(ids("swim"), ["a", "b", "c"], "equal scores: by claim id");
+    assert_eq!(
+        ids("swim zoo keepers")[0],
+        "c",
+        "a word of the headline counts too"
+    );
 }
 
 #[test]
