@@ -8,7 +8,7 @@ use std::path::PathBuf;
 
 use serde::Serialize;
 use tantivy::collector::TopDocs;
-use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query, TermQuery};
+use tantivy::query::{BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, Query, TermQuery};
 use tantivy::schema::{Field, IndexRecordOption, Value};
 use tantivy::snippet::{SnippetGenerator, collapse_overlapped_ranges};
 use tantivy::tokenizer::TokenStream;
@@ -23,6 +23,8 @@ use super::schema::Fields;
 const HEADLINE_BOOST: f32 = 0.6;
 /// Matches fetched beyond the limit, so that equal scores at the cut are ordered too.
 const TIE_MARGIN: usize = 15;
+/// Words at least this long are also looked up with one typo when nothing matches exactly.
+const FUZZY_MIN_CHARS: usize = 5;
 /// Longest snippet, in characters.
 const SNIPPET_CHARS: usize = 300;
 
@@ -78,14 +80,19 @@ impl ArchiveSearcher {
         if terms.is_empty() || limit == 0 {
             return Ok(Vec::new());
         }
-        let query = self.query(&terms);
         let searcher = self.reader.searcher();
-        let top = searcher
-            .search(
-                &query,
-                &TopDocs::with_limit(limit + TIE_MARGIN).order_by_score(),
-            )
+        let candidates = TopDocs::with_limit(limit + TIE_MARGIN).order_by_score();
+        let mut query = self.query(&terms);
+        let mut top = searcher
+            .search(&query, &candidates)
             .map_err(ArchiveError::other)?;
+        if top.is_empty() {
+            // Nothing matches exactly: a typo ("vacine") may be why.
+            query = self.fuzzy_query(&terms);
+            top = searcher
+                .search(&query, &candidates)
+                .map_err(ArchiveError::other)?;
+        }
         let wanted: HashSet<&str> = terms.iter().map(String::as_str).collect();
         let mut found = Vec::with_capacity(top.len());
         for (score, address) in top {
@@ -159,6 +166,22 @@ impl ArchiveSearcher {
             clauses.push((Occur::Should, term_query(f.text, term, 1.0)));
             clauses.push((Occur::Should, term_query(f.headline, term, HEADLINE_BOOST)));
         }
+        BooleanQuery::new(clauses)
+    }
+
+    /// The longer words of the query, each with one edit allowed, in the claim text; a claim
+    /// scores the number of them it has (fuzzy matches are not ranked by BM25).
+    fn fuzzy_query(&self, terms: &[String]) -> BooleanQuery {
+        let mut seen = HashSet::new();
+        let clauses: Vec<(Occur, Box<dyn Query>)> = terms
+            .iter()
+            .filter(|t| t.chars().count() >= FUZZY_MIN_CHARS && seen.insert(t.as_str()))
+            .map(|t| {
+                let term = Term::from_field_text(self.fields.text, t);
+                let fuzzy: Box<dyn Query> = Box::new(FuzzyTermQuery::new(term, 1, true));
+                (Occur::Should, fuzzy)
+            })
+            .collect();
         BooleanQuery::new(clauses)
     }
 

@@ -570,6 +570,11 @@ fn ranking_finds_the_right_claim_first() {
     );
     assert!(searcher.search("zebra quantum", 5).unwrap().is_empty());
     assert_eq!(searcher.search("vaccine autism", 1).unwrap().len(), 1);
+    // A typo, when nothing matches exactly: one edit in words of five letters or more.
+    assert_eq!(
+        top_text(&searcher, "vacine autizm").as_deref(),
+        Some(CORPUS[0].0)
+    );
     // Stop words alone match nothing (every claim has "the").
     assert!(searcher.search("The was it of the", 5).unwrap().is_empty());
 }
