@@ -181,17 +181,10 @@ fn a_claim_checked_before_shows_its_verdict_and_copies_it_as_one_undo_step() {
         ],
         "the verdict and the earlier claim's source"
     );
-    let claim_id = h.state().view_state.selected_claim.clone().unwrap();
-    let note = &h
-        .state()
-        .doc
-        .as_ref()
-        .unwrap()
-        .review
-        .claim(&claim_id)
-        .unwrap()
-        .evidence[0]
-        .note;
+    h.get_by_label(
+        "Added the earlier verdict and 1 of its sources to the claim's sources (Ctrl+Z to undo).",
+    );
+    let note = &common::selected_claim(&h).evidence[0].note;
     assert!(
         note.contains("Misleading") && note.contains("Our Desk"),
         "{note}"

@@ -156,6 +156,7 @@ impl AppState {
                 Vec::new(),
             ),
         }
+        let before = self.evidence_count(target);
         self.update_claim(target, "copy earlier verdict", None, |claim| {
             for entry in entries {
                 let known = !entry.url.is_empty()
@@ -168,6 +169,21 @@ impl AppState {
                 }
             }
         });
+        let added = self.evidence_count(target).saturating_sub(before);
+        self.notices.info(match added {
+            0 => "That earlier verdict is already among the claim's sources.".to_owned(),
+            1 => "Added the earlier verdict to the claim's sources (Ctrl+Z to undo).".to_owned(),
+            n => format!(
+                "Added the earlier verdict and {} of its sources to the claim's sources \
+                 (Ctrl+Z to undo).",
+                n - 1
+            ),
+        });
+    }
+
+    fn evidence_count(&self, id: &ClaimId) -> usize {
+        let claim = self.doc.as_ref().and_then(|d| d.review.claim(id));
+        claim.map_or(0, |c| c.evidence.len())
     }
 
     fn take_worker_answers(&mut self) {
