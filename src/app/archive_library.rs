@@ -5,6 +5,7 @@
 use std::path::PathBuf;
 
 use super::archive_worker::WorkerRequest;
+use super::checked_before::ArchiveStatus;
 use super::{AppState, DialogPurpose};
 
 /// What to pick when adding to the library.
@@ -17,9 +18,13 @@ pub enum LibraryPick {
 }
 
 impl AppState {
-    /// Opens the Library window and reads the library (starting the archive's thread).
+    /// Opens the Library window and reads the library (starting the archive's thread, or
+    /// trying again if the archive could not be opened).
     pub(crate) fn show_library(&mut self, ctx: &egui::Context) {
         self.checked_before.library_open = true;
+        if matches!(self.checked_before.status, ArchiveStatus::Unavailable(_)) {
+            self.checked_before.status = ArchiveStatus::NotOpened;
+        }
         self.start_worker(ctx);
     }
 

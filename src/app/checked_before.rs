@@ -117,9 +117,13 @@ impl AppState {
         }
     }
 
-    /// The archive's thread, started now if it is not running (`None`: no archive).
+    /// The archive's thread, started now if it is not running (`None`: no archive, or it could
+    /// not be opened: that was said once, and only File → Library… tries again).
     pub(crate) fn start_worker(&mut self, ctx: &egui::Context) -> Option<&ArchiveWorker> {
         let panel = &mut self.checked_before;
+        if matches!(panel.status, ArchiveStatus::Unavailable(_)) {
+            return None;
+        }
         if panel.worker.is_none() {
             let Some(archive) = panel.archive.clone() else {
                 panel.status = ArchiveStatus::Unavailable("no data folder for the archive".into());
@@ -298,13 +302,11 @@ impl AppState {
     fn query_text(&self, key: Option<&QueryKey>) -> Option<String> {
         let review = &self.doc.as_ref()?.review;
         let text = match key? {
+            // Through the article's char index: no walk from the start of a long article.
             QueryKey::Selection(a, b, _) => review
                 .article
-                .text()
-                .chars()
-                .skip(*a)
-                .take((b - a).min(QUERY_CHARS))
-                .collect::<String>(),
+                .slice(*a, (*b).min(a + QUERY_CHARS))
+                .to_owned(),
             QueryKey::Claim(id, _) => review.claim(id)?.quote.chars().take(QUERY_CHARS).collect(),
         };
         let text = text.split_whitespace().collect::<Vec<_>>().join(" ");

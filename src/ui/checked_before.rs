@@ -30,7 +30,7 @@ pub fn show(ui: &mut egui::Ui, f: &mut Frame) {
     if let ArchiveStatus::Unavailable(message) = &panel.status {
         ui.colored_label(
             ui.visuals().error_fg_color,
-            format!("The claim archive cannot be used: {message}"),
+            format!("Archive unavailable: {message}. Library… in the File menu tries again."),
         );
         return;
     }
