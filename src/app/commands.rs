@@ -112,6 +112,20 @@ pub enum Command {
     SetTheme(egui::ThemePreference),
     /// Remove a notice (by position in the list).
     DismissNotice(usize),
+    /// Open an earlier review (asking about unsaved changes first) and select this claim in it.
+    OpenArchivedClaim(PathBuf, ClaimId),
+    /// Add an earlier fact-check's verdict and sources to this claim's evidence (one undo step).
+    CopyArchivedVerdict(ClaimId, Box<claimdesk_core::archive::SearchHit>),
+    /// Open the Library window (File → Library…).
+    ShowLibrary,
+    /// Close the Library window.
+    CloseLibrary,
+    /// Pick a folder or a file and add it to the archive's library.
+    AddToLibrary(super::archive_library::LibraryPick),
+    /// Remove a source from the archive's library.
+    RemoveFromLibrary(PathBuf),
+    /// Rebuild the archive's index from scratch.
+    ReindexLibrary,
 }
 
 /// Answers to the offer of unsaved work found after a crash.
@@ -234,6 +248,13 @@ impl AppState {
             Command::CloseFind => self.find = None,
             Command::SetTheme(theme) => self.settings.set_theme(theme, ctx),
             Command::DismissNotice(i) => self.notices.dismiss(i),
+            Command::OpenArchivedClaim(path, id) => self.open_archived_claim(path, id, ctx),
+            Command::CopyArchivedVerdict(id, hit) => self.copy_archived_verdict(&id, &hit),
+            Command::ShowLibrary => self.show_library(ctx),
+            Command::CloseLibrary => self.checked_before.library_open = false,
+            Command::AddToLibrary(pick) => self.pick_library_source(pick, ctx),
+            Command::RemoveFromLibrary(path) => self.remove_from_library(path, ctx),
+            Command::ReindexLibrary => self.reindex_library(ctx),
         }
     }
 
@@ -337,7 +358,7 @@ impl AppState {
     }
 
     /// Runs `pending` now, or asks first if the open review has unsaved changes.
-    fn guard(&mut self, pending: Pending, ctx: &egui::Context) {
+    pub(super) fn guard(&mut self, pending: Pending, ctx: &egui::Context) {
         if self.doc.as_ref().is_some_and(Document::is_dirty) {
             self.ask(Modal::Unsaved(pending));
         } else {
@@ -537,7 +558,7 @@ impl AppState {
         Ok(())
     }
 
-    fn start_dialog(&mut self, purpose: DialogPurpose, ctx: &egui::Context) {
+    pub(super) fn start_dialog(&mut self, purpose: DialogPurpose, ctx: &egui::Context) {
         if self.dialog.is_some() {
             self.notices
                 .info("A file dialog is already open; finish with it first.");
@@ -547,6 +568,7 @@ impl AppState {
         match &purpose {
             DialogPurpose::Open => self.dialogs.pick_open(ctx, tx),
             DialogPurpose::UpdateArticle => self.dialogs.pick_article(ctx, tx),
+            DialogPurpose::AddToLibrary(pick) => self.dialogs.pick_library_source(ctx, *pick, tx),
             DialogPurpose::SaveAs { .. } => {
                 let suggested = self
                     .doc
@@ -599,6 +621,7 @@ impl AppState {
                 self.export_to(&path, format);
             }
             DialogPurpose::UpdateArticle => self.update_from_file(&path),
+            DialogPurpose::AddToLibrary(_) => self.add_to_library(path, ctx),
         }
     }
 

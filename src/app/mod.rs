@@ -5,7 +5,10 @@
 //! Nothing here names the UI module (checked by `tests/layering.rs`): the frame is driven by
 //! [`crate::Workbench`], which owns both this state and the UI's own state.
 
+pub mod archive_library;
+pub mod archive_worker;
 mod autosave;
+pub mod checked_before;
 pub mod clipboard;
 pub mod commands;
 pub mod document;
@@ -59,6 +62,8 @@ pub(crate) enum DialogPurpose {
     Export(claimdesk_core::export::ExportFormat),
     /// The updated article file.
     UpdateArticle,
+    /// A folder or file to add to the claim archive's library.
+    AddToLibrary(archive_library::LibraryPick),
 }
 
 /// The whole application: the open review (if any) and everything around it.
@@ -83,6 +88,8 @@ pub struct AppState {
     pub recovery: Option<recovery::RecoveryStore>,
     /// The question waiting on the user, if any (see [`Modal`]).
     pub modal: Option<Modal>,
+    /// The "Checked before" panel: the archive's matches for what is selected.
+    pub checked_before: checked_before::CheckedBefore,
     pub(crate) clipboard: Arc<dyn clipboard::ClipboardReader>,
     pub(crate) clipboard_read:
         Option<in_flight::InFlight<update::ClipboardPurpose, clipboard::ClipboardAnswer>>,
@@ -106,6 +113,7 @@ impl AppState {
             allow_close: false,
             recovery: None,
             modal: None,
+            checked_before: checked_before::CheckedBefore::default(),
             clipboard: Arc::new(clipboard::SystemClipboard),
             clipboard_read: None,
             autosave: autosave::Autosave::new(),
@@ -174,6 +182,7 @@ impl AppState {
             self.run(command, ctx);
         }
         self.autosave_tick(ctx);
+        self.checked_before_tick(ctx);
         let title = self.title();
         if title != self.last_title {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
