@@ -42,6 +42,28 @@ pub fn sentence_at(spans: &[Span], pos: usize) -> Option<usize> {
     spans.get(i).filter(|s| s.start <= pos).map(|_| i)
 }
 
+/// The whole sentences that chars `a..b` of `text` touch, as one char span: for a caret
+/// (`a == b`) the sentence around it (the one ending there if it sits just after a full stop,
+/// the next one if it sits between sentences); for a selection, from the first sentence it
+/// starts in to the last one it ends in. `None` if the text has no sentence at all.
+pub fn sentence_bounds(text: &str, a: usize, b: usize) -> Option<Span> {
+    let (a, b) = (a.min(b), a.max(b));
+    let spans = sentence_spans(text);
+    let first = spans
+        .iter()
+        .position(|s| s.end > a || (a == b && s.end == a))
+        .or_else(|| spans.len().checked_sub(1))?;
+    let last = if a == b {
+        first
+    } else {
+        spans[first..]
+            .iter()
+            .rposition(|s| s.start < b)
+            .map_or(first, |i| first + i)
+    };
+    Some(Span::new(spans[first].start, spans[last].end))
+}
+
 /// Title and other abbreviations that UAX #29 takes for a sentence end when a capitalised word
 /// follows ("Mr. Smith", "Sen. Warren"). Lower case, without the full stop.
 const ABBREVIATIONS: &[&str] = &[
@@ -218,5 +240,56 @@ mod tests {
     fn empty_and_punctuation_only_text() {
         assert!(sentence_spans("").is_empty());
         assert!(sentence_spans(" \n\n — \n").is_empty());
+    }
+
+    #[test]
+    fn sentence_bounds_of_a_caret_and_of_a_selection() {
+        let text = "Mr. Smith said 15.9 percent. “It was a record,” he said.  Next one.";
+        let chars: Vec<char> = text.chars().collect();
+        let cut = |s: Span| chars[s.start..s.end].iter().collect::<String>();
+        let at = |needle: &str| text[..text.find(needle).unwrap()].chars().count();
+        let first = "Mr. Smith said 15.9 percent.";
+        // Inside, on "Mr." and on the decimal point: the whole first sentence.
+        for pos in [0, 2, at("15.9") + 2] {
+            assert_eq!(cut(sentence_bounds(text, pos, pos).unwrap()), first);
+        }
+        // Just after its full stop: still the sentence that ends there.
+        let end = first.chars().count();
+        assert_eq!(cut(sentence_bounds(text, end, end).unwrap()), first);
+        // Between two sentences (in the double space): the next one.
+        let gap = at("  Next") + 1;
+        assert_eq!(cut(sentence_bounds(text, gap, gap).unwrap()), "Next one.");
+        // A selection from "Smith" to "record" grows to both sentences, quotes included.
+        let grown = sentence_bounds(text, at("Smith"), at("record")).unwrap();
+        assert_eq!(
+            cut(grown),
+            "Mr. Smith said 15.9 percent. “It was a record,” he said."
+        );
+        // A backwards selection is the same.
+        assert_eq!(
+            sentence_bounds(text, at("record"), at("Smith")),
+            Some(grown)
+        );
+        // After the last sentence: the last one.
+        let n = chars.len();
+        assert_eq!(cut(sentence_bounds(text, n, n).unwrap()), "Next one.");
+        assert_eq!(sentence_bounds(" \n ", 1, 1), None);
+    }
+
+    #[test]
+    fn sentence_bounds_in_a_transcript_keep_the_speaker() {
+        let text = "MADDOW: Good evening. Welcome.\nSANDERS: Thank you. The top 1 percent own 40 percent.\n";
+        let chars: Vec<char> = text.chars().collect();
+        let at = |needle: &str| text[..text.find(needle).unwrap()].chars().count();
+        let s = sentence_bounds(text, at("Thank"), at("Thank")).unwrap();
+        assert_eq!(
+            chars[s.start..s.end].iter().collect::<String>(),
+            "SANDERS: Thank you."
+        );
+        let s = sentence_bounds(text, at("top"), at("top")).unwrap();
+        assert_eq!(
+            chars[s.start..s.end].iter().collect::<String>(),
+            "The top 1 percent own 40 percent."
+        );
     }
 }

@@ -126,6 +126,10 @@ pub enum Command {
     RemoveFromLibrary(PathBuf),
     /// Rebuild the archive's index from scratch.
     ReindexLibrary,
+    /// Select the next / previous claim in text order, or the next one under investigation.
+    StepClaim(super::navigation::ClaimStep),
+    /// Select the sentence around the caret, or grow the selection to whole sentences.
+    SelectSentence,
 }
 
 /// Answers to the offer of unsaved work found after a crash.
@@ -255,6 +259,8 @@ impl AppState {
             Command::AddToLibrary(pick) => self.pick_library_source(pick, ctx),
             Command::RemoveFromLibrary(path) => self.remove_from_library(path, ctx),
             Command::ReindexLibrary => self.reindex_library(ctx),
+            Command::StepClaim(step) => self.step_claim(step),
+            Command::SelectSentence => self.select_sentence(),
         }
     }
 

@@ -17,6 +17,7 @@ pub mod file_dialogs;
 pub mod find;
 mod in_flight;
 pub mod modal;
+pub mod navigation;
 pub mod notices;
 pub mod recovery;
 pub mod settings;

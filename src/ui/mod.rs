@@ -17,6 +17,7 @@ pub mod menu_bar;
 pub mod notices;
 pub mod recovery_dialog;
 pub mod review_details;
+pub mod review_keys;
 pub mod save_refused_dialog;
 pub mod shortcuts;
 pub mod start_screen;

@@ -76,6 +76,7 @@ pub fn read(ui: &mut egui::Ui, f: &mut Frame) {
                     commands.push(Command::Mark(look.status));
                 }
             }
+            crate::ui::review_keys::read(i, &mut commands);
             // R re-attaches the selected claim to the selected text.
             if i.key_pressed(Key::R)
                 && wb.view_state.has_text_selected()

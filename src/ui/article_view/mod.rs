@@ -11,6 +11,7 @@ mod highlights;
 
 use std::sync::Arc;
 
+use claimdesk_core::sentences::sentence_bounds;
 use claimdesk_core::{ClaimId, Review};
 use egui::epaint::Mesh;
 use egui::text::{CharIndex, LayoutJob, TextFormat};
@@ -475,7 +476,18 @@ impl ArticleView {
         if resp.drag_stopped() {
             self.settle_selection(review, state, true);
         }
-        if resp.double_clicked() {
+        if resp.triple_clicked() {
+            // The sentence under the pointer, from the core's one sentence segmenter.
+            if let Some(p) = resp.interact_pointer_pos()
+                && let Some(c) = self.char_at(p)
+                && let Some(s) = sentence_bounds(review.article.text(), c, c)
+            {
+                state.selection = Some(Selection {
+                    anchor: s.start,
+                    head: s.end,
+                });
+            }
+        } else if resp.double_clicked() {
             if let Some(p) = resp.interact_pointer_pos()
                 && let Some(c) = self.char_at(p)
             {
@@ -494,7 +506,8 @@ impl ArticleView {
                 state.selection = Some(Selection { anchor, head: c });
                 self.settle_selection(review, state, true);
             } else {
-                state.selection = None;
+                // A plain click leaves a caret there (the start of keyboard selection).
+                state.selection = Some(Selection { anchor: c, head: c });
                 state.selected_claim = self.char_under(p).and_then(|under| {
                     self.claim_after_click(review, under, state.selected_claim.as_ref())
                 });
@@ -664,6 +677,23 @@ impl ArticleView {
         }
         for (row, hidden, column_left) in more_cues {
             theme::paint_more_cue(&painter, row, column_left, hidden, ui.visuals());
+        }
+        if let Some(sel) = state.selection.filter(|s| s.is_empty()) {
+            self.paint_caret(&painter, sel.head, ui.visuals().text_cursor.stroke);
+        }
+    }
+
+    /// Draws the caret before char `pos` (after the last char of its line at a line's end).
+    /// It does not blink: a blinking caret would repaint an idle window twice a second.
+    fn paint_caret(&self, painter: &egui::Painter, pos: usize, stroke: egui::Stroke) {
+        let x_and_row = self.char_rect(pos).map(|r| (r.left(), r)).or_else(|| {
+            pos.checked_sub(1)
+                .and_then(|p| self.char_rect(p))
+                .map(|r| (r.right(), r))
+        });
+        if let Some((x, row)) = x_and_row {
+            let stroke = egui::Stroke::new(stroke.width.max(2.0), stroke.color);
+            painter.vline(x, row.y_range(), stroke);
         }
     }
 

@@ -1,0 +1,51 @@
+//! The single-letter keys that move through the article (J, K, U, S), in one table: the
+//! shortcut reader and the menus read it, so a key is written once.
+
+use egui::Key;
+
+use crate::app::Command;
+use crate::app::navigation::ClaimStep;
+
+/// One review key: the key, what it does, and the command it sends.
+pub struct ReviewKey {
+    /// The key (typed without modifiers).
+    pub key: Key,
+    /// What it does, as the menus and the help show it.
+    pub action: &'static str,
+    /// The command it sends.
+    pub command: fn() -> Command,
+}
+
+/// Every review key, in the order the menus list them.
+pub const REVIEW_KEYS: [ReviewKey; 4] = [
+    ReviewKey {
+        key: Key::J,
+        action: "Next claim",
+        command: || Command::StepClaim(ClaimStep::Next),
+    },
+    ReviewKey {
+        key: Key::K,
+        action: "Previous claim",
+        command: || Command::StepClaim(ClaimStep::Previous),
+    },
+    ReviewKey {
+        key: Key::U,
+        action: "Next claim under investigation",
+        command: || Command::StepClaim(ClaimStep::NextOpen),
+    },
+    ReviewKey {
+        key: Key::S,
+        action: "Select sentence",
+        command: || Command::SelectSentence,
+    },
+];
+
+/// Adds the command of every review key pressed this frame (the caller has checked that the
+/// article has the keyboard and no modifier is held).
+pub fn read(input: &egui::InputState, commands: &mut Vec<Command>) {
+    for k in &REVIEW_KEYS {
+        if input.key_pressed(k.key) {
+            commands.push((k.command)());
+        }
+    }
+}

@@ -1,0 +1,217 @@
+//! Reviewing the sample article from the keyboard (issue 10): J / K / U step through the claims
+//! in text order (overlapping and nested ones included), S and triple-click select sentences,
+//! and a click leaves a caret that S starts from.
+
+use std::sync::Arc;
+
+use claimdesk::Workbench;
+use claimdesk::app::file_dialogs::ScriptedDialogs;
+use claimdesk::app::settings::Settings;
+use claimdesk_core::{Claim, ClaimStatus, Review, Span};
+use egui::{Key, Vec2};
+use egui_kittest::Harness;
+
+mod common;
+use common::{char_offset, char_rect, claim_quotes, sample_review, select};
+
+/// The sample review (three claims) plus claims nested in and overlapping them, so text order
+/// has ties on the start.
+fn review_with_nested_claims() -> Review {
+    let mut review = sample_review();
+    let extra = [
+        ("Libya is not", ClaimStatus::UnderInvestigation),
+        ("not to blame for the displacement", ClaimStatus::Disputed),
+        ("reports were lies", ClaimStatus::Asserted),
+    ];
+    for (needle, status) in extra {
+        let text = review.article.text();
+        let start = char_offset(text, needle);
+        let span = Span::new(start, start + needle.chars().count());
+        let claim = Claim::new(&review.article, span, status);
+        review.insert(claim);
+    }
+    review
+}
+
+fn harness_with(review: Review) -> Harness<'static, Workbench> {
+    let mut wb = Workbench::new(Settings::default(), Arc::new(ScriptedDialogs::default()));
+    wb.open_review(review);
+    common::harness_of(wb, Vec2::new(1280.0, 800.0))
+}
+
+fn press(h: &mut Harness<'_, Workbench>, key: Key) {
+    h.key_press(key);
+    h.run();
+}
+
+/// The selected claim's (start, end) and the caret, checked to sit at the claim's start.
+fn selected_span(h: &Harness<'_, Workbench>) -> (usize, usize) {
+    let claim = common::selected_claim(h);
+    let sel = h.state().view_state.selection.expect("a caret");
+    assert_eq!((sel.anchor, sel.head), (claim.span.start, claim.span.start));
+    (claim.span.start, claim.span.end)
+}
+
+fn selected_text(h: &Harness<'_, Workbench>) -> String {
+    let wb = h.state();
+    let (a, b) = wb.view_state.selection.expect("a selection").range();
+    wb.doc
+        .as_ref()
+        .unwrap()
+        .review
+        .article
+        .slice(a, b)
+        .to_owned()
+}
+
+fn last_notice(h: &Harness<'_, Workbench>) -> String {
+    h.state()
+        .notices
+        .items
+        .last()
+        .map(|n| n.text.clone())
+        .unwrap_or_default()
+}
+
+#[test]
+fn j_and_k_step_through_overlapping_and_nested_claims_in_text_order() {
+    let review = review_with_nested_claims();
+    // The expected order, worked out here from the spans: start, then end.
+    let mut expected: Vec<(usize, usize)> = review
+        .claims()
+        .iter()
+        .map(|c| (c.span.start, c.span.end))
+        .collect();
+    expected.sort();
+    assert_eq!(expected.len(), 6);
+    let mut h = harness_with(review);
+    let mut seen = Vec::new();
+    for _ in 0..expected.len() {
+        press(&mut h, Key::J);
+        seen.push(selected_span(&h));
+        let scroll = h.state().view_state.scroll.expect("scrolled to the claim");
+        assert_eq!(scroll.pos, seen.last().unwrap().0);
+        // The article shows the claim's first char after the scroll.
+        assert!(
+            h.state()
+                .article_view()
+                .unwrap()
+                .char_rect(scroll.pos)
+                .is_some()
+        );
+    }
+    assert_eq!(seen, expected);
+    press(&mut h, Key::J);
+    assert_eq!(
+        selected_span(&h),
+        *expected.last().unwrap(),
+        "stays on the last"
+    );
+    assert_eq!(last_notice(&h), "No claim after this one.");
+    let mut back = Vec::new();
+    for _ in 1..expected.len() {
+        press(&mut h, Key::K);
+        back.push(selected_span(&h));
+    }
+    back.reverse();
+    assert_eq!(back, expected[..expected.len() - 1]);
+}
+
+#[test]
+fn j_starts_from_the_caret_when_no_claim_is_selected() {
+    let mut h = harness_with(review_with_nested_claims());
+    let text = common::article_text(&h);
+    // A click in "statement Sunday" (before every claim of the second paragraph).
+    let at = char_offset(&text, "statement Sunday");
+    let pos = char_rect(&h, at + 2).center();
+    common::click_at(&mut h, pos);
+    let sel = h
+        .state()
+        .view_state
+        .selection
+        .expect("a click leaves a caret");
+    assert_eq!(sel.anchor, sel.head);
+    assert!(h.state().view_state.selected_claim.is_none());
+    press(&mut h, Key::J);
+    assert_eq!(common::selected_claim(&h).quote, "reports were lies");
+    press(&mut h, Key::K);
+    assert_eq!(
+        common::selected_claim(&h).quote,
+        "Libya",
+        "the first claim, in paragraph 1"
+    );
+}
+
+#[test]
+fn u_visits_claims_under_investigation_wrapping_then_says_none_is_left() {
+    let mut h = harness_with(review_with_nested_claims());
+    press(&mut h, Key::U);
+    assert_eq!(common::selected_claim(&h).quote, "Libya is not");
+    press(&mut h, Key::U);
+    assert_eq!(common::selected_claim(&h).quote, "Libya is not to blame");
+    press(&mut h, Key::U);
+    assert_eq!(
+        common::selected_claim(&h).quote,
+        "Libya is not",
+        "wraps around"
+    );
+    // Settle both: A on the selected claim, U to the other, D on it.
+    press(&mut h, Key::A);
+    press(&mut h, Key::U);
+    assert_eq!(common::selected_claim(&h).quote, "Libya is not to blame");
+    press(&mut h, Key::D);
+    let open = claim_quotes(&h)
+        .iter()
+        .filter(|(_, s)| *s == ClaimStatus::UnderInvestigation)
+        .count();
+    assert_eq!(open, 0);
+    press(&mut h, Key::U);
+    assert_eq!(last_notice(&h), "No claim is under investigation any more.");
+    assert_eq!(common::selected_claim(&h).quote, "Libya is not to blame");
+}
+
+#[test]
+fn s_selects_the_sentence_around_the_caret_and_grows_a_selection() {
+    let mut h = harness_with(sample_review());
+    let text = common::article_text(&h);
+    let caret = char_offset(&text, "sorrowfully");
+    select(&mut h, caret, caret);
+    press(&mut h, Key::S);
+    let quoted = selected_text(&h);
+    assert!(quoted.starts_with("“We have sorrowfully seen"), "{quoted}");
+    assert!(quoted.ends_with("coming illegally to Libya."), "{quoted}");
+    // A selection across a sentence end grows to both whole sentences.
+    let a = char_offset(&text, "no exceptions");
+    let b = char_offset(&text, "If those migrants") + 5;
+    select(&mut h, b, a);
+    press(&mut h, Key::S);
+    let grown = selected_text(&h);
+    assert!(
+        grown.starts_with("“All the world must recognize"),
+        "{grown}"
+    );
+    assert!(grown.ends_with("to do such a crime.”"), "{grown}");
+    // S then A marks the sentence as a claim.
+    press(&mut h, Key::A);
+    assert!(claim_quotes(&h).iter().any(|(q, _)| q == &grown));
+}
+
+#[test]
+fn triple_click_selects_the_sentence_under_the_pointer() {
+    let mut h = harness_with(sample_review());
+    let text = common::article_text(&h);
+    let pos = char_rect(&h, char_offset(&text, "embassies representatives") + 3).center();
+    h.hover_at(pos);
+    h.run();
+    for _ in 0..3 {
+        h.drag_at(pos);
+        h.step();
+        h.drop_at(pos);
+        h.step();
+    }
+    h.run();
+    assert_eq!(
+        selected_text(&h),
+        "All embassies representatives can come and see the truth for themselves then show it to the world.”"
+    );
+}
