@@ -201,17 +201,92 @@ fn triple_click_selects_the_sentence_under_the_pointer() {
     let mut h = harness_with(sample_review());
     let text = common::article_text(&h);
     let pos = char_rect(&h, char_offset(&text, "embassies representatives") + 3).center();
-    h.hover_at(pos);
-    h.run();
-    for _ in 0..3 {
-        h.drag_at(pos);
-        h.step();
-        h.drop_at(pos);
-        h.step();
-    }
-    h.run();
+    common::multi_click(&mut h, pos, 3);
     assert_eq!(
         selected_text(&h),
         "All embassies representatives can come and see the truth for themselves then show it to the world.”"
     );
+}
+
+fn press_with(h: &mut Harness<'_, Workbench>, modifiers: egui::Modifiers, key: Key) {
+    h.key_press_modifiers(modifiers, key);
+    h.run();
+}
+
+#[test]
+fn shift_and_ctrl_shift_arrows_adjust_a_double_clicked_word() {
+    use egui::Modifiers;
+    let mut h = harness_with(sample_review());
+    let text = common::article_text(&h);
+    let chief = char_offset(&text, "Chief");
+    let pos = char_rect(&h, chief + 2).center();
+    common::multi_click(&mut h, pos, 2);
+    assert_eq!(selected_text(&h), "Chief");
+    press_with(&mut h, Modifiers::SHIFT, Key::ArrowRight);
+    assert_eq!(selected_text(&h), "Chief ");
+    let word_extend = Modifiers::COMMAND | Modifiers::SHIFT;
+    press_with(&mut h, word_extend, Key::ArrowRight);
+    assert_eq!(selected_text(&h), "Chief of");
+    press_with(&mut h, word_extend, Key::ArrowRight);
+    assert_eq!(selected_text(&h), "Chief of Anti");
+    press_with(&mut h, Modifiers::SHIFT, Key::ArrowLeft);
+    assert_eq!(selected_text(&h), "Chief of Ant");
+    // Shift+End: to the end of the visual line; Ctrl+Shift+Down: to the paragraph's end.
+    press_with(&mut h, Modifiers::SHIFT, Key::End);
+    let line = selected_text(&h);
+    assert!(
+        line.starts_with("Chief of Anti-Illegal") && line.len() > 20,
+        "{line}"
+    );
+    assert!(!line.contains('\n'));
+    press_with(&mut h, word_extend, Key::ArrowDown);
+    assert!(selected_text(&h).ends_with("illegal immigrants in Libya."));
+    // Plain Left collapses to the start; then Right moves the caret one char.
+    press(&mut h, Key::ArrowLeft);
+    let sel = h.state().view_state.selection.unwrap();
+    assert_eq!((sel.anchor, sel.head), (chief, chief));
+    press(&mut h, Key::ArrowRight);
+    assert_eq!(h.state().view_state.selection.unwrap().head, chief + 1);
+}
+
+#[test]
+fn up_and_down_move_by_visual_line_and_home_goes_to_its_start() {
+    use egui::Modifiers;
+    let mut h = harness_with(sample_review());
+    let text = common::article_text(&h);
+    let at = char_offset(&text, "cooperate");
+    select(&mut h, at, at);
+    h.run();
+    let y0 = char_rect(&h, at).center().y;
+    press(&mut h, Key::ArrowDown);
+    let down = h.state().view_state.selection.unwrap().head;
+    let y1 = char_rect(&h, down).center().y;
+    assert!(
+        y1 > y0 + 10.0 && y1 < y0 + 40.0,
+        "one visual line lower: {y0} → {y1}"
+    );
+    assert!((char_rect(&h, down).left() - char_rect(&h, at).left()).abs() < 12.0);
+    press_with(&mut h, Modifiers::SHIFT, Key::ArrowUp);
+    let sel = h.state().view_state.selection.unwrap();
+    assert_eq!(sel.anchor, down, "Shift extends from where the caret was");
+    assert!(
+        sel.head.abs_diff(at) <= 1,
+        "back on the line above: {} vs {at}",
+        sel.head
+    );
+    press(&mut h, Key::Home);
+    let home = h.state().view_state.selection.unwrap().head;
+    let to_caret: String = text.chars().skip(home).take(at - home).collect();
+    assert!(home <= at && !to_caret.contains('\n'), "{to_caret:?}");
+    assert!(
+        (char_rect(&h, home).left() - char_rect(&h, char_offset(&text, "Besher said")).left())
+            .abs()
+            < 2.0
+    );
+    // Space and Ctrl+End / Ctrl+Home still scroll: they leave the caret alone.
+    let before = h.state().view_state.selection;
+    press_with(&mut h, Modifiers::COMMAND, Key::End);
+    press(&mut h, Key::Space);
+    press_with(&mut h, Modifiers::COMMAND, Key::Home);
+    assert_eq!(h.state().view_state.selection, before);
 }

@@ -93,15 +93,7 @@ fn double_click_selects_a_word_and_keys_set_then_change_status() {
     let fx = fixture(ARTICLE);
     let mut h = harness(&fx, Some(&fx.article));
     let pos = char_rect(&h, char_offset(ARTICLE, "Besher") + 2).center();
-    h.hover_at(pos);
-    h.run();
-    for _ in 0..2 {
-        h.drag_at(pos);
-        h.step();
-        h.drop_at(pos);
-        h.step();
-    }
-    h.run();
+    common::multi_click(&mut h, pos, 2);
     assert_eq!(selected_text(&h).as_deref(), Some("Besher"));
     h.key_press(Key::A);
     h.run();

@@ -17,6 +17,7 @@ pub mod fuzzing;
 pub mod history;
 pub mod import;
 pub mod model;
+pub mod motion;
 pub mod reanchor;
 pub mod sentences;
 pub mod status;

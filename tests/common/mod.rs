@@ -110,6 +110,19 @@ pub fn click_at(h: &mut Harness<'_, Workbench>, pos: egui::Pos2) {
     h.run();
 }
 
+/// `n` quick clicks at `pos` (2: a double-click, 3: a triple-click), then runs until idle.
+pub fn multi_click(h: &mut Harness<'_, Workbench>, pos: egui::Pos2, n: usize) {
+    h.hover_at(pos);
+    h.run();
+    for _ in 0..n {
+        h.drag_at(pos);
+        h.step();
+        h.drop_at(pos);
+        h.step();
+    }
+    h.run();
+}
+
 /// Drags the mouse from the start of char `a` to the end of char `b - 1`, one event a frame.
 pub fn drag_select(h: &mut Harness<'_, Workbench>, a: usize, b: usize) {
     let start = char_rect(h, a).left_center() + vec2(1.0, 0.0);

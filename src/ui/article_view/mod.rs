@@ -5,6 +5,7 @@
 //! Highlights, underlines and the selection are one mesh painted under the glyphs, so a status
 //! change repaints but never relayouts. Selection lives in document char offsets.
 
+mod caret;
 pub mod chunks;
 pub mod claim_index;
 mod highlights;
@@ -167,9 +168,22 @@ impl ArticleView {
         let resp = ui.interact(text_area, id, Sense::click_and_drag());
         resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Document, true, "Article text"));
 
-        self.handle_scrolling(ui, review, &resp, text_area, &mut scroll_to);
+        let has_keys = !ui.ctx().text_edit_focused()
+            && ui.memory(|m| m.focused().is_none() || m.has_focus(id));
+        if resp.has_focus() {
+            // The arrows move the caret, not the keyboard focus.
+            let arrows = egui::EventFilter {
+                horizontal_arrows: true,
+                vertical_arrows: true,
+                ..Default::default()
+            };
+            ui.memory_mut(|m| m.set_focus_lock_filter(id, arrows));
+        }
+        let arrows_scroll = shared.selection.is_none();
+        self.handle_scrolling(ui, review, &resp, text_area, &mut scroll_to, arrows_scroll);
         self.layout_visible(ui, review, text_area, col_x);
         self.handle_pointer(ui, review, &resp, &mut state);
+        self.handle_caret_keys(ui, review, has_keys, &mut state, (text_area, col_x));
         context_menu(review, &resp, &state, &mut actions);
         copy_on_request(ui, review, &state);
         self.paint(ui, review, claims_generation, text_area, &state);
@@ -297,6 +311,7 @@ impl ArticleView {
         resp: &egui::Response,
         area: Rect,
         scroll_to: &mut Option<usize>,
+        arrows_scroll: bool,
     ) {
         let view_h = area.height();
         let row = FONT_SIZE * LINE_SPACING;
@@ -316,10 +331,11 @@ impl ArticleView {
                 if i.key_pressed(Key::PageUp) || (i.key_pressed(Key::Space) && i.modifiers.shift) {
                     delta -= view_h - row;
                 }
-                if i.key_pressed(Key::ArrowDown) {
+                // With a caret, the arrows move it (see `caret.rs`).
+                if arrows_scroll && i.key_pressed(Key::ArrowDown) {
                     delta += row;
                 }
-                if i.key_pressed(Key::ArrowUp) {
+                if arrows_scroll && i.key_pressed(Key::ArrowUp) {
                     delta -= row;
                 }
                 if i.key_pressed(Key::Home) && i.modifiers.command {
@@ -683,17 +699,12 @@ impl ArticleView {
         }
     }
 
-    /// Draws the caret before char `pos` (after the last char of its line at a line's end).
-    /// It does not blink: a blinking caret would repaint an idle window twice a second.
+    /// Draws the caret before char `pos`. It does not blink: a blinking caret would repaint
+    /// an idle window twice a second, and a steady one is easier to find for low-vision users.
     fn paint_caret(&self, painter: &egui::Painter, pos: usize, stroke: egui::Stroke) {
-        let x_and_row = self.char_rect(pos).map(|r| (r.left(), r)).or_else(|| {
-            pos.checked_sub(1)
-                .and_then(|p| self.char_rect(p))
-                .map(|r| (r.right(), r))
-        });
-        if let Some((x, row)) = x_and_row {
+        if let Some(r) = self.caret_rect(pos) {
             let stroke = egui::Stroke::new(stroke.width.max(2.0), stroke.color);
-            painter.vline(x, row.y_range(), stroke);
+            painter.vline(r.left(), r.y_range(), stroke);
         }
     }
 

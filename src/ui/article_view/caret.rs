@@ -1,0 +1,144 @@
+//! The caret's keys in the article view: arrows, words, line and paragraph bounds, each with
+//! Shift to extend the selection. Motions that need only the text come from the core
+//! (`claimdesk_core::motion`); Up/Down and Home/End follow the visual lines of this view's
+//! layout. The caret is drawn by `paint`; it does not blink, so an idle window stays idle.
+
+use claimdesk_core::Review;
+use claimdesk_core::motion::{Motion, move_caret};
+use egui::{Key, Rect, pos2};
+
+use super::{ArticleView, FONT_SIZE, LINE_SPACING};
+use crate::app::{Selection, ViewState};
+
+/// A caret move asked for by a key.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum CaretKey {
+    /// A motion over the text alone.
+    Text(Motion),
+    /// To the start of the visual line.
+    LineStart,
+    /// To the end of the visual line.
+    LineEnd,
+    /// One visual line up (`-1`) or down (`1`).
+    Line(i8),
+}
+
+impl ArticleView {
+    /// Moves or extends the caret for this frame's caret keys (only while the view has the
+    /// keyboard and a caret or selection exists), keeping the head in view.
+    pub(super) fn handle_caret_keys(
+        &mut self,
+        ui: &egui::Ui,
+        review: &Review,
+        has_keys: bool,
+        state: &mut ViewState,
+        column: (Rect, f32),
+    ) {
+        let Some(sel) = state.selection.filter(|_| has_keys) else {
+            return;
+        };
+        let Some((key, extend)) = ui.input(read_key) else {
+            return;
+        };
+        let text = review.article.text();
+        let index = review.article.index();
+        let head = match key {
+            CaretKey::Text(motion) => move_caret(text, index, sel.head, motion),
+            CaretKey::LineStart | CaretKey::LineEnd => {
+                self.visual_line(sel.head).map_or(sel.head, |(a, b)| {
+                    if key == CaretKey::LineStart { a } else { b }
+                })
+            }
+            CaretKey::Line(dir) => self.line_step(ui, review, sel.head, dir, column),
+        };
+        // Plain Left/Right collapse a selection to its edge, as in text editors.
+        let head = match (key, extend, sel.is_empty()) {
+            (CaretKey::Text(Motion::Left), false, false) => sel.range().0,
+            (CaretKey::Text(Motion::Right), false, false) => sel.range().1,
+            _ => head,
+        };
+        let anchor = if extend { sel.anchor } else { head };
+        state.selection = Some(Selection { anchor, head });
+        if !self
+            .char_rect(head)
+            .is_some_and(|r| column.0.contains_rect(r))
+        {
+            self.scroll_to_char(ui, review, head, column.0.height());
+            self.layout_visible(ui, review, column.0, column.1);
+        }
+    }
+
+    /// The visual line (row) holding char `pos` in the last layout, as char bounds (the end
+    /// is before the row's line break).
+    fn visual_line(&self, pos: usize) -> Option<(usize, usize)> {
+        let (_, row, glyph) = self.glyph_of(pos).or_else(|| {
+            let (placed, row, glyph) = self.glyph_of(pos.checked_sub(1)?)?;
+            Some((placed, row, glyph + 1))
+        })?;
+        let start = pos - glyph;
+        Some((start, start + row.glyphs.len()))
+    }
+
+    /// The char one visual line above (`dir < 0`) or below the caret at `pos`, at the same x;
+    /// scrolls a line first when that line is out of view.
+    fn line_step(
+        &mut self,
+        ui: &egui::Ui,
+        review: &Review,
+        pos: usize,
+        dir: i8,
+        (area, col_x): (Rect, f32),
+    ) -> usize {
+        let row_h = FONT_SIZE * LINE_SPACING;
+        let Some(caret) = self.caret_rect(pos) else {
+            return pos;
+        };
+        let target = pos2(caret.center().x, caret.center().y + f32::from(dir) * row_h);
+        if !area.contains(target) {
+            self.offset += f32::from(dir) * row_h;
+            self.normalise_scroll(ui, review);
+            self.layout_visible(ui, review, area, col_x);
+            let Some(moved) = self.caret_rect(pos) else {
+                return pos;
+            };
+            let target = pos2(moved.center().x, moved.center().y + f32::from(dir) * row_h);
+            return self.char_at(target).unwrap_or(pos);
+        }
+        self.char_at(target).unwrap_or(pos)
+    }
+
+    /// Where the caret before char `pos` is drawn: a zero-width rect at the char's left edge,
+    /// or at the right edge of the char before it at a line's end.
+    pub(super) fn caret_rect(&self, pos: usize) -> Option<Rect> {
+        if let Some(r) = self.char_rect(pos) {
+            return Some(Rect::from_x_y_ranges(r.left()..=r.left(), r.y_range()));
+        }
+        let r = self.char_rect(pos.checked_sub(1)?)?;
+        Some(Rect::from_x_y_ranges(r.right()..=r.right(), r.y_range()))
+    }
+}
+
+/// This frame's caret key and whether Shift extends the selection.
+fn read_key(i: &egui::InputState) -> Option<(CaretKey, bool)> {
+    let m = i.modifiers;
+    if m.alt {
+        return None;
+    }
+    let word = m.command;
+    let key = [
+        (Key::ArrowLeft, !word, CaretKey::Text(Motion::Left)),
+        (Key::ArrowRight, !word, CaretKey::Text(Motion::Right)),
+        (Key::ArrowLeft, word, CaretKey::Text(Motion::WordLeft)),
+        (Key::ArrowRight, word, CaretKey::Text(Motion::WordRight)),
+        (Key::Home, !word, CaretKey::LineStart),
+        (Key::End, !word, CaretKey::LineEnd),
+        (Key::ArrowUp, !word, CaretKey::Line(-1)),
+        (Key::ArrowDown, !word, CaretKey::Line(1)),
+        (Key::ArrowUp, word, CaretKey::Text(Motion::ParagraphStart)),
+        (Key::ArrowDown, word, CaretKey::Text(Motion::ParagraphEnd)),
+    ]
+    .into_iter()
+    .find(|&(k, when, _)| when && i.key_pressed(k))
+    .map(|(_, _, key)| key)?;
+    Some((key, m.shift))
+}
