@@ -290,3 +290,34 @@ fn up_and_down_move_by_visual_line_and_home_goes_to_its_start() {
     press_with(&mut h, Modifiers::COMMAND, Key::Home);
     assert_eq!(h.state().view_state.selection, before);
 }
+
+#[test]
+fn the_claims_list_scrolls_to_the_claim_u_selects() {
+    use egui_kittest::kittest::Queryable;
+    let text: String = (0..80)
+        .map(|i| format!("Paragraph {i} claims that figure {i} is right.\n\n"))
+        .collect();
+    let article = claimdesk_core::Article::new("long.txt", "long.txt", text.clone());
+    let claims = (0..80)
+        .map(|i| {
+            let needle = format!("figure {i} is right");
+            let start = char_offset(&text, &format!("that {needle}")) + 5;
+            let status = if i == 70 {
+                ClaimStatus::UnderInvestigation
+            } else {
+                ClaimStatus::Asserted
+            };
+            Claim::new(&article, Span::new(start, start + needle.len()), status)
+        })
+        .collect();
+    let mut h = harness_with(Review::with_claims(article, claims));
+    let row = "Under investigation: figure 70 is right";
+    assert!(h.query_by_label(row).is_none(), "row 70 starts out of view");
+    press(&mut h, Key::U);
+    assert_eq!(common::selected_claim(&h).quote, "figure 70 is right");
+    h.run();
+    assert!(
+        h.query_by_label(row).is_some(),
+        "the list followed the selection"
+    );
+}

@@ -78,6 +78,9 @@ pub fn show(ui: &mut egui::Ui, f: &mut Frame) {
         .max_height(list_height)
         .auto_shrink([false, true])
         .show_rows(ui, ROW_HEIGHT, visible.len(), |ui, range| {
+            let selected = wb.view_state.selected_claim.as_ref();
+            let rows = (visible.as_slice(), &range);
+            crate::ui::claims_list_follow::follow_selection(ui, review, selected, rows, ROW_HEIGHT);
             for &i in &visible[range] {
                 let claim = &review.claims()[i];
                 let selected = wb.view_state.selected_claim.as_ref() == Some(&claim.id);

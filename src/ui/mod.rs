@@ -6,6 +6,7 @@
 pub mod article_view;
 pub mod checked_before;
 pub mod claim_editor;
+pub mod claims_list_follow;
 pub mod claims_panel;
 pub mod evidence_editor;
 pub mod export_dialog;
