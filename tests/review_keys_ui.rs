@@ -34,9 +34,18 @@ fn review_with_nested_claims() -> Review {
 }
 
 fn harness_with(review: Review) -> Harness<'static, Workbench> {
+    harness_sized(review, Vec2::new(1280.0, 800.0))
+}
+
+/// Tall enough that the claims list shows every row beside the claim editor.
+fn tall_harness_with(review: Review) -> Harness<'static, Workbench> {
+    harness_sized(review, Vec2::new(1280.0, 1400.0))
+}
+
+fn harness_sized(review: Review, size: Vec2) -> Harness<'static, Workbench> {
     let mut wb = Workbench::new(Settings::default(), Arc::new(ScriptedDialogs::default()));
     wb.open_review(review);
-    common::harness_of(wb, Vec2::new(1280.0, 800.0))
+    common::harness_of(wb, size)
 }
 
 fn press(h: &mut Harness<'_, Workbench>, key: Key) {
@@ -320,4 +329,104 @@ fn the_claims_list_scrolls_to_the_claim_u_selects() {
         h.query_by_label(row).is_some(),
         "the list followed the selection"
     );
+}
+
+/// The list row of the claim with `quote` (its accessible label is "Status: quote").
+fn row_label(h: &Harness<'_, Workbench>, quote: &str) -> String {
+    let (_, status) = claim_quotes(h)
+        .into_iter()
+        .find(|(q, _)| q == quote)
+        .unwrap();
+    format!("{}: {quote}", status.label())
+}
+
+#[test]
+fn ctrl_a_then_d_marks_every_listed_claim_in_one_undo_step_and_saves() {
+    use egui::Modifiers;
+    use egui_kittest::kittest::Queryable;
+    let mut h = tall_harness_with(review_with_nested_claims());
+    let before = claim_quotes(&h);
+    // Only asserted and under-investigation claims listed: Ctrl+A picks those four.
+    h.state_mut().status_filter[ClaimStatus::Disputed as usize] = false;
+    h.run();
+    press_with(&mut h, Modifiers::COMMAND, Key::A);
+    assert_eq!(h.state().view_state.picked_claims.len(), 4);
+    press(&mut h, Key::D);
+    assert!(
+        claim_quotes(&h)
+            .iter()
+            .all(|(_, s)| *s == ClaimStatus::Disputed)
+    );
+    press_with(&mut h, Modifiers::COMMAND, Key::Z);
+    assert_eq!(last_notice(&h), "Undone: mark 4 claims disputed");
+    assert_eq!(claim_quotes(&h), before, "one undo step restores all four");
+    // Ctrl-click two rows, Delete: both go, one undo brings both back.
+    h.state_mut().status_filter[ClaimStatus::Disputed as usize] = true;
+    h.run();
+    h.get_by_label(&row_label(&h, "Libya")).click();
+    h.run();
+    let second = row_label(&h, "Libya is not to blame");
+    h.get_by_label(&second).click_modifiers(Modifiers::COMMAND);
+    h.run();
+    assert_eq!(h.state().view_state.picked_claims.len(), 2);
+    press(&mut h, Key::Delete);
+    let left: Vec<String> = claim_quotes(&h).into_iter().map(|(q, _)| q).collect();
+    assert_eq!(left.len(), 4);
+    assert!(
+        !left
+            .iter()
+            .any(|q| q == "Libya" || q == "Libya is not to blame")
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("review.claimdesk");
+    assert!(h.state_mut().save_to(&path));
+    assert_eq!(common::saved_review(&path).claims().len(), 4);
+    press_with(&mut h, Modifiers::COMMAND, Key::Z);
+    assert_eq!(last_notice(&h), "Undone: delete 2 claims");
+    assert_eq!(claim_quotes(&h), before);
+}
+
+#[test]
+fn shift_click_picks_the_range_of_rows_between() {
+    use egui::Modifiers;
+    use egui_kittest::kittest::Queryable;
+    let mut h = tall_harness_with(review_with_nested_claims());
+    h.get_by_label(&row_label(&h, "reports were lies")).click();
+    h.run();
+    let last = row_label(&h, "not to blame for the displacement");
+    h.get_by_label(&last).click_modifiers(Modifiers::SHIFT);
+    h.run();
+    let picked: Vec<String> = h
+        .state()
+        .view_state
+        .picked_claims
+        .iter()
+        .map(|id| {
+            h.state()
+                .doc
+                .as_ref()
+                .unwrap()
+                .review
+                .claim(id)
+                .unwrap()
+                .quote
+                .clone()
+        })
+        .collect();
+    assert_eq!(
+        picked,
+        [
+            "reports were lies",
+            "lies and fabrications",
+            "Libya is not",
+            "Libya is not to blame",
+            "not to blame for the displacement"
+        ]
+    );
+    press(&mut h, Key::I);
+    let open = claim_quotes(&h)
+        .iter()
+        .filter(|(_, s)| *s == ClaimStatus::UnderInvestigation)
+        .count();
+    assert_eq!(open, 5);
 }

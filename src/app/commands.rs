@@ -130,6 +130,10 @@ pub enum Command {
     StepClaim(super::navigation::ClaimStep),
     /// Select the sentence around the caret, or grow the selection to whole sentences.
     SelectSentence,
+    /// Pick these claims together (two or more; fewer: just select the last one).
+    PickClaims(Vec<ClaimId>),
+    /// Remove every picked claim (one undo step).
+    DeletePicked,
 }
 
 /// Answers to the offer of unsaved work found after a crash.
@@ -200,6 +204,7 @@ impl AppState {
     pub fn run(&mut self, command: Command, ctx: &egui::Context) {
         use super::update::ClipboardPurpose;
         match command {
+            Command::Mark(status) if self.view_state.bulk() => self.mark_picked(status),
             Command::Mark(status) => self.mark(status),
             Command::SetStatus(id, status) => self.set_status(&id, status),
             Command::SetText(id, field, text) => self.set_text(&id, field, text),
@@ -243,7 +248,10 @@ impl AppState {
                 self.take_modal(|m| matches!(m, Modal::Update(_)));
             }
             Command::SelectText(selection) => self.view_state.selection = selection,
-            Command::SelectClaim(id) => self.view_state.selected_claim = id,
+            Command::SelectClaim(id) => {
+                self.view_state.selected_claim = id;
+                self.view_state.picked_claims.clear();
+            }
             Command::ScrollTo(pos) => self.view_state.scroll_to(pos),
             Command::SetStatusFilter(status, shown) => self.status_filter[status as usize] = shown,
             Command::OpenFind => self.open_find(),
@@ -261,6 +269,8 @@ impl AppState {
             Command::ReindexLibrary => self.reindex_library(ctx),
             Command::StepClaim(step) => self.step_claim(step),
             Command::SelectSentence => self.select_sentence(),
+            Command::PickClaims(ids) => self.select_claims(ids),
+            Command::DeletePicked => self.delete_picked(),
         }
     }
 
@@ -710,6 +720,7 @@ enum HistoryStep {
 
 /// Clears the selected claim if undo/redo removed it.
 fn forget_missing_claim(state: &mut ViewState, review: &Review) {
+    state.picked_claims.retain(|id| review.claim(id).is_some());
     if let Some(id) = &state.selected_claim
         && review.claim(id).is_none()
     {

@@ -8,6 +8,7 @@
 pub mod archive_library;
 pub mod archive_worker;
 mod autosave;
+mod bulk;
 pub mod checked_before;
 pub mod clipboard;
 pub mod commands;

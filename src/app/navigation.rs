@@ -87,6 +87,7 @@ impl AppState {
         let claim = &claims[i];
         let start = claim.span.start;
         state.selected_claim = Some(claim.id.clone());
+        state.picked_claims.clear();
         state.selection = Some(Selection {
             anchor: start,
             head: start,

@@ -46,6 +46,9 @@ pub struct ViewState {
     pub selected_claim: Option<ClaimId>,
     /// The latest request to scroll the article view.
     pub scroll: Option<ScrollRequest>,
+    /// Claims picked together in the list (Ctrl-click, Shift-click, Ctrl+A), in text order;
+    /// empty unless two or more are picked. A/D/I and Delete then act on all of them.
+    pub picked_claims: Vec<ClaimId>,
 }
 
 impl ViewState {
@@ -56,6 +59,12 @@ impl ViewState {
             pos,
             serial: NEXT.fetch_add(1, Ordering::Relaxed),
         });
+    }
+
+    /// True if A/D/I and Delete act on the picked claims: two or more are picked and no text
+    /// is selected.
+    pub fn bulk(&self) -> bool {
+        self.picked_claims.len() > 1 && !self.has_text_selected()
     }
 
     /// True if some text (not just a caret) is selected.

@@ -7,7 +7,7 @@ use egui::{FontId, Rect, Sense, pos2, vec2};
 
 use crate::app::Command;
 use crate::ui::Frame;
-use crate::ui::{claim_editor, theme};
+use crate::ui::{claim_editor, claims_pick, theme};
 
 /// Height of one entry of the list.
 const ROW_HEIGHT: f32 = 46.0;
@@ -83,13 +83,19 @@ pub fn show(ui: &mut egui::Ui, f: &mut Frame) {
             crate::ui::claims_list_follow::follow_selection(ui, review, selected, rows, ROW_HEIGHT);
             for &i in &visible[range] {
                 let claim = &review.claims()[i];
-                let selected = wb.view_state.selected_claim.as_ref() == Some(&claim.id);
+                let selected = claims_pick::is_picked(&wb.view_state, &claim.id);
                 if list_row(ui, claim, selected, dark).clicked() {
                     clicked = Some(i);
                 }
             }
         });
-    if let Some(i) = clicked {
+    let modifiers = claims_pick::click_modifiers(ui);
+    let pick = clicked
+        .and_then(|i| claims_pick::click(review, &wb.view_state, &visible, i, modifiers))
+        .or_else(|| claims_pick::select_all(ui, review, &visible));
+    if let Some(pick) = pick {
+        f.push(pick);
+    } else if let Some(i) = clicked {
         let claim = &review.claims()[i];
         f.push(Command::SelectClaim(Some(claim.id.clone())));
         f.push(Command::SelectText(None));

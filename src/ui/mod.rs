@@ -8,6 +8,7 @@ pub mod checked_before;
 pub mod claim_editor;
 pub mod claims_list_follow;
 pub mod claims_panel;
+pub mod claims_pick;
 pub mod evidence_editor;
 pub mod export_dialog;
 pub mod external_change_dialog;

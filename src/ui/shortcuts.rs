@@ -84,9 +84,10 @@ pub fn read(ui: &mut egui::Ui, f: &mut Frame) {
             {
                 commands.push(Command::Reattach(id.clone()));
             }
-            if (i.key_pressed(Key::Delete) || i.key_pressed(Key::Backspace))
-                && let Some(id) = &wb.view_state.selected_claim
-            {
+            let delete = i.key_pressed(Key::Delete) || i.key_pressed(Key::Backspace);
+            if delete && wb.view_state.bulk() {
+                commands.push(Command::DeletePicked);
+            } else if delete && let Some(id) = &wb.view_state.selected_claim {
                 commands.push(Command::DeleteClaim(id.clone()));
             }
             // With the find bar open, Esc closes it (and keeps the selection).
