@@ -430,3 +430,42 @@ fn shift_click_picks_the_range_of_rows_between() {
         .count();
     assert_eq!(open, 5);
 }
+
+#[test]
+fn the_claims_search_filters_by_text_with_the_status_filter() {
+    use egui::accesskit::Role;
+    use egui_kittest::kittest::Queryable;
+    let mut review = review_with_nested_claims();
+    let id = review.claims()[1].id.clone();
+    let mut claim = review.claim(&id).unwrap().clone();
+    claim.note = "Café owners disagree".into();
+    let _ = review.replace(claim);
+    let mut h = tall_harness_with(review);
+    let rows = |h: &Harness<'_, Workbench>| h.query_all_by_role(Role::ListBoxOption).count();
+    assert_eq!(rows(&h), 6);
+    h.get_by_role_and_label(Role::TextInput, "Search").focus();
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, "Search")
+        .type_text("besh");
+    h.run();
+    // The three sample claims have Besher as claimant; the added ones have none.
+    assert_eq!(rows(&h), 3);
+    assert!(h.query_by_label("3 of 6 claims").is_some());
+    // Combined with the status filter: hide disputed.
+    h.state_mut().status_filter[ClaimStatus::Disputed as usize] = false;
+    h.run();
+    assert_eq!(rows(&h), 2);
+    assert!(h.query_by_label("2 of 6 claims").is_some());
+    // Accents and case do not matter: "CAFE" finds the note "Café owners disagree".
+    h.state_mut().status_filter[ClaimStatus::Disputed as usize] = true;
+    for _ in 0..4 {
+        h.key_press(Key::Backspace);
+    }
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, "Search")
+        .type_text("CAFE");
+    h.run();
+    assert_eq!(rows(&h), 1);
+    // Typing in the search field is not a key for the article: no claim was marked.
+    assert_eq!(claim_quotes(&h).len(), 6);
+}

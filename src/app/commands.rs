@@ -134,6 +134,8 @@ pub enum Command {
     PickClaims(Vec<ClaimId>),
     /// Remove every picked claim (one undo step).
     DeletePicked,
+    /// Filter the claims list by this text (quote, claimant, note, verdict, sources).
+    SetClaimQuery(String),
 }
 
 /// Answers to the offer of unsaved work found after a crash.
@@ -271,6 +273,7 @@ impl AppState {
             Command::SelectSentence => self.select_sentence(),
             Command::PickClaims(ids) => self.select_claims(ids),
             Command::DeletePicked => self.delete_picked(),
+            Command::SetClaimQuery(query) => self.claim_search.set_query(query),
         }
     }
 

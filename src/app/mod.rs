@@ -10,6 +10,7 @@ pub mod archive_worker;
 mod autosave;
 mod bulk;
 pub mod checked_before;
+pub mod claim_search;
 pub mod clipboard;
 pub mod commands;
 pub mod document;
@@ -92,6 +93,8 @@ pub struct AppState {
     pub modal: Option<Modal>,
     /// The "Checked before" panel: the archive's matches for what is selected.
     pub checked_before: checked_before::CheckedBefore,
+    /// The claims list's text filter.
+    pub claim_search: claim_search::ClaimSearch,
     pub(crate) clipboard: Arc<dyn clipboard::ClipboardReader>,
     pub(crate) clipboard_read:
         Option<in_flight::InFlight<update::ClipboardPurpose, clipboard::ClipboardAnswer>>,
@@ -116,6 +119,7 @@ impl AppState {
             recovery: None,
             modal: None,
             checked_before: checked_before::CheckedBefore::default(),
+            claim_search: claim_search::ClaimSearch::default(),
             clipboard: Arc::new(clipboard::SystemClipboard),
             clipboard_read: None,
             autosave: autosave::Autosave::new(),
@@ -183,6 +187,7 @@ impl AppState {
         for command in queued {
             self.run(command, ctx);
         }
+        self.claim_search.refresh(self.doc.as_ref());
         self.autosave_tick(ctx);
         self.checked_before_tick(ctx);
         let title = self.title();

@@ -54,9 +54,10 @@ pub fn show(ui: &mut egui::Ui, f: &mut Frame) {
         .claims()
         .iter()
         .enumerate()
-        .filter(|(_, c)| wb.status_filter[c.status as usize])
+        .filter(|(i, c)| wb.status_filter[c.status as usize] && wb.claim_search.shows(*i))
         .map(|(i, _)| i)
         .collect();
+    crate::ui::claims_search_box::show(ui, f, visible.len(), review.claims().len());
     let editor_open = wb
         .view_state
         .selected_claim
@@ -70,7 +71,7 @@ pub fn show(ui: &mut egui::Ui, f: &mut Frame) {
     if review.claims().is_empty() {
         ui.weak("No claims yet. Select text in the article and press A, D or I.");
     } else if visible.is_empty() {
-        ui.weak("No claims with the statuses ticked above.");
+        ui.weak("No claims match the statuses ticked and the search above.");
     }
     let mut clicked = None;
     egui::ScrollArea::vertical()
