@@ -469,3 +469,31 @@ fn the_claims_search_filters_by_text_with_the_status_filter() {
     // Typing in the search field is not a key for the article: no claim was marked.
     assert_eq!(claim_quotes(&h).len(), 6);
 }
+
+#[test]
+fn readme_key_table_is_the_apps_table_and_f1_shows_it() {
+    use egui_kittest::kittest::Queryable;
+    let readme = include_str!("../README.md");
+    let start = readme
+        .find("| Key | Action |")
+        .expect("README has a key table");
+    let table: Vec<&str> = readme[start..]
+        .lines()
+        .skip(2)
+        .take_while(|l| l.starts_with('|'))
+        .collect();
+    let rows: Vec<String> = claimdesk::ui::key_help::key_rows()
+        .iter()
+        .map(|r| format!("| {} | {} |", r.keys, r.action))
+        .collect();
+    assert_eq!(table, rows);
+    let mut h = harness_with(sample_review());
+    assert!(h.query_by_label("Show the keyboard shortcuts").is_none());
+    // A new window and its grid take a few frames to size themselves.
+    h.key_press(Key::F1);
+    h.run_steps(8);
+    assert!(h.query_by_label("Show the keyboard shortcuts").is_some());
+    assert!(h.query_by_label("Next claim under investigation").is_some());
+    press(&mut h, Key::F1);
+    assert!(h.query_by_label("Show the keyboard shortcuts").is_none());
+}

@@ -24,6 +24,7 @@ pub fn show(ui: &mut egui::Ui, f: &mut Frame) {
                 }
             }
         });
+        crate::ui::help_menu::menus(ui, f);
     });
     if wb.doc.is_some() {
         toolbar(ui, f);

@@ -15,6 +15,8 @@ pub mod export_dialog;
 pub mod external_change_dialog;
 pub mod find_bar;
 pub mod fonts;
+pub mod help_menu;
+pub mod key_help;
 pub mod library_window;
 pub mod menu_bar;
 pub mod notices;
@@ -64,6 +66,8 @@ pub struct UiState {
     pub find_focus: bool,
     /// The dialog the UI has open on its own (the app's questions are in [`AppState`]).
     pub modal: Option<UiModal>,
+    /// Help → Keyboard shortcuts (F1) is open.
+    pub shortcuts_open: bool,
 }
 
 /// A dialog whose state is only a draft until the user confirms it.
