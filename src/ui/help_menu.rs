@@ -36,21 +36,27 @@ pub fn shortcuts_window(ui: &mut egui::Ui, f: &mut Frame) {
         .open(&mut open)
         .collapsible(false)
         .resizable(true)
-        .default_width(560.0)
+        .default_size([620.0, 460.0])
         .show(ui.ctx(), |ui| {
             egui::ScrollArea::vertical().show(ui, |ui| {
-                egui::Grid::new("shortcut_rows")
-                    .num_columns(2)
-                    .striped(true)
-                    .spacing([16.0, 6.0])
-                    .show(ui, |ui| {
-                        for row in key_rows() {
-                            ui.strong(row.keys);
-                            ui.add(egui::Label::new(row.action).wrap());
-                            ui.end_row();
-                        }
-                    });
+                for row in key_rows() {
+                    key_row(ui, &row.keys, &row.action);
+                }
             });
         });
     f.state.shortcuts_open = open;
+}
+
+/// One row: the keys in a fixed-width column, what they do beside them (both wrap).
+fn key_row(ui: &mut egui::Ui, keys: &str, action: &str) {
+    const KEYS_WIDTH: f32 = 210.0;
+    ui.horizontal_top(|ui| {
+        let layout = egui::Layout::top_down(egui::Align::LEFT);
+        ui.allocate_ui_with_layout(egui::vec2(KEYS_WIDTH, 0.0), layout, |ui| {
+            ui.set_width(KEYS_WIDTH);
+            ui.add(egui::Label::new(egui::RichText::new(keys).strong()).wrap());
+        });
+        ui.add(egui::Label::new(action).wrap());
+    });
+    ui.add_space(4.0);
 }
