@@ -497,3 +497,18 @@ fn readme_key_table_is_the_apps_table_and_f1_shows_it() {
     press(&mut h, Key::F1);
     assert!(h.query_by_label("Show the keyboard shortcuts").is_none());
 }
+
+#[test]
+fn two_presses_in_one_frame_move_twice() {
+    use egui::Modifiers;
+    let mut h = harness_with(sample_review());
+    let text = common::article_text(&h);
+    let at = char_offset(&text, "sorrowfully");
+    select(&mut h, at, at);
+    h.run();
+    let word_extend = Modifiers::COMMAND | Modifiers::SHIFT;
+    h.key_press_modifiers(word_extend, Key::ArrowRight);
+    h.key_press_modifiers(word_extend, Key::ArrowRight);
+    h.run();
+    assert_eq!(selected_text(&h), "sorrowfully seen");
+}

@@ -49,6 +49,12 @@ fn hint(wb: &crate::app::AppState) -> String {
         return "No review open".to_owned();
     }
     let state = &wb.view_state;
+    if state.bulk() {
+        return format!(
+            "{} claims picked — A / D / I change all their statuses, Del removes them, Esc deselects",
+            state.picked_claims.len()
+        );
+    }
     match (
         state.selection.filter(|s| !s.is_empty()),
         &state.selected_claim,

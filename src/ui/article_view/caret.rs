@@ -37,20 +37,21 @@ impl ArticleView {
         let Some(sel) = state.selection.filter(|_| has_keys) else {
             return;
         };
-        let Some((key, extend)) = ui.input(read_key) else {
+        let Some((key, extend, presses)) = ui.input(read_key) else {
             return;
         };
         let text = review.article.text();
         let index = review.article.index();
-        let head = match key {
-            CaretKey::Text(motion) => move_caret(text, index, sel.head, motion),
-            CaretKey::LineStart | CaretKey::LineEnd => {
-                self.visual_line(sel.head).map_or(sel.head, |(a, b)| {
-                    if key == CaretKey::LineStart { a } else { b }
-                })
-            }
-            CaretKey::Line(dir) => self.line_step(ui, review, sel.head, dir, column),
-        };
+        // Keys repeated faster than the frame rate arrive as several presses in one frame.
+        let mut head = sel.head;
+        for _ in 0..presses {
+            head = match key {
+                CaretKey::Text(motion) => move_caret(text, index, head, motion),
+                CaretKey::LineStart => self.visual_line(head).map_or(head, |(a, _)| a),
+                CaretKey::LineEnd => self.visual_line(head).map_or(head, |(_, b)| b),
+                CaretKey::Line(dir) => self.line_step(ui, review, head, dir, column),
+            };
+        }
         // Plain Left/Right collapse a selection to its edge, as in text editors.
         let head = match (key, extend, sel.is_empty()) {
             (CaretKey::Text(Motion::Left), false, false) => sel.range().0,
@@ -118,8 +119,8 @@ impl ArticleView {
     }
 }
 
-/// This frame's caret key and whether Shift extends the selection.
-fn read_key(i: &egui::InputState) -> Option<(CaretKey, bool)> {
+/// This frame's caret key, whether Shift extends the selection, and how often it was pressed.
+fn read_key(i: &egui::InputState) -> Option<(CaretKey, bool, usize)> {
     let m = i.modifiers;
     if m.alt {
         return None;
@@ -139,6 +140,6 @@ fn read_key(i: &egui::InputState) -> Option<(CaretKey, bool)> {
     ]
     .into_iter()
     .find(|&(k, when, _)| when && i.key_pressed(k))
-    .map(|(_, _, key)| key)?;
-    Some((key, m.shift))
+    .map(|(k, _, key)| (key, i.num_presses(k).max(1)))?;
+    Some((key.0, m.shift, key.1))
 }
