@@ -512,3 +512,71 @@ fn two_presses_in_one_frame_move_twice() {
     h.run();
     assert_eq!(selected_text(&h), "sorrowfully seen");
 }
+
+#[test]
+fn the_whole_sample_can_be_reviewed_without_a_pointer() {
+    use claimdesk::app::file_dialogs::DialogAnswer;
+    use egui::Modifiers;
+    let dialogs = Arc::new(ScriptedDialogs::default());
+    let mut wb = Workbench::new(Settings::default(), dialogs.clone());
+    wb.open_sample();
+    let mut h = common::harness_of(wb, Vec2::new(1280.0, 800.0));
+    // Find the first words, close the find bar (the match stays selected), collapse to a caret.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    h.run();
+    h.run();
+    h.event(egui::Event::Text("The Chief".into()));
+    h.run();
+    press(&mut h, Key::Enter);
+    press(&mut h, Key::Escape);
+    press(&mut h, Key::ArrowLeft);
+    // Eight sentences in a row: S selects, a status key marks, Right steps into the next gap.
+    let statuses = [
+        Key::A,
+        Key::D,
+        Key::I,
+        Key::A,
+        Key::D,
+        Key::I,
+        Key::A,
+        Key::D,
+    ];
+    for key in statuses {
+        press(&mut h, Key::S);
+        press(&mut h, key);
+        press(&mut h, Key::ArrowRight);
+    }
+    let claims = claim_quotes(&h);
+    assert_eq!(claims.len(), 8, "{claims:?}");
+    assert!(claims[0].0.starts_with("The Chief of Anti-Illegal"));
+    assert!(claims[2].0.starts_with("“We have sorrowfully seen"));
+    assert!(
+        claims
+            .iter()
+            .all(|(q, _)| q.trim() == q && !q.contains("\n\n"))
+    );
+    // The last claim is selected: K to the one before, change it; J back, delete it.
+    press(&mut h, Key::K);
+    press(&mut h, Key::I);
+    press(&mut h, Key::J);
+    press(&mut h, Key::Delete);
+    let claims = claim_quotes(&h);
+    assert_eq!(claims.len(), 7);
+    assert_eq!(
+        claims[6].1,
+        ClaimStatus::UnderInvestigation,
+        "changed from asserted"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("sample.claimdesk");
+    dialogs.push_answer(DialogAnswer::Picked(path.clone()));
+    press_with(&mut h, Modifiers::COMMAND, Key::S);
+    h.run();
+    let saved = common::saved_review(&path);
+    let saved: Vec<(String, ClaimStatus)> = saved
+        .claims()
+        .iter()
+        .map(|c| (c.quote.clone(), c.status))
+        .collect();
+    assert_eq!(saved, claims);
+}

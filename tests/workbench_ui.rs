@@ -69,7 +69,9 @@ fn drag_select_then_d_creates_a_disputed_claim() {
     let claim = &wb.doc.as_ref().unwrap().review.claims()[0];
     assert_eq!((claim.span.start, claim.span.end), (a, b));
     assert_eq!(wb.view_state.selected_claim.as_ref(), Some(&claim.id));
-    assert!(wb.view_state.selection.is_none());
+    // The text is no longer selected: a caret waits at the claim's end.
+    let caret = wb.view_state.selection.expect("a caret");
+    assert_eq!((caret.anchor, caret.head), (b, b));
     assert!(
         wb.title().starts_with("● "),
         "unsaved marker in {}",

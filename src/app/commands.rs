@@ -662,7 +662,8 @@ impl AppState {
             let id = claim.id.clone();
             let label = format!("mark {}", status.label().to_lowercase());
             if doc.apply(&label, vec![Edit::Insert(claim)], None).is_ok() {
-                state.selection = None;
+                // A caret at the claim's end: the keyboard review goes on from there.
+                state.selection = Some(Selection { anchor: b, head: b });
                 state.selected_claim = Some(id);
             }
         } else if let Some(id) = state.selected_claim.clone() {

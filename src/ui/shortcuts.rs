@@ -92,7 +92,8 @@ pub fn read(ui: &mut egui::Ui, f: &mut Frame) {
             }
             // With the find bar open, Esc closes it (and keeps the selection).
             if i.key_pressed(Key::Escape) && wb.find.is_none() {
-                if wb.view_state.selection.is_some() {
+                // A bare caret is not a selection: Esc then deselects the claim.
+                if wb.view_state.has_text_selected() {
                     commands.push(Command::SelectText(None));
                 } else {
                     commands.push(Command::SelectClaim(None));
