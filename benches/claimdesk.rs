@@ -244,10 +244,34 @@ fn suggest(c: &mut Criterion) {
     group.finish();
 }
 
+/// The claims list's text filter on 5,000 claims: one frame in which a keystroke changes the
+/// query (the matches are recomputed, the window drawn), and folding every claim once (what a
+/// change of the review costs the next search).
+fn claims_search(c: &mut Criterion) {
+    let (ctx, mut wb) = opened(large_review(ARTICLE_BYTES, 5_000), false);
+    let mut group = c.benchmark_group("claims_search");
+    let queries = ["l", "li", "lib", "liby", "libya"];
+    let mut k = 0;
+    group.bench_function("keystroke_frame_5000_claims", |b| {
+        b.iter(|| {
+            k += 1;
+            wb.push(Command::SetClaimQuery(
+                queries[k % queries.len()].to_owned(),
+            ));
+            frame(&ctx, &mut wb, 1280.0);
+        });
+    });
+    let claims = wb.doc.as_ref().expect("open").review.claims().to_vec();
+    group.bench_function("fold_5000_claims", |b| {
+        b.iter(|| black_box(claimdesk_core::claim_search::fold_claims(&claims)));
+    });
+    group.finish();
+}
+
 criterion_group! {
     name = benches;
     config = Criterion::default().sample_size(20).warm_up_time(std::time::Duration::from_secs(1))
         .measurement_time(std::time::Duration::from_secs(3));
-    targets = view, project, suggest
+    targets = view, project, suggest, claims_search
 }
 criterion_main!(benches);
