@@ -639,10 +639,13 @@ impl ArticleView {
         let mut more_cues = Vec::new();
         let claims = review.claims();
         let selection = state.selection.map(Selection::range).filter(|(a, b)| a < b);
-        let selected = state
+        // The selected claim and any claims picked with it in the list are outlined.
+        let outlined: Vec<usize> = state
             .selected_claim
-            .as_ref()
-            .and_then(|id| review.position(id));
+            .iter()
+            .chain(&state.picked_claims)
+            .filter_map(|id| review.position(id))
+            .collect();
         let sel_color = ui.visuals().selection.bg_fill.gamma_multiply(0.7);
         self.highlights.validate(claims_generation, dark);
         for placed in &self.placed {
@@ -664,7 +667,7 @@ impl ArticleView {
                         dark,
                     )
                 });
-            if let Some(i) = selected {
+            for &i in &outlined {
                 let claim = &claims[i];
                 let color = theme::status_color(claim.status, dark);
                 rects(claim.span.start, claim.span.end, &mut |r| {
