@@ -112,6 +112,20 @@ pub enum Command {
     SetTheme(egui::ThemePreference),
     /// Remove a notice (by position in the list).
     DismissNotice(usize),
+    /// Show or hide check-worthiness suggestions (View → Suggest claims).
+    ShowSuggestions(bool),
+    /// Suggest sentences scoring at least this.
+    SetSuggestionThreshold(f32),
+    /// Select a suggestion by its sentence (`None`: no suggestion selected).
+    SelectSuggestion(Option<Span>),
+    /// Select the next (`true`) or previous suggestion, best first.
+    StepSuggestion(bool),
+    /// Dismiss the selected suggestion (saved with the review; never a claim).
+    DismissSuggestion,
+    /// Score suggestions with this model (a preference).
+    SetSuggestionModel(super::suggestions::ModelChoice),
+    /// Ask for a trained suggestion model file.
+    PickSuggestionModel,
 }
 
 /// Answers to the offer of unsaved work found after a crash.
@@ -225,7 +239,7 @@ impl AppState {
                 self.take_modal(|m| matches!(m, Modal::Update(_)));
             }
             Command::SelectText(selection) => self.view_state.selection = selection,
-            Command::SelectClaim(id) => self.view_state.selected_claim = id,
+            Command::SelectClaim(id) => self.view_state.select_claim(id),
             Command::ScrollTo(pos) => self.view_state.scroll_to(pos),
             Command::SetStatusFilter(status, shown) => self.status_filter[status as usize] = shown,
             Command::OpenFind => self.open_find(),
@@ -234,6 +248,13 @@ impl AppState {
             Command::CloseFind => self.find = None,
             Command::SetTheme(theme) => self.settings.set_theme(theme, ctx),
             Command::DismissNotice(i) => self.notices.dismiss(i),
+            Command::ShowSuggestions(on) => self.show_suggestions(on),
+            Command::SetSuggestionThreshold(t) => self.set_suggestion_threshold(t),
+            Command::SelectSuggestion(span) => self.select_suggestion(span),
+            Command::StepSuggestion(forward) => self.step_suggestion(forward),
+            Command::DismissSuggestion => self.dismiss_suggestion(),
+            Command::SetSuggestionModel(choice) => self.set_suggestion_model(choice),
+            Command::PickSuggestionModel => self.start_dialog(DialogPurpose::SuggestionModel, ctx),
         }
     }
 
@@ -547,6 +568,7 @@ impl AppState {
         match &purpose {
             DialogPurpose::Open => self.dialogs.pick_open(ctx, tx),
             DialogPurpose::UpdateArticle => self.dialogs.pick_article(ctx, tx),
+            DialogPurpose::SuggestionModel => self.dialogs.pick_model(ctx, tx),
             DialogPurpose::SaveAs { .. } => {
                 let suggested = self
                     .doc
@@ -599,36 +621,56 @@ impl AppState {
                 self.export_to(&path, format);
             }
             DialogPurpose::UpdateArticle => self.update_from_file(&path),
+            DialogPurpose::SuggestionModel => {
+                self.set_suggestion_model(super::suggestions::ModelChoice::File(path));
+            }
         }
     }
 
-    /// Creates a claim from the selection, or restatuses the selected claim.
+    /// Creates a claim from the selection (its speaker as claimant in a transcript), or from
+    /// the selected suggestion, or restatuses the selected claim.
     fn mark(&mut self, status: ClaimStatus) {
-        let Some(doc) = &mut self.doc else {
+        if self.doc.is_none() {
             return;
-        };
-        let state = &mut self.view_state;
-        if let Some(sel) = state.selection.filter(|s| !s.is_empty()) {
-            let (a, b) = sel.range();
-            let article = &doc.review.article;
-            let Some((a, b)) = claim_span(article.text(), article.index(), a, b) else {
-                self.notices
-                    .info("The selection is only whitespace; select the words of the claim.");
-                return;
-            };
-            let claim = Claim::new(article, Span::new(a, b), status);
-            let id = claim.id.clone();
-            let label = format!("mark {}", status.label().to_lowercase());
-            if doc.apply(&label, vec![Edit::Insert(claim)], None).is_ok() {
-                state.selection = None;
-                state.selected_claim = Some(id);
-            }
-        } else if let Some(id) = state.selected_claim.clone() {
+        }
+        if let Some(sel) = self.view_state.selection.filter(|s| !s.is_empty()) {
+            self.mark_selection(sel.range(), status);
+        } else if let Some(span) = self.view_state.selected_suggestion {
+            self.accept_suggestion(span, status);
+        } else if let Some(id) = self.view_state.selected_claim.clone() {
             let label = format!("mark {}", status.label().to_lowercase());
             self.update_claim(&id, &label, None, |c| c.status = status);
         } else {
             self.notices
                 .info("Select the text of a claim first (drag, or double-click a word).");
+        }
+    }
+
+    /// Marks chars `a..b` (trimmed) as a new claim; in a transcript, the speaker of the turn
+    /// holding the whole selection is the claimant (in the same undo step).
+    fn mark_selection(&mut self, (a, b): (usize, usize), status: ClaimStatus) {
+        let transcript = self.transcript();
+        let Some(doc) = &mut self.doc else {
+            return;
+        };
+        let article = &doc.review.article;
+        let Some((a, b)) = claim_span(article.text(), article.index(), a, b) else {
+            self.notices
+                .info("The selection is only whitespace; select the words of the claim.");
+            return;
+        };
+        let mut claim = Claim::new(article, Span::new(a, b), status);
+        if let Some(t) = &transcript
+            && let Some(turn) = t.turn_at(a)
+            && Some(turn) == t.turn_at(b - 1)
+        {
+            claim.claimant = t.speakers[turn.speaker].name.clone();
+        }
+        let id = claim.id.clone();
+        let label = format!("mark {}", status.label().to_lowercase());
+        if doc.apply(&label, vec![Edit::Insert(claim)], None).is_ok() {
+            self.view_state.selection = None;
+            self.view_state.select_claim(Some(id));
         }
     }
 

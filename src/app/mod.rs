@@ -17,6 +17,7 @@ pub mod modal;
 pub mod notices;
 pub mod recovery;
 pub mod settings;
+pub mod suggestions;
 pub mod update;
 pub mod view_state;
 
@@ -59,6 +60,8 @@ pub(crate) enum DialogPurpose {
     Export(claimdesk_core::export::ExportFormat),
     /// The updated article file.
     UpdateArticle,
+    /// A trained suggestion model.
+    SuggestionModel,
 }
 
 /// The whole application: the open review (if any) and everything around it.
@@ -83,6 +86,8 @@ pub struct AppState {
     pub recovery: Option<recovery::RecoveryStore>,
     /// The question waiting on the user, if any (see [`Modal`]).
     pub modal: Option<Modal>,
+    /// Check-worthiness suggestions: shown or not, the worker, the list.
+    pub suggestions: suggestions::Suggestions,
     pub(crate) clipboard: Arc<dyn clipboard::ClipboardReader>,
     pub(crate) clipboard_read:
         Option<in_flight::InFlight<update::ClipboardPurpose, clipboard::ClipboardAnswer>>,
@@ -106,6 +111,7 @@ impl AppState {
             allow_close: false,
             recovery: None,
             modal: None,
+            suggestions: suggestions::Suggestions::default(),
             clipboard: Arc::new(clipboard::SystemClipboard),
             clipboard_read: None,
             autosave: autosave::Autosave::new(),
@@ -159,6 +165,7 @@ impl AppState {
         self.take_dropped_files(ui);
         self.watch_close_request(ui);
         self.notices.expire(std::time::Instant::now());
+        self.poll_suggestions(&ctx);
     }
 
     /// The end of a frame: applies the queued commands, then `commands` (what the UI asked for

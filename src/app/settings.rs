@@ -20,6 +20,10 @@ pub struct Settings {
     /// [`Settings::upgraded`].
     #[serde(rename = "dark_mode", skip_serializing)]
     legacy_dark_mode: bool,
+    /// The model that scores suggestions: the built-in one or a trained file.
+    pub suggestion_model: super::suggestions::ModelChoice,
+    /// The suggestion threshold picked with the slider (`None`: the default).
+    pub suggestion_threshold: Option<f32>,
 }
 
 impl Settings {
@@ -29,6 +33,12 @@ impl Settings {
             self.theme = egui::ThemePreference::Dark;
         }
         self
+    }
+
+    /// Sentences scoring at least this are suggested.
+    pub fn suggestion_threshold(&self) -> f32 {
+        self.suggestion_threshold
+            .unwrap_or(super::suggestions::DEFAULT_THRESHOLD)
     }
 
     /// Moves `path` to the front of the recent files.

@@ -3,7 +3,7 @@
 
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use claimdesk_core::ClaimId;
+use claimdesk_core::{ClaimId, Span};
 
 /// A text selection in document char offsets: `anchor` where it started, `head` where it ends.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -46,6 +46,8 @@ pub struct ViewState {
     pub selected_claim: Option<ClaimId>,
     /// The latest request to scroll the article view.
     pub scroll: Option<ScrollRequest>,
+    /// The selected suggestion (its sentence); A/D/I mark it, X dismisses it.
+    pub selected_suggestion: Option<Span>,
 }
 
 impl ViewState {
@@ -56,6 +58,14 @@ impl ViewState {
             pos,
             serial: NEXT.fetch_add(1, Ordering::Relaxed),
         });
+    }
+
+    /// Selects a claim; selecting one deselects the selected suggestion.
+    pub fn select_claim(&mut self, id: Option<ClaimId>) {
+        if id.is_some() {
+            self.selected_suggestion = None;
+        }
+        self.selected_claim = id;
     }
 
     /// True if some text (not just a caret) is selected.

@@ -11,6 +11,7 @@ pub mod export_dialog;
 pub mod external_change_dialog;
 pub mod find_bar;
 pub mod fonts;
+pub mod list_entry;
 pub mod menu_bar;
 pub mod notices;
 pub mod recovery_dialog;
@@ -19,6 +20,8 @@ pub mod save_refused_dialog;
 pub mod shortcuts;
 pub mod start_screen;
 pub mod status_bar;
+pub mod suggestion_keys;
+pub mod suggestions_panel;
 pub mod theme;
 pub mod unsaved_dialog;
 pub mod update_dialog;
@@ -58,6 +61,8 @@ pub struct UiState {
     pub find_focus: bool,
     /// The dialog the UI has open on its own (the app's questions are in [`AppState`]).
     pub modal: Option<UiModal>,
+    /// The claims panel shows the Suggestions tab (while suggestions are on).
+    pub suggestions_tab: bool,
 }
 
 /// A dialog whose state is only a draft until the user confirms it.

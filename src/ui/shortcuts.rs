@@ -71,6 +71,7 @@ pub fn read(ui: &mut egui::Ui, f: &mut Frame) {
             if i.modifiers.command || i.modifiers.alt {
                 return;
             }
+            crate::ui::suggestion_keys::read(i, f, &mut commands);
             for look in &STATUS_LOOKS {
                 if i.key_pressed(status_key(look.status)) {
                     commands.push(Command::Mark(look.status));
@@ -92,6 +93,8 @@ pub fn read(ui: &mut egui::Ui, f: &mut Frame) {
             if i.key_pressed(Key::Escape) && wb.find.is_none() {
                 if wb.view_state.selection.is_some() {
                     commands.push(Command::SelectText(None));
+                } else if wb.view_state.selected_suggestion.is_some() {
+                    commands.push(Command::SelectSuggestion(None));
                 } else {
                     commands.push(Command::SelectClaim(None));
                 }

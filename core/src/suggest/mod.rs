@@ -18,7 +18,7 @@ pub mod train;
 mod weights_file;
 
 pub use decision::{DecisionKind, SuggestionDecision, decided_spans, with_decision};
-pub use model::{Model, PrecisionRow, Reason};
+pub use model::{Model, PrecisionRow, Reason, precision_at};
 pub use weights_file::{FORMAT_VERSION, ModelError};
 
 use crate::model::Span;

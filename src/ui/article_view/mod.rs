@@ -8,6 +8,7 @@
 pub mod chunks;
 pub mod claim_index;
 mod highlights;
+mod suggestion_cues;
 
 use std::sync::Arc;
 
@@ -57,6 +58,10 @@ pub struct ArticleView {
     top_char: usize,
     placed: Vec<Placed>,
     viewport: Rect,
+    /// The column's left edge and the text area in the last frame (for the suggestion cues).
+    column: (f32, Rect),
+    /// The view's response in the last frame (hover and clicks for the suggestion cues).
+    response: Option<egui::Response>,
 }
 
 impl ArticleView {
@@ -80,6 +85,8 @@ impl ArticleView {
             top_char: 0,
             placed: Vec::new(),
             viewport: Rect::NOTHING,
+            column: (0.0, Rect::NOTHING),
+            response: None,
         }
     }
 
@@ -175,6 +182,8 @@ impl ArticleView {
         self.expose_to_accessibility(ui, id);
         self.paint_scrollbar(ui, review, rect, text_area.height());
         self.top_char = self.char_at_top();
+        self.column = (col_x, text_area);
+        self.response = Some(resp);
 
         if state.selection != shared.selection {
             commands.extend([Command::SelectText(state.selection)]);

@@ -1,0 +1,220 @@
+//! Check-worthiness suggestions in the window (issue 12): they appear once the worker has
+//! scored the article (polled frame by frame, never a fixed sleep), N goes to the best, A marks
+//! the whole sentence, X dismisses, both are saved, and a reopened review does not suggest them
+//! again. In a transcript the speaker becomes the claimant.
+
+mod common;
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use claimdesk::Workbench;
+use claimdesk::app::Command;
+use claimdesk::app::file_dialogs::ScriptedDialogs;
+use claimdesk::app::settings::Settings;
+use claimdesk_core::ClaimStatus;
+use claimdesk_core::suggest::{DecisionKind, Suggestion};
+use common::{article_text, char_offset, harness_of, select, status_key};
+use egui::{Key, Modifiers, vec2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+const DEBATE: &str = include_str!("data/debate-transcript.txt");
+
+fn workbench() -> Workbench {
+    Workbench::new(Settings::default(), Arc::new(ScriptedDialogs::default()))
+}
+
+/// Runs frames until the worker's suggestions for the open text are in (at most 120 s of
+/// frames, so a broken worker fails the test instead of hanging it).
+fn wait_for_suggestions(h: &mut Harness<'_, Workbench>) {
+    let deadline = Instant::now() + Duration::from_secs(120);
+    while h.state().suggestions.pending() || h.state().suggestions.model().is_none() {
+        assert!(Instant::now() < deadline, "no suggestions after 120 s");
+        h.step();
+        std::thread::yield_now();
+    }
+    h.run();
+}
+
+fn shown(h: &Harness<'_, Workbench>) -> Vec<Suggestion> {
+    h.state().suggestions.list().cloned().collect()
+}
+
+/// Presses `key` and runs frames until the window settles (a frame while the worker scores,
+/// whose spinner keeps asking for frames).
+fn press(h: &mut Harness<'_, Workbench>, key: Key) {
+    h.key_press(key);
+    h.step();
+    if !h.state().suggestions.pending() {
+        h.run();
+    }
+}
+
+#[test]
+fn suggestions_appear_n_goes_to_the_best_a_marks_x_dismisses_and_reopening_remembers() {
+    let mut wb = workbench();
+    wb.open_sample();
+    let mut h = harness_of(wb, vec2(1280.0, 800.0));
+    assert!(!h.state().suggestions.shown);
+    press(&mut h, Key::S);
+    assert!(h.state().suggestions.shown, "S turns suggestions on");
+    wait_for_suggestions(&mut h);
+    let list = shown(&h);
+    assert!(
+        list.len() >= 2,
+        "the sample has claims worth checking: {list:?}"
+    );
+    assert!(
+        list.windows(2).all(|w| w[0].score >= w[1].score),
+        "best first"
+    );
+    assert!(list.iter().all(|s| s.score >= 0.5));
+    assert!(!list[0].reasons.is_empty(), "reasons, not a bare number");
+    let _ = h.get_by_label_contains("Suggestions (");
+
+    // N selects the best one.
+    press(&mut h, Key::N);
+    assert_eq!(h.state().view_state.selected_suggestion, Some(list[0].span));
+    press(&mut h, Key::N);
+    assert_eq!(h.state().view_state.selected_suggestion, Some(list[1].span));
+    h.key_press_modifiers(Modifiers::SHIFT, Key::N);
+    h.run();
+    assert_eq!(h.state().view_state.selected_suggestion, Some(list[0].span));
+
+    // A marks the whole sentence: one claim, its span the sentence's, one undo step.
+    press(&mut h, status_key(ClaimStatus::Asserted));
+    let best = list[0].span;
+    let text = article_text(&h);
+    {
+        let review = &h.state().doc.as_ref().unwrap().review;
+        assert_eq!(review.claims().len(), 1);
+        let claim = &review.claims()[0];
+        assert_eq!(claim.status, ClaimStatus::Asserted);
+        assert_eq!(claim.span, best);
+        let sentence: String = text.chars().skip(best.start).take(best.len()).collect();
+        assert_eq!(claim.quote, sentence.trim());
+        assert_eq!(review.suggestion_decisions.len(), 1);
+        assert_eq!(review.suggestion_decisions[0].kind, DecisionKind::Accepted);
+    }
+    assert!(
+        !shown(&h).iter().any(|s| s.span == best),
+        "no longer suggested"
+    );
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    let review = &h.state().doc.as_ref().unwrap().review;
+    assert!(review.claims().is_empty() && review.suggestion_decisions.is_empty());
+    assert!(
+        shown(&h).iter().any(|s| s.span == best),
+        "suggested again after undo"
+    );
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    h.run();
+
+    // X dismisses the (new) best one and moves on to the next.
+    press(&mut h, Key::N);
+    let dismissed = h.state().view_state.selected_suggestion.expect("N selects");
+    assert_eq!(Some(dismissed), shown(&h).first().map(|s| s.span));
+    press(&mut h, Key::X);
+    assert!(!shown(&h).iter().any(|s| s.span == dismissed));
+    let review = &h.state().doc.as_ref().unwrap().review;
+    assert_eq!(review.claims().len(), 1, "a dismissal is never a claim");
+    assert_eq!(review.suggestion_decisions.len(), 2);
+
+    // Save, reopen: neither the accepted nor the dismissed sentence is suggested again.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("sample.claimdesk");
+    assert!(h.state_mut().save_to(&path));
+    let mut wb = workbench();
+    wb.open_path(&path);
+    let mut h = harness_of(wb, vec2(1280.0, 800.0));
+    press(&mut h, Key::S);
+    wait_for_suggestions(&mut h);
+    let again = shown(&h);
+    assert!(!again.is_empty());
+    assert!(!again.iter().any(|s| s.span == best || s.span == dismissed));
+    let review = &h.state().doc.as_ref().unwrap().review;
+    assert_eq!(review.claims().len(), 1);
+    assert_eq!(review.suggestion_decisions.len(), 2);
+}
+
+#[test]
+fn the_threshold_filters_and_shows_the_expected_precision() {
+    let mut wb = workbench();
+    wb.open_sample();
+    let mut h = harness_of(wb, vec2(1280.0, 800.0));
+    press(&mut h, Key::S);
+    wait_for_suggestions(&mut h);
+    let at_default = shown(&h).len();
+    h.state_mut().push(Command::SetSuggestionThreshold(0.1));
+    h.run();
+    let lower = shown(&h);
+    assert!(lower.len() > at_default, "{} vs {at_default}", lower.len());
+    assert!(lower.iter().all(|s| s.score >= 0.1));
+    let _ = h.get_by_label_contains("Expected precision");
+}
+
+#[test]
+fn in_a_transcript_the_speaker_becomes_the_claimant() {
+    let mut wb = workbench();
+    wb.open_review(claimdesk_core::Review::new(claimdesk_core::Article::new(
+        "Debate",
+        "",
+        claimdesk_core::text::normalize_article_text(DEBATE),
+    )));
+    let mut h = harness_of(wb, vec2(1280.0, 800.0));
+    // Marked by selection inside Okafor's turn.
+    let text = article_text(&h);
+    let needle = "The state ended last year with a deficit of $1.2 billion";
+    let a = char_offset(&text, needle);
+    select(&mut h, a, a + needle.chars().count());
+    press(&mut h, status_key(ClaimStatus::Disputed));
+    let claims = h.state().doc.as_ref().unwrap().review.claims().to_vec();
+    assert_eq!(claims.len(), 1);
+    assert_eq!(claims[0].claimant, "OKAFOR");
+    assert_eq!(claims[0].quote, needle);
+    // A selection across two turns names nobody.
+    let b = char_offset(&text, "Thank you. It is good");
+    select(&mut h, b - 30, b + 10);
+    press(&mut h, status_key(ClaimStatus::UnderInvestigation));
+    let claims = h.state().doc.as_ref().unwrap().review.claims().to_vec();
+    assert_eq!(claims.len(), 2);
+    assert!(claims.iter().any(|c| c.claimant.is_empty()));
+
+    // An accepted suggestion in Harper's turn, in one undo step with its claimant.
+    press(&mut h, Key::S);
+    wait_for_suggestions(&mut h);
+    let harper = shown(&h)
+        .into_iter()
+        .find(|s| s.speaker.as_deref() == Some("HARPER"))
+        .expect("Harper makes claims");
+    assert!(
+        !shown(&h)
+            .iter()
+            .any(|s| s.speaker.as_deref() == Some("MODERATOR")
+                && text
+                    .chars()
+                    .skip(s.span.start)
+                    .take(s.span.len())
+                    .collect::<String>()
+                    .ends_with('?')),
+        "moderators' questions are not suggested"
+    );
+    h.state_mut()
+        .push(Command::SelectSuggestion(Some(harper.span)));
+    h.run();
+    press(&mut h, status_key(ClaimStatus::Asserted));
+    let review = &h.state().doc.as_ref().unwrap().review;
+    let claim = review
+        .claims()
+        .iter()
+        .find(|c| c.span == harper.span)
+        .expect("the sentence is a claim");
+    assert_eq!(claim.claimant, "HARPER");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    let review = &h.state().doc.as_ref().unwrap().review;
+    assert!(!review.claims().iter().any(|c| c.span == harper.span));
+    assert_eq!(review.claims().len(), 2);
+}
