@@ -218,3 +218,54 @@ fn in_a_transcript_the_speaker_becomes_the_claimant() {
     assert!(!review.claims().iter().any(|c| c.span == harper.span));
     assert_eq!(review.claims().len(), 2);
 }
+
+#[test]
+fn a_model_file_that_fails_to_load_says_so_and_falls_back_to_the_built_in_one() {
+    use claimdesk::app::file_dialogs::DialogAnswer;
+    use claimdesk::app::suggestions::ModelChoice;
+    let dir = tempfile::tempdir().unwrap();
+    let bogus = dir.path().join("newsroom.bin");
+    std::fs::write(&bogus, b"not a model at all").unwrap();
+    let dialogs = Arc::new(ScriptedDialogs::default());
+    dialogs.push_answer(DialogAnswer::Picked(bogus.clone()));
+    let mut wb = Workbench::new(Settings::default(), dialogs);
+    wb.open_sample();
+    let mut h = harness_of(wb, vec2(1024.0, 600.0));
+    h.state_mut().push(Command::PickSuggestionModel);
+    h.step();
+    h.step();
+    assert_eq!(
+        h.state().settings.suggestion_model,
+        ModelChoice::File(bogus.clone()),
+        "the choice is kept (and persisted) even though it fails"
+    );
+    assert!(
+        h.state().suggestions.shown,
+        "choosing a model shows suggestions"
+    );
+    wait_for_suggestions(&mut h);
+    let info = h.state().suggestions.model().unwrap().clone();
+    let error = info.error.expect("the failure is reported");
+    assert!(error.contains("newsroom.bin"), "{error}");
+    assert!(!shown(&h).is_empty(), "the built-in model scored instead");
+    let _ = h.get_by_label_contains("Using the built-in model instead");
+    let errors: Vec<&str> = h
+        .state()
+        .notices
+        .items
+        .iter()
+        .map(|n| n.text.as_str())
+        .collect();
+    assert!(
+        errors
+            .iter()
+            .any(|t| t.contains("newsroom.bin") && t.contains("built-in")),
+        "{errors:?}"
+    );
+    // Back to the built-in model: no warning any more.
+    h.state_mut()
+        .push(Command::SetSuggestionModel(ModelChoice::Builtin));
+    h.step();
+    wait_for_suggestions(&mut h);
+    assert_eq!(h.state().suggestions.model().unwrap().error, None);
+}

@@ -76,4 +76,21 @@ mod tests {
         let back: Settings = serde_json::from_str(&json).unwrap();
         assert_eq!(back.upgraded().theme, egui::ThemePreference::Light);
     }
+
+    #[test]
+    fn the_suggestion_model_and_threshold_are_remembered() {
+        use crate::app::suggestions::{DEFAULT_THRESHOLD, ModelChoice};
+        let old: Settings = serde_json::from_str(r#"{"recent_files": []}"#).unwrap();
+        assert_eq!(old.suggestion_model, ModelChoice::Builtin);
+        assert_eq!(old.suggestion_threshold(), DEFAULT_THRESHOLD);
+        let chosen = Settings {
+            suggestion_model: ModelChoice::File("/models/newsroom.bin".into()),
+            suggestion_threshold: Some(0.7),
+            ..Settings::default()
+        };
+        let back: Settings =
+            serde_json::from_str(&serde_json::to_string(&chosen).unwrap()).unwrap();
+        assert_eq!(back.suggestion_model, chosen.suggestion_model);
+        assert_eq!(back.suggestion_threshold(), 0.7);
+    }
 }

@@ -236,7 +236,7 @@ fn suggest_item(ui: &mut egui::Ui, f: &mut Frame) {
         .clicked()
     {
         f.push(Command::ShowSuggestions(!shown));
-        f.state.suggestions_tab = !shown;
+        f.state.claims_tab = false;
         ui.close();
     }
 }

@@ -61,8 +61,9 @@ pub struct UiState {
     pub find_focus: bool,
     /// The dialog the UI has open on its own (the app's questions are in [`AppState`]).
     pub modal: Option<UiModal>,
-    /// The claims panel shows the Suggestions tab (while suggestions are on).
-    pub suggestions_tab: bool,
+    /// While suggestions are on, the claims panel shows the Claims tab (the user picked it)
+    /// rather than the Suggestions tab.
+    pub claims_tab: bool,
 }
 
 /// A dialog whose state is only a draft until the user confirms it.

@@ -16,7 +16,7 @@ pub fn read(input: &egui::InputState, f: &mut Frame, commands: &mut Vec<Command>
     let shown = f.app.suggestions.shown;
     if input.key_pressed(TOGGLE_KEY) && !input.modifiers.shift {
         commands.push(Command::ShowSuggestions(!shown));
-        f.state.suggestions_tab = !shown;
+        f.state.claims_tab = false;
     }
     if !shown {
         return;

@@ -22,10 +22,10 @@ pub fn tabs(ui: &mut egui::Ui, f: &mut Frame) -> bool {
     ui.horizontal(|ui| {
         let claims = f.app.doc.as_ref().map_or(0, |d| d.review.claims().len());
         if ui
-            .selectable_label(!f.state.suggestions_tab, format!("Claims ({claims})"))
+            .selectable_label(f.state.claims_tab, format!("Claims ({claims})"))
             .clicked()
         {
-            f.state.suggestions_tab = false;
+            f.state.claims_tab = true;
         }
         let s = &f.app.suggestions;
         let label = if s.pending() {
@@ -34,18 +34,18 @@ pub fn tabs(ui: &mut egui::Ui, f: &mut Frame) -> bool {
             format!("Suggestions ({})", s.len())
         };
         if ui
-            .selectable_label(f.state.suggestions_tab, label)
+            .selectable_label(!f.state.claims_tab, label)
             .on_hover_text("Sentences likely worth checking (View → Suggest claims, S)")
             .clicked()
         {
-            f.state.suggestions_tab = true;
+            f.state.claims_tab = false;
         }
     });
     ui.separator();
-    if f.state.suggestions_tab {
+    if !f.state.claims_tab {
         show(ui, f);
     }
-    f.state.suggestions_tab
+    !f.state.claims_tab
 }
 
 /// The Suggestions tab.
@@ -168,7 +168,8 @@ fn list_row(
     let x = bar.right() + 8.0;
     let max_w = rect.right() - x - 4.0;
     let head = list_entry::text_job(head_line(g), 12.0, visuals.weak_text_color(), max_w, 1);
-    let body = list_entry::text_job(text, 14.0, visuals.text_color(), max_w, 2);
+    let mut body = list_entry::text_job(text, 14.0, visuals.text_color(), max_w, 2);
+    body.wrap.break_anywhere = false;
     let head = ui.painter().layout_job(head);
     let body = ui.painter().layout_job(body);
     painter.galley(pos2(x, rect.top() + 4.0), head, visuals.text_color());
@@ -176,9 +177,9 @@ fn list_row(
     resp.on_hover_ui(|ui| reasons_ui(ui, g))
 }
 
-/// "72% · MADDOW · because "18%", "since 2012"".
+/// "score 0.72 · MADDOW · because "18%", "since 2012"".
 fn head_line(g: &Suggestion) -> String {
-    let mut head = format!("{:.0}%", g.score * 100.0);
+    let mut head = format!("score {:.2}", g.score);
     if let Some(speaker) = &g.speaker {
         head.push_str(" · ");
         head.push_str(speaker);
@@ -203,10 +204,6 @@ pub fn reasons_ui(ui: &mut egui::Ui, g: &Suggestion) {
     if let Some(speaker) = &g.speaker {
         ui.label(format!("Speaker: {speaker}"));
     }
-    ui.label(format!(
-        "Score {:.0}%, {}",
-        g.score * 100.0,
-        reasons_text(g)
-    ));
+    ui.label(format!("Score {:.2}, {}", g.score, reasons_text(g)));
     ui.weak("Click to select; then A, D or I marks it, X dismisses it.");
 }

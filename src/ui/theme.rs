@@ -148,6 +148,12 @@ pub fn suggestion_color(dark: bool) -> Color32 {
     }
 }
 
+/// The lighter grey of a suggestion's dotted outline (the margin bar carries the cue; the
+/// outline only shows where the sentence ends).
+pub fn suggestion_outline(dark: bool) -> Color32 {
+    suggestion_color(dark).gamma_multiply(0.55)
+}
+
 /// The faint fill of the selected suggestion's sentence.
 pub fn suggestion_fill(dark: bool) -> Color32 {
     let c = suggestion_color(dark);

@@ -29,7 +29,7 @@ impl ArticleView {
             return;
         };
         let (column_left, area) = self.column;
-        let painter = ui.painter_at(area.expand2(vec2(0.0, 0.0)));
+        let painter = ui.painter_at(area);
         let dark = ui.visuals().dark_mode;
         let mut mesh = Mesh::default();
         for s in suggestions.in_range(first, last) {
@@ -76,7 +76,7 @@ impl ArticleView {
                 mesh.add_colored_rect(r, theme::suggestion_fill(dark));
                 theme::add_outline(mesh, r, 1.5, color);
             } else {
-                theme::add_dotted_outline(mesh, r, color);
+                theme::add_dotted_outline(mesh, r, theme::suggestion_outline(dark));
             }
         }
     }
