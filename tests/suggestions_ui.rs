@@ -269,3 +269,53 @@ fn a_model_file_that_fails_to_load_says_so_and_falls_back_to_the_built_in_one() 
     wait_for_suggestions(&mut h);
     assert_eq!(h.state().suggestions.model().unwrap().error, None);
 }
+
+#[test]
+fn clicking_a_suggested_sentence_selects_it_hover_shows_why_and_esc_deselects() {
+    let mut wb = workbench();
+    wb.open_sample();
+    let mut h = harness_of(wb, vec2(1280.0, 800.0));
+    press(&mut h, Key::S);
+    wait_for_suggestions(&mut h);
+    let first = shown(&h)
+        .into_iter()
+        .min_by_key(|s| s.span.start)
+        .expect("suggestions");
+    let middle = first.span.start + first.span.len() / 2;
+    let at = common::char_rect(&h, middle).center();
+    h.hover_at(at);
+    // Tooltips wait for the pointer to rest (egui's tooltip delay): a second of frames.
+    h.run_steps(60);
+    let _ = h.get_by_label_contains("Suggested: worth checking?");
+    let why = format!("Score {:.2}, because “{}”", first.score, first.reasons[0].text);
+    let _ = h.get_by_label_contains(&why);
+    common::click_at(&mut h, at);
+    assert_eq!(h.state().view_state.selected_suggestion, Some(first.span));
+    assert_eq!(h.state().view_state.selected_claim, None);
+    press(&mut h, Key::Escape);
+    assert_eq!(h.state().view_state.selected_suggestion, None);
+}
+
+#[test]
+fn a_result_for_an_older_article_text_is_dropped() {
+    let mut wb = workbench();
+    wb.open_sample();
+    let mut h = harness_of(wb, vec2(1024.0, 600.0));
+    press(&mut h, Key::S);
+    // Another article opens while the sample may still be scored.
+    let text =
+        "Welcome to the show. Unemployment fell to 3.9 percent in 2024, the lowest since 1969.";
+    h.state_mut()
+        .open_review(claimdesk_core::Review::new(claimdesk_core::Article::new(
+            "Other",
+            "",
+            text.to_owned(),
+        )));
+    h.step();
+    wait_for_suggestions(&mut h);
+    let list = shown(&h);
+    assert_eq!(list.len(), 1, "{list:?}");
+    let len = text.chars().count();
+    assert!(list.iter().all(|s| s.span.end <= len));
+    assert_eq!(list[0].span.start, char_offset(text, "Unemployment"));
+}

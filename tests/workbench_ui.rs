@@ -9,12 +9,12 @@ use claimdesk::app::file_dialogs::{DialogAnswer, ScriptedDialogs};
 use claimdesk::app::settings::Settings;
 use claimdesk_core::{ClaimStatus, format};
 use egui::accesskit::Role;
-use egui::{Key, Modifiers, Pos2, Vec2};
+use egui::{Key, Modifiers, Vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
 mod common;
-use common::{char_offset, char_rect, claim_quotes, drag_select};
+use common::{char_offset, char_rect, claim_quotes, click_at, drag_select};
 
 const ARTICLE: &str = "Officials said the reports were lies and fabrications.\n\n\
 “Libya is not to blame for the displacement of thousands of persons,” Besher added.\n\n\
@@ -43,15 +43,6 @@ fn harness(fx: &Fixture, open: Option<&Path>) -> Harness<'static, Workbench> {
         wb.open_path(path);
     }
     common::harness_of(wb, Vec2::new(1100.0, 700.0))
-}
-
-fn click_at(h: &mut Harness<'_, Workbench>, pos: Pos2) {
-    h.hover_at(pos);
-    h.run();
-    h.drag_at(pos);
-    h.run();
-    h.drop_at(pos);
-    h.run();
 }
 
 fn selected_text(h: &Harness<'_, Workbench>) -> Option<String> {

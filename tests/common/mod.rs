@@ -89,6 +89,16 @@ pub fn char_rect(h: &Harness<'_, Workbench>, pos: usize) -> Rect {
         .unwrap_or_else(|| panic!("char {pos} is not on screen"))
 }
 
+/// Clicks at `pos` as a mouse does: move there, press, release, a frame each.
+pub fn click_at(h: &mut Harness<'_, Workbench>, pos: egui::Pos2) {
+    h.hover_at(pos);
+    h.run();
+    h.drag_at(pos);
+    h.run();
+    h.drop_at(pos);
+    h.run();
+}
+
 /// Drags the mouse from the start of char `a` to the end of char `b - 1`, one event a frame.
 pub fn drag_select(h: &mut Harness<'_, Workbench>, a: usize, b: usize) {
     let start = char_rect(h, a).left_center() + vec2(1.0, 0.0);
