@@ -37,6 +37,16 @@ fn wait_for_suggestions(h: &mut Harness<'_, Workbench>) {
     h.run();
 }
 
+/// The sample article in a 1280×800 window, suggestions on and scored.
+fn sample_with_suggestions() -> Harness<'static, Workbench> {
+    let mut wb = workbench();
+    wb.open_sample();
+    let mut h = harness_of(wb, vec2(1280.0, 800.0));
+    press(&mut h, Key::S);
+    wait_for_suggestions(&mut h);
+    h
+}
+
 fn shown(h: &Harness<'_, Workbench>) -> Vec<Suggestion> {
     h.state().suggestions.list().cloned().collect()
 }
@@ -141,11 +151,7 @@ fn suggestions_appear_n_goes_to_the_best_a_marks_x_dismisses_and_reopening_remem
 
 #[test]
 fn the_threshold_filters_and_shows_the_expected_precision() {
-    let mut wb = workbench();
-    wb.open_sample();
-    let mut h = harness_of(wb, vec2(1280.0, 800.0));
-    press(&mut h, Key::S);
-    wait_for_suggestions(&mut h);
+    let mut h = sample_with_suggestions();
     let at_default = shown(&h).len();
     h.state_mut().push(Command::SetSuggestionThreshold(0.1));
     h.run();
@@ -272,11 +278,7 @@ fn a_model_file_that_fails_to_load_says_so_and_falls_back_to_the_built_in_one() 
 
 #[test]
 fn clicking_a_suggested_sentence_selects_it_hover_shows_why_and_esc_deselects() {
-    let mut wb = workbench();
-    wb.open_sample();
-    let mut h = harness_of(wb, vec2(1280.0, 800.0));
-    press(&mut h, Key::S);
-    wait_for_suggestions(&mut h);
+    let mut h = sample_with_suggestions();
     let first = shown(&h)
         .into_iter()
         .min_by_key(|s| s.span.start)
@@ -287,7 +289,10 @@ fn clicking_a_suggested_sentence_selects_it_hover_shows_why_and_esc_deselects() 
     // Tooltips wait for the pointer to rest (egui's tooltip delay): a second of frames.
     h.run_steps(60);
     let _ = h.get_by_label_contains("Suggested: worth checking?");
-    let why = format!("Score {:.2}, because “{}”", first.score, first.reasons[0].text);
+    let why = format!(
+        "Score {:.2}, because “{}”",
+        first.score, first.reasons[0].text
+    );
     let _ = h.get_by_label_contains(&why);
     common::click_at(&mut h, at);
     assert_eq!(h.state().view_state.selected_suggestion, Some(first.span));
