@@ -324,3 +324,43 @@ fn a_result_for_an_older_article_text_is_dropped() {
     assert!(list.iter().all(|s| s.span.end <= len));
     assert_eq!(list[0].span.start, char_offset(text, "Unemployment"));
 }
+
+#[test]
+fn suggestions_can_be_filtered_by_speaker() {
+    let mut wb = workbench();
+    wb.open_review(claimdesk_core::Review::new(claimdesk_core::Article::new(
+        "Debate",
+        "",
+        claimdesk_core::text::normalize_article_text(DEBATE),
+    )));
+    let mut h = harness_of(wb, vec2(1280.0, 800.0));
+    press(&mut h, Key::S);
+    wait_for_suggestions(&mut h);
+    let speakers = h.state().suggestions.speakers().join(",");
+    assert!(
+        speakers.contains("HARPER") && speakers.contains("OKAFOR"),
+        "{speakers}"
+    );
+    let everyone = shown(&h).len();
+    h.state_mut()
+        .push(Command::FilterSuggestionsBySpeaker(Some("OKAFOR".into())));
+    h.run();
+    let okafor = shown(&h);
+    assert!(!okafor.is_empty() && okafor.len() < everyone);
+    assert!(
+        okafor
+            .iter()
+            .all(|s| s.speaker.as_deref() == Some("OKAFOR"))
+    );
+    press(&mut h, Key::N);
+    let selected = h.state().view_state.selected_suggestion;
+    assert_eq!(
+        selected,
+        Some(okafor[0].span),
+        "N follows the filtered list"
+    );
+    h.state_mut()
+        .push(Command::FilterSuggestionsBySpeaker(None));
+    h.run();
+    assert_eq!(shown(&h).len(), everyone);
+}

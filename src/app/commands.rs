@@ -126,6 +126,8 @@ pub enum Command {
     SetSuggestionModel(super::suggestions::ModelChoice),
     /// Ask for a trained suggestion model file.
     PickSuggestionModel,
+    /// List only this speaker's suggestions in a transcript (`None`: everyone's).
+    FilterSuggestionsBySpeaker(Option<String>),
 }
 
 /// Answers to the offer of unsaved work found after a crash.
@@ -255,6 +257,7 @@ impl AppState {
             Command::DismissSuggestion => self.dismiss_suggestion(),
             Command::SetSuggestionModel(choice) => self.set_suggestion_model(choice),
             Command::PickSuggestionModel => self.start_dialog(DialogPurpose::SuggestionModel, ctx),
+            Command::FilterSuggestionsBySpeaker(who) => self.suggestions.set_speaker_filter(who),
         }
     }
 

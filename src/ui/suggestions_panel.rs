@@ -52,6 +52,7 @@ pub fn tabs(ui: &mut egui::Ui, f: &mut Frame) -> bool {
 fn show(ui: &mut egui::Ui, f: &mut Frame) {
     threshold_row(ui, f);
     model_row(ui, f);
+    speaker_row(ui, f);
     ui.weak("N / Shift+N: next / previous · A, D, I: mark the sentence · X: dismiss");
     ui.separator();
     let s = &f.app.suggestions;
@@ -139,6 +140,32 @@ fn model_row(ui: &mut egui::Ui, f: &mut Frame) {
             f.push(Command::SetSuggestionModel(ModelChoice::Builtin));
         }
     });
+}
+
+/// In a transcript: list everyone's suggestions or one speaker's.
+fn speaker_row(ui: &mut egui::Ui, f: &mut Frame) {
+    let s = &f.app.suggestions;
+    let speakers = s.speakers();
+    if speakers.is_empty() {
+        return;
+    }
+    let current = s.speaker_filter();
+    let mut picked = None;
+    egui::ComboBox::from_label("speaker")
+        .selected_text(current.unwrap_or("everyone"))
+        .show_ui(ui, |ui| {
+            if ui.selectable_label(current.is_none(), "everyone").clicked() {
+                picked = Some(None);
+            }
+            for name in speakers {
+                if ui.selectable_label(current == Some(name), name).clicked() {
+                    picked = Some(Some(name.to_owned()));
+                }
+            }
+        });
+    if let Some(who) = picked {
+        f.push(Command::FilterSuggestionsBySpeaker(who));
+    }
 }
 
 /// One suggestion: its reasons (and speaker) on top, the sentence below on two lines.

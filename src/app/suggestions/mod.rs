@@ -44,6 +44,8 @@ pub struct Suggestions {
     by_start: Vec<u32>,
     /// What `list` was built from: article generation, review generation, threshold bits.
     list_key: Option<(u64, u64, u32)>,
+    /// Only this speaker's sentences are listed (a transcript filter); `None`: everyone's.
+    speaker: Option<String>,
     /// The transcript of the open text, if it is one (article generation, speakers).
     transcript: Option<(u64, Option<Arc<Transcript>>)>,
 }
@@ -107,6 +109,25 @@ impl Suggestions {
         self.shown && self.requested.is_some() && self.scored.is_none()
     }
 
+    /// The speaker whose sentences alone are listed, if one is picked.
+    pub fn speaker_filter(&self) -> Option<&str> {
+        self.speaker.as_deref()
+    }
+
+    /// The speakers of the open text, when it is a transcript (in order of first appearance).
+    pub fn speakers(&self) -> Vec<&str> {
+        match &self.transcript {
+            Some((_, Some(t))) => t.speakers.iter().map(|s| s.name.as_str()).collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// Lists only `speaker`'s sentences (`None`: everyone's).
+    pub(crate) fn set_speaker_filter(&mut self, speaker: Option<String>) {
+        self.speaker = speaker;
+        self.list_key = None;
+    }
+
     /// The model that scored the open text, once it has.
     pub fn model(&self) -> Option<&ModelInfo> {
         self.scored.as_ref().map(|s| &s.model)
@@ -121,6 +142,7 @@ impl Suggestions {
     }
 
     fn forget_text(&mut self) {
+        self.speaker = None;
         self.scored = None;
         self.requested = None;
         self.list.clear();
@@ -269,6 +291,7 @@ fn rebuild_list(s: &mut Suggestions, doc: &Document, threshold: f32) {
         .iter()
         .enumerate()
         .filter(|(_, g)| g.score >= threshold)
+        .filter(|(_, g)| s.speaker.is_none() || g.speaker == s.speaker)
         .filter(|(_, g)| !claims.overlaps(g.span) && !decided.overlaps(g.span))
         .map(|(i, _)| i as u32)
         .collect();
