@@ -47,6 +47,17 @@ fn sample_with_suggestions() -> Harness<'static, Workbench> {
     h
 }
 
+/// The debate transcript written for the tests, in a 1280×800 window (suggestions off).
+fn debate() -> Harness<'static, Workbench> {
+    let mut wb = workbench();
+    wb.open_review(claimdesk_core::Review::new(claimdesk_core::Article::new(
+        "Debate",
+        "",
+        claimdesk_core::text::normalize_article_text(DEBATE),
+    )));
+    harness_of(wb, vec2(1280.0, 800.0))
+}
+
 fn shown(h: &Harness<'_, Workbench>) -> Vec<Suggestion> {
     h.state().suggestions.list().cloned().collect()
 }
@@ -163,13 +174,7 @@ fn the_threshold_filters_and_shows_the_expected_precision() {
 
 #[test]
 fn in_a_transcript_the_speaker_becomes_the_claimant() {
-    let mut wb = workbench();
-    wb.open_review(claimdesk_core::Review::new(claimdesk_core::Article::new(
-        "Debate",
-        "",
-        claimdesk_core::text::normalize_article_text(DEBATE),
-    )));
-    let mut h = harness_of(wb, vec2(1280.0, 800.0));
+    let mut h = debate();
     // Marked by selection inside Okafor's turn.
     let text = article_text(&h);
     let needle = "The state ended last year with a deficit of $1.2 billion";
@@ -327,13 +332,7 @@ fn a_result_for_an_older_article_text_is_dropped() {
 
 #[test]
 fn suggestions_can_be_filtered_by_speaker() {
-    let mut wb = workbench();
-    wb.open_review(claimdesk_core::Review::new(claimdesk_core::Article::new(
-        "Debate",
-        "",
-        claimdesk_core::text::normalize_article_text(DEBATE),
-    )));
-    let mut h = harness_of(wb, vec2(1280.0, 800.0));
+    let mut h = debate();
     press(&mut h, Key::S);
     wait_for_suggestions(&mut h);
     let speakers = h.state().suggestions.speakers().join(",");
