@@ -170,6 +170,14 @@ fn the_threshold_filters_and_shows_the_expected_precision() {
     assert!(lower.len() > at_default, "{} vs {at_default}", lower.len());
     assert!(lower.iter().all(|s| s.score >= 0.1));
     let _ = h.get_by_label_contains("Expected precision");
+    // The weakest one selected, then the threshold rises above it: it is no longer selected.
+    let weakest = lower.last().unwrap().span;
+    h.state_mut().push(Command::SelectSuggestion(Some(weakest)));
+    h.run();
+    assert_eq!(h.state().view_state.selected_suggestion, Some(weakest));
+    h.state_mut().push(Command::SetSuggestionThreshold(0.9));
+    h.run();
+    assert_eq!(h.state().view_state.selected_suggestion, None);
 }
 
 #[test]

@@ -183,6 +183,12 @@ impl AppState {
             let doc = self.doc.as_ref().expect("checked above");
             rebuild_list(&mut self.suggestions, doc, threshold);
             self.suggestions.list_key = Some(key);
+            // A selected suggestion that is no longer offered (undo, a new claim over it, a
+            // higher threshold) is no longer selected.
+            let selected = self.view_state.selected_suggestion;
+            if selected.is_some_and(|span| self.suggestions.rank_of(span).is_none()) {
+                self.view_state.selected_suggestion = None;
+            }
         }
     }
 
