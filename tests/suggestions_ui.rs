@@ -371,3 +371,26 @@ fn suggestions_can_be_filtered_by_speaker() {
     h.run();
     assert_eq!(shown(&h).len(), everyone);
 }
+
+#[test]
+fn selecting_a_suggestion_brings_the_whole_sentence_into_view() {
+    let mut wb = workbench();
+    wb.open_sample();
+    let mut h = harness_of(wb, vec2(1024.0, 600.0));
+    press(&mut h, Key::S);
+    wait_for_suggestions(&mut h);
+    // Below the toolbar, above the status bar of the 600-point window.
+    let seen = |h: &Harness<'_, Workbench>, c| {
+        let view = h.state().article_view().unwrap();
+        view.char_rect(c)
+            .is_some_and(|r| r.top() > 100.0 && r.bottom() < 570.0)
+    };
+    let cut = shown(&h)
+        .into_iter()
+        .find(|s| seen(&h, s.span.start) && !seen(&h, s.span.end - 1))
+        .expect("a suggested sentence starts on screen and ends below it");
+    h.state_mut()
+        .push(Command::SelectSuggestion(Some(cut.span)));
+    h.run();
+    assert!(seen(&h, cut.span.start) && seen(&h, cut.span.end - 1));
+}

@@ -32,6 +32,8 @@ impl Selection {
 pub struct ScrollRequest {
     /// The char offset to show.
     pub pos: usize,
+    /// The last char that should be in view too, if it fits (`pos` for a single char).
+    pub last: usize,
     /// Unique in this process.
     pub serial: u64,
 }
@@ -53,9 +55,16 @@ pub struct ViewState {
 impl ViewState {
     /// Asks the view to bring char `pos` into view in the next frame.
     pub fn scroll_to(&mut self, pos: usize) {
+        self.scroll_to_span(Span::new(pos, pos + 1));
+    }
+
+    /// Asks the view to bring `span` into view in the next frame: its start, and its end too
+    /// if it fits.
+    pub fn scroll_to_span(&mut self, span: Span) {
         static NEXT: AtomicU64 = AtomicU64::new(1);
         self.scroll = Some(ScrollRequest {
-            pos,
+            pos: span.start,
+            last: span.end.saturating_sub(1).max(span.start),
             serial: NEXT.fetch_add(1, Ordering::Relaxed),
         });
     }

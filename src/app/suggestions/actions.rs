@@ -45,7 +45,7 @@ impl AppState {
         if let Some(span) = span {
             state.selected_claim = None;
             state.selection = None;
-            state.scroll_to(span.start);
+            state.scroll_to_span(span);
         }
     }
 

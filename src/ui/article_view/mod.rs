@@ -153,7 +153,7 @@ impl ArticleView {
             .filter(|r| self.served_scroll != Some(r.serial))
             .map(|r| {
                 self.served_scroll = Some(r.serial);
-                r.pos
+                (r.pos, r.last)
             });
         if self.index_generation != Some(claims_generation) {
             self.index = ClaimIndex::build(&self.chunks, review.claims());
@@ -304,7 +304,7 @@ impl ArticleView {
         review: &Review,
         resp: &egui::Response,
         area: Rect,
-        scroll_to: &mut Option<usize>,
+        scroll_to: &mut Option<(usize, usize)>,
     ) {
         let view_h = area.height();
         let row = FONT_SIZE * LINE_SPACING;
@@ -331,10 +331,10 @@ impl ArticleView {
                     delta -= row;
                 }
                 if i.key_pressed(Key::Home) && i.modifiers.command {
-                    *scroll_to = Some(0);
+                    *scroll_to = Some((0, 0));
                 }
                 if i.key_pressed(Key::End) && i.modifiers.command {
-                    *scroll_to = Some(usize::MAX);
+                    *scroll_to = Some((usize::MAX, usize::MAX));
                 }
             });
         }
@@ -361,8 +361,15 @@ impl ArticleView {
         self.clamp_to_end(ui, review, view_h);
     }
 
-    /// Puts char `pos` about a third of the way down the view (unless already visible).
-    fn scroll_to_char(&mut self, ui: &egui::Ui, review: &Review, pos: usize, view_h: f32) {
+    /// Puts char `pos` about a third of the way down the view, unless it and char `last` are
+    /// both in view already.
+    fn scroll_to_char(
+        &mut self,
+        ui: &egui::Ui,
+        review: &Review,
+        (pos, last): (usize, usize),
+        view_h: f32,
+    ) {
         if self.chunks.is_empty() {
             return;
         }
@@ -371,10 +378,12 @@ impl ArticleView {
             self.offset = self.height(ui, review, self.top);
             return;
         }
-        if let Some(r) = self.char_rect(pos)
-            && r.top() >= self.viewport.top() + 4.0
-            && r.bottom() <= self.viewport.bottom() - 4.0
-        {
+        let in_view = |c: usize| {
+            self.char_rect(c).is_some_and(|r| {
+                r.top() >= self.viewport.top() + 4.0 && r.bottom() <= self.viewport.bottom() - 4.0
+            })
+        };
+        if in_view(pos) && in_view(last) {
             return;
         }
         let k = chunk_at(&self.chunks, pos);
