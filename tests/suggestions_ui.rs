@@ -39,11 +39,17 @@ fn wait_for_suggestions(h: &mut Harness<'_, Workbench>) {
 
 /// The sample article in a 1280×800 window, suggestions on and scored.
 fn sample_with_suggestions() -> Harness<'static, Workbench> {
+    let mut h = sample_with_suggestions_on(vec2(1280.0, 800.0));
+    wait_for_suggestions(&mut h);
+    h
+}
+
+/// The sample article in a window of `size`, S just pressed (the worker may still score).
+fn sample_with_suggestions_on(size: egui::Vec2) -> Harness<'static, Workbench> {
     let mut wb = workbench();
     wb.open_sample();
-    let mut h = harness_of(wb, vec2(1280.0, 800.0));
+    let mut h = harness_of(wb, size);
     press(&mut h, Key::S);
-    wait_for_suggestions(&mut h);
     h
 }
 
@@ -316,10 +322,7 @@ fn clicking_a_suggested_sentence_selects_it_hover_shows_why_and_esc_deselects() 
 
 #[test]
 fn a_result_for_an_older_article_text_is_dropped() {
-    let mut wb = workbench();
-    wb.open_sample();
-    let mut h = harness_of(wb, vec2(1024.0, 600.0));
-    press(&mut h, Key::S);
+    let mut h = sample_with_suggestions_on(vec2(1024.0, 600.0));
     // Another article opens while the sample may still be scored.
     let text =
         "Welcome to the show. Unemployment fell to 3.9 percent in 2024, the lowest since 1969.";
@@ -374,10 +377,7 @@ fn suggestions_can_be_filtered_by_speaker() {
 
 #[test]
 fn selecting_a_suggestion_brings_the_whole_sentence_into_view() {
-    let mut wb = workbench();
-    wb.open_sample();
-    let mut h = harness_of(wb, vec2(1024.0, 600.0));
-    press(&mut h, Key::S);
+    let mut h = sample_with_suggestions_on(vec2(1024.0, 600.0));
     wait_for_suggestions(&mut h);
     // Below the toolbar, above the status bar of the 600-point window.
     let seen = |h: &Harness<'_, Workbench>, c| {
