@@ -103,6 +103,7 @@ fn suggestions_appear_n_goes_to_the_best_a_marks_x_dismisses_and_reopening_remem
     // N selects the best one.
     press(&mut h, Key::N);
     assert_eq!(h.state().view_state.selected_suggestion, Some(list[0].span));
+    let _ = h.get_by_label_contains("Suggestion selected — A / D / I mark the sentence");
     press(&mut h, Key::N);
     assert_eq!(h.state().view_state.selected_suggestion, Some(list[1].span));
     h.key_press_modifiers(Modifiers::SHIFT, Key::N);
