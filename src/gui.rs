@@ -51,6 +51,12 @@ impl ClaimdeskApp {
                 .notices
                 .error("No data folder was found, so autosave and crash recovery are off."),
         }
+        match claimdesk_core::archive::Archive::platform() {
+            Ok(archive) => workbench = workbench.with_archive(archive),
+            Err(e) => workbench
+                .notices
+                .error(format!("The claim archive is off: {e}")),
+        }
         match file {
             Some(path) => workbench.open_path(&path),
             None => workbench.offer_unsaved_recovery(),

@@ -41,6 +41,9 @@ enum Command {
 
 fn main() -> ExitCode {
     let args = Args::parse();
+    if args.command.is_some() {
+        claimdesk::cli::end_quietly_on_closed_pipe();
+    }
     match args.command {
         Some(Command::Check(a)) => claimdesk::cli::check::run(&a),
         Some(Command::Export(a)) => claimdesk::cli::export::run(&a),

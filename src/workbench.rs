@@ -43,6 +43,12 @@ impl Workbench {
         self
     }
 
+    /// Searches the claim archive at `archive` for what is selected ("Checked before").
+    pub fn with_archive(mut self, archive: claimdesk_core::archive::Archive) -> Self {
+        self.app = self.app.with_archive(archive);
+        self
+    }
+
     /// Draws one frame of the whole window and applies what the user did: the app takes its
     /// input (dialog answers, dropped files), the UI draws from `&AppState` and returns
     /// commands, the app applies them.

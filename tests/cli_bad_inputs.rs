@@ -330,3 +330,31 @@ fn running_as_root() -> bool {
     use std::os::unix::fs::MetadataExt;
     probe.as_file().metadata().unwrap().uid() == 0
 }
+
+/// A reader that stops early (`claimdesk suggest --all … | head`) ends the command quietly: no
+/// panic message about "failed printing to stdout". The output is far bigger than a pipe's
+/// buffer, so the command is still writing when the reader goes away.
+#[test]
+fn a_closed_pipe_ends_the_command_without_a_panic() {
+    use std::io::Read;
+    use std::process::Stdio;
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("long.txt");
+    let sentence = "The ministry said unemployment rose 18% since 2012, more than in any region.\n";
+    fs::write(&article, sentence.repeat(20_000)).unwrap();
+    let mut child = Command::new(BIN)
+        .args(["suggest", "--all"])
+        .arg(&article)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 256];
+    child.stdout.take().unwrap().read_exact(&mut first).unwrap();
+    // The reader's end of the pipe is dropped here: the next writes fail.
+    let out = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!err.contains("panicked"), "{err}");
+    assert!(err.is_empty(), "{err}");
+    assert!(!out.status.success(), "a closed pipe is not a success");
+}

@@ -3,7 +3,7 @@
 //! output is always either the old file or the complete new one, byte for byte.
 //!
 //! `cargo test --test stress_sigkill_save` kills each command 15 times; the full run (150 each)
-//! is `cargo test --release --test stress_sigkill_save -- --ignored --nocapture`, which prints
+//! is `cargo test --profile bench --test stress_sigkill_save -- --ignored --nocapture`, which prints
 //! how often the old and the new file survived.
 
 use std::path::{Path, PathBuf};

@@ -3,7 +3,7 @@
 //! file, and at the end both, agree byte for byte with the review in memory.
 //!
 //! `cargo test --test stress_soak` runs 1,000 edits (under a minute in a debug build); the full
-//! 10,000 are `cargo test --release --test stress_soak -- --ignored --nocapture`.
+//! 10,000 are `cargo test --profile bench --test stress_soak -- --ignored --nocapture`.
 //!
 //! Autosave is driven by calling [`Workbench::write_recovery_now`], the write the debounced
 //! autosave timer makes, so the test does not wait for wall-clock debounce time.

@@ -61,13 +61,7 @@ fn mark(h: &mut Harness<'_, Workbench>, needle: &str, status: ClaimStatus) {
 
 /// The selected claim, as it is now.
 fn selected(h: &Harness<'_, Workbench>) -> Claim {
-    let wb = h.state();
-    let id = wb
-        .view_state
-        .selected_claim
-        .clone()
-        .expect("a claim is selected");
-    wb.doc.as_ref().unwrap().review.claim(&id).unwrap().clone()
+    common::selected_claim(h)
 }
 
 /// Focuses the `nth` text field named `label` (one line or multiline) and types into it.

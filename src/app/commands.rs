@@ -128,6 +128,20 @@ pub enum Command {
     PickSuggestionModel,
     /// List only this speaker's suggestions in a transcript (`None`: everyone's).
     FilterSuggestionsBySpeaker(Option<String>),
+    /// Open an earlier review (asking about unsaved changes first) and select this claim in it.
+    OpenArchivedClaim(PathBuf, ClaimId),
+    /// Add an earlier fact-check's verdict and sources to this claim's evidence (one undo step).
+    CopyArchivedVerdict(ClaimId, Box<claimdesk_core::archive::SearchHit>),
+    /// Open the Library window (File → Library…).
+    ShowLibrary,
+    /// Close the Library window.
+    CloseLibrary,
+    /// Pick a folder or a file and add it to the archive's library.
+    AddToLibrary(super::archive_library::LibraryPick),
+    /// Remove a source from the archive's library.
+    RemoveFromLibrary(PathBuf),
+    /// Rebuild the archive's index from scratch.
+    ReindexLibrary,
 }
 
 /// Answers to the offer of unsaved work found after a crash.
@@ -258,6 +272,13 @@ impl AppState {
             Command::SetSuggestionModel(choice) => self.set_suggestion_model(choice),
             Command::PickSuggestionModel => self.start_dialog(DialogPurpose::SuggestionModel, ctx),
             Command::FilterSuggestionsBySpeaker(who) => self.suggestions.set_speaker_filter(who),
+            Command::OpenArchivedClaim(path, id) => self.open_archived_claim(path, id, ctx),
+            Command::CopyArchivedVerdict(id, hit) => self.copy_archived_verdict(&id, &hit),
+            Command::ShowLibrary => self.show_library(ctx),
+            Command::CloseLibrary => self.checked_before.library_open = false,
+            Command::AddToLibrary(pick) => self.pick_library_source(pick, ctx),
+            Command::RemoveFromLibrary(path) => self.remove_from_library(path, ctx),
+            Command::ReindexLibrary => self.reindex_library(ctx),
         }
     }
 
@@ -361,7 +382,7 @@ impl AppState {
     }
 
     /// Runs `pending` now, or asks first if the open review has unsaved changes.
-    fn guard(&mut self, pending: Pending, ctx: &egui::Context) {
+    pub(super) fn guard(&mut self, pending: Pending, ctx: &egui::Context) {
         if self.doc.as_ref().is_some_and(Document::is_dirty) {
             self.ask(Modal::Unsaved(pending));
         } else {
@@ -561,7 +582,7 @@ impl AppState {
         Ok(())
     }
 
-    fn start_dialog(&mut self, purpose: DialogPurpose, ctx: &egui::Context) {
+    pub(super) fn start_dialog(&mut self, purpose: DialogPurpose, ctx: &egui::Context) {
         if self.dialog.is_some() {
             self.notices
                 .info("A file dialog is already open; finish with it first.");
@@ -572,6 +593,7 @@ impl AppState {
             DialogPurpose::Open => self.dialogs.pick_open(ctx, tx),
             DialogPurpose::UpdateArticle => self.dialogs.pick_article(ctx, tx),
             DialogPurpose::SuggestionModel => self.dialogs.pick_model(ctx, tx),
+            DialogPurpose::AddToLibrary(pick) => self.dialogs.pick_library_source(ctx, *pick, tx),
             DialogPurpose::SaveAs { .. } => {
                 let suggested = self
                     .doc
@@ -627,6 +649,7 @@ impl AppState {
             DialogPurpose::SuggestionModel => {
                 self.set_suggestion_model(super::suggestions::ModelChoice::File(path));
             }
+            DialogPurpose::AddToLibrary(_) => self.add_to_library(path, ctx),
         }
     }
 

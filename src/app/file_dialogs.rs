@@ -44,6 +44,15 @@ pub trait FileDialogs: Send + Sync {
     fn pick_model(&self, ctx: &egui::Context, reply: Sender<DialogAnswer>) {
         self.pick_open(ctx, reply);
     }
+    /// Pick a folder or a file to add to the claim archive's library (File → Library…).
+    fn pick_library_source(
+        &self,
+        ctx: &egui::Context,
+        _pick: super::archive_library::LibraryPick,
+        reply: Sender<DialogAnswer>,
+    ) {
+        self.pick_open(ctx, reply);
+    }
 }
 
 /// rfd answers "cancelled" within milliseconds when it could not show any dialog (no portal,
@@ -95,6 +104,28 @@ impl FileDialogs for NativeDialogs {
                 .add_filter("Suggestion models", &["bin"])
                 .add_filter("All files", &["*"])
                 .pick_file()
+        });
+    }
+
+    fn pick_library_source(
+        &self,
+        ctx: &egui::Context,
+        pick: super::archive_library::LibraryPick,
+        reply: Sender<DialogAnswer>,
+    ) {
+        use super::archive_library::LibraryPick;
+        spawn_dialog(ctx, reply, move || match pick {
+            LibraryPick::Folder => rfd::FileDialog::new()
+                .set_title("Add a folder of reviews and fact-checks to the library")
+                .pick_folder(),
+            LibraryPick::File => rfd::FileDialog::new()
+                .set_title("Add a file to the library")
+                .add_filter(
+                    "Reviews, ClaimReview files, saved pages",
+                    &["claimdesk", "json", "jsonld", "html", "htm"],
+                )
+                .add_filter("All files", &["*"])
+                .pick_file(),
         });
     }
 

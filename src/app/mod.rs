@@ -5,7 +5,10 @@
 //! Nothing here names the UI module (checked by `tests/layering.rs`): the frame is driven by
 //! [`crate::Workbench`], which owns both this state and the UI's own state.
 
+pub mod archive_library;
+pub mod archive_worker;
 mod autosave;
+pub mod checked_before;
 pub mod clipboard;
 pub mod commands;
 pub mod document;
@@ -62,6 +65,8 @@ pub(crate) enum DialogPurpose {
     UpdateArticle,
     /// A trained suggestion model.
     SuggestionModel,
+    /// A folder or file to add to the claim archive's library.
+    AddToLibrary(archive_library::LibraryPick),
 }
 
 /// The whole application: the open review (if any) and everything around it.
@@ -88,6 +93,8 @@ pub struct AppState {
     pub modal: Option<Modal>,
     /// Check-worthiness suggestions: shown or not, the worker, the list.
     pub suggestions: suggestions::Suggestions,
+    /// The "Checked before" panel: the archive's matches for what is selected.
+    pub checked_before: checked_before::CheckedBefore,
     pub(crate) clipboard: Arc<dyn clipboard::ClipboardReader>,
     pub(crate) clipboard_read:
         Option<in_flight::InFlight<update::ClipboardPurpose, clipboard::ClipboardAnswer>>,
@@ -112,6 +119,7 @@ impl AppState {
             recovery: None,
             modal: None,
             suggestions: suggestions::Suggestions::default(),
+            checked_before: checked_before::CheckedBefore::default(),
             clipboard: Arc::new(clipboard::SystemClipboard),
             clipboard_read: None,
             autosave: autosave::Autosave::new(),
@@ -181,6 +189,7 @@ impl AppState {
             self.run(command, ctx);
         }
         self.autosave_tick(ctx);
+        self.checked_before_tick(ctx);
         let title = self.title();
         if title != self.last_title {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));

@@ -19,3 +19,16 @@ pub fn fail(path: &Path, message: impl std::fmt::Display) -> ExitCode {
     eprintln!("claimdesk: {}: {message}", path.display());
     ExitCode::from(1)
 }
+
+/// Lets a closed standard output end the process quietly, as it ends `cat` or `grep`
+/// (`claimdesk suggest --all … | head`). Rust ignores SIGPIPE, so printing to a reader that went
+/// away would panic with "failed printing to stdout"; the default action ends the process
+/// without a message instead. Only for the command line: the GUI never writes to a pipe.
+pub fn end_quietly_on_closed_pipe() {
+    #[cfg(unix)]
+    // SAFETY: called once at start-up, before any thread is spawned; setting a signal's
+    // disposition to its default has no other effect.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
+}

@@ -116,6 +116,13 @@ fn file_menu(ui: &mut egui::Ui, f: &mut Frame) {
     {
         export_dialog::open(f);
     }
+    if ui
+        .button("Library…")
+        .on_hover_text("The claim archive's sources: earlier reviews and published fact-checks")
+        .clicked()
+    {
+        f.push(Command::ShowLibrary);
+    }
     ui.separator();
     if ui
         .add(egui::Button::new("Quit").shortcut_text("Ctrl+Q"))

@@ -4,6 +4,7 @@
 //! requests) lives in [`UiState`].
 
 pub mod article_view;
+pub mod checked_before;
 pub mod claim_editor;
 pub mod claims_panel;
 pub mod evidence_editor;
@@ -11,6 +12,7 @@ pub mod export_dialog;
 pub mod external_change_dialog;
 pub mod find_bar;
 pub mod fonts;
+pub mod library_window;
 pub mod list_entry;
 pub mod menu_bar;
 pub mod notices;

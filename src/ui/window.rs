@@ -20,7 +20,10 @@ pub fn show(ui: &mut egui::Ui, f: &mut Frame) {
             .resizable(true)
             .default_size(340.0)
             .size_range(260.0..=600.0)
-            .show(ui, |ui| claims_panel::show(ui, f));
+            .show(ui, |ui| {
+                checked_before_section(ui, f);
+                claims_panel::show(ui, f);
+            });
     }
     egui::CentralPanel::default().show(ui, |ui| {
         notices::show(ui, f);
@@ -37,6 +40,7 @@ pub fn show(ui: &mut egui::Ui, f: &mut Frame) {
     review_details::show(ui, f);
     export_dialog::show(ui, f);
     update_dialog::show(ui, f);
+    crate::ui::library_window::show(ui, f);
 }
 
 /// The article's title and source, and the article view.
@@ -70,4 +74,19 @@ fn article(ui: &mut egui::Ui, f: &mut Frame) {
     }
     f.state.article_id = Some(id);
     f.extend(commands);
+}
+
+/// The "Checked before" matches at the bottom of the claims column: two fifths of it at first,
+/// then as the user resizes it.
+fn checked_before_section(ui: &mut egui::Ui, f: &mut Frame) {
+    let height = (ui.available_height() * 0.4).clamp(120.0, 320.0);
+    egui::Panel::bottom("checked_before")
+        .resizable(true)
+        .default_size(height)
+        .size_range(80.0..=520.0)
+        .show(ui, |ui| {
+            // A panel shrinks to its content: fill it, so it keeps its size between matches.
+            ui.set_min_height(ui.available_height());
+            crate::ui::checked_before::show(ui, f);
+        });
 }

@@ -73,6 +73,17 @@ pub fn claim_quotes(h: &Harness<'_, Workbench>) -> Vec<(String, ClaimStatus)> {
     })
 }
 
+/// The selected claim, as it is now (panics if none is selected).
+pub fn selected_claim(h: &Harness<'_, Workbench>) -> Claim {
+    let wb = h.state();
+    let id = wb
+        .view_state
+        .selected_claim
+        .clone()
+        .expect("a claim is selected");
+    wb.doc.as_ref().unwrap().review.claim(&id).unwrap().clone()
+}
+
 /// The review saved at `path`, read back with the core's loader.
 pub fn saved_review(path: &std::path::Path) -> claimdesk_core::Review {
     claimdesk_core::format::load_file(path)

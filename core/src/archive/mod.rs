@@ -104,6 +104,9 @@ pub struct SourceSummary {
     pub claims: u64,
     /// Files with a problem (skipped, or partly used).
     pub files_with_problems: usize,
+    /// Those files and their problems, sorted by path (a [`Refresh`]'s `problems` holds only
+    /// the new ones; this holds all that are known).
+    pub file_problems: Vec<Problem>,
 }
 
 /// Why the archive could not be used.
@@ -295,14 +298,21 @@ fn summarise(sources: &[PathBuf], manifest: &index::Manifest) -> Vec<SourceSumma
                 files: 0,
                 claims: 0,
                 files_with_problems: 0,
+                file_problems: Vec::new(),
             };
             for (path, state) in &manifest.files {
                 if Path::new(path).starts_with(source) {
                     summary.files += 1;
                     summary.claims += state.claims;
-                    summary.files_with_problems += usize::from(state.problem.is_some());
+                    if let Some(problem) = &state.problem {
+                        summary.files_with_problems += 1;
+                        summary
+                            .file_problems
+                            .push(Problem::new(Path::new(path), problem.clone()));
+                    }
                 }
             }
+            summary.file_problems.sort_by(|a, b| a.path.cmp(&b.path));
             summary
         })
         .collect()

@@ -27,6 +27,21 @@ pub fn clean_query(text: &str) -> String {
     words.join(" ")
 }
 
+/// English function words left out of searches: they match nearly every claim. Compared with
+/// the word as written, lower-cased (before stemming).
+const STOP_WORDS: &[&str] = &[
+    "a", "about", "all", "an", "and", "are", "as", "at", "be", "been", "but", "by", "can", "could",
+    "did", "do", "does", "for", "from", "had", "has", "have", "he", "her", "his", "i", "if", "in",
+    "is", "it", "its", "just", "me", "my", "no", "not", "of", "on", "or", "our", "she", "should",
+    "so", "than", "that", "the", "their", "then", "there", "they", "this", "to", "was", "we",
+    "were", "what", "which", "who", "will", "with", "would", "you", "your",
+];
+
+/// True if `word` is an English stop word (any case).
+pub(crate) fn is_stop_word(word: &str) -> bool {
+    word.len() <= 6 && STOP_WORDS.contains(&word.to_lowercase().as_str())
+}
+
 /// Removes an embedded tweet's trailing signature: from the last dash before "(@handle)" to the
 /// end, keeping the author's name (claims often name who said them).
 fn strip_signature(text: &str) -> String {

@@ -359,6 +359,9 @@ fn bad_inputs_are_reported_once_and_skipped() {
     assert_eq!(r.problems.len(), 1);
     assert_eq!(r.problems[0].path, gone);
     assert_eq!(r.sources[0].files_with_problems, 3);
+    let listed: Vec<_> = r.sources[0].file_problems.iter().map(|p| &p.path).collect();
+    assert_eq!(listed.len(), 3, "each known problem is listed: {listed:?}");
+    assert!(listed.is_sorted());
 }
 
 #[test]
@@ -567,6 +570,40 @@ fn ranking_finds_the_right_claim_first() {
     );
     assert!(searcher.search("zebra quantum", 5).unwrap().is_empty());
     assert_eq!(searcher.search("vaccine autism", 1).unwrap().len(), 1);
+    // A typo, when nothing matches exactly: one edit in words of five letters or more.
+    assert_eq!(
+        top_text(&searcher, "vacine autizm").as_deref(),
+        Some(CORPUS[0].0)
+    );
+    // Stop words alone match nothing (every claim has "the").
+    assert!(searcher.search("The was it of the", 5).unwrap().is_empty());
+}
+
+#[test]
+fn equal_scores_are_ordered_by_words_in_common_then_by_claim_id() {
+    let fx = fixture();
+    // Same length, same matched word: BM25 cannot tell them apart. The headline of the third
+    // shares a second word with the query.
+    let mut items = Vec::new();
+    for (id, headline) in [("b", "Tigers?"), ("a", "Tigers?"), ("c", "Tigers in zoos?")] {
+        let mut r = claim_review("Tigers can swim across rivers.", "True", "Org");
+        r["@id"] = json!(id);
+        r["headline"] = json!(headline);
+        items.push(r);
+    }
+    write_json(&fx.sources.join("feed.json"), &json!(items));
+    fx.archive.add(std::slice::from_ref(&fx.sources)).unwrap();
+    let searcher = fx.archive.refresh().unwrap().searcher;
+    let ids = |q: &str| -> Vec<String> {
+        let hits = searcher.search(q, 5).unwrap();
+        hits.into_iter().map(|h| h.claim.claim_id).collect()
+    };
+    assert_eq!(ids("swim"), ["a", "b", "c"], "equal scores: by claim id");
+    assert_eq!(
+        ids("swim zoo keepers")[0],
+        "c",
+        "a word of the headline counts too"
+    );
 }
 
 #[test]

@@ -636,7 +636,7 @@ impl ArticleView {
         self.highlights.validate(claims_generation, dark);
         for placed in &self.placed {
             let chunk = &self.chunks[placed.chunk];
-            let plan = &self.index.plans[placed.chunk];
+            let plan = self.index.plan(placed.chunk, &self.chunks, claims);
             let shift = placed.pos.to_vec2();
             let rects = |start, end, f: &mut dyn FnMut(Rect)| {
                 for_each_row_rect(&placed.galley, chunk, start, end, |r| f(r.translate(shift)));
@@ -646,7 +646,7 @@ impl ArticleView {
                 .append(&mut mesh, placed.chunk, &placed.galley, shift, || {
                     chunk_mesh(
                         &placed.galley,
-                        chunk,
+                        &self.chunks,
                         placed.chunk,
                         &self.index,
                         claims,

@@ -258,6 +258,9 @@ pub fn never_text(el: &Element) -> bool {
     if DROPPED.contains(&el.name()) {
         return true;
     }
+    if el.attrs.is_empty() {
+        return false; // most elements: no attribute to look up (each lookup interns its name)
+    }
     if el.attr("hidden").is_some() || el.attr("aria-hidden").is_some_and(|v| v.trim() == "true") {
         return true;
     }
@@ -292,6 +295,7 @@ pub fn never_text(el: &Element) -> bool {
 pub fn chrome_by_name(el: &Element, in_text: bool) -> bool {
     let name = el.name();
     if in_text
+        || el.attrs.is_empty()
         || INLINE.contains(&name)
         || matches!(name, "html" | "body" | "article" | "main")
         || PARAGRAPHS.contains(&name)
@@ -309,6 +313,9 @@ pub fn is_comment_thread(el: &Element) -> bool {
 /// +25 for each of class and id that says "content", −25 for each that says "chrome".
 pub fn class_weight(el: &Element) -> i32 {
     let mut weight = 0;
+    if el.attrs.is_empty() {
+        return weight;
+    }
     for value in [el.attr("class"), el.attr("id")].into_iter().flatten() {
         if words_of(value).any(|w| NEGATIVE_WORDS.contains(&w.as_str())) {
             weight -= 25;

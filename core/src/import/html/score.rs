@@ -18,6 +18,38 @@ use super::chrome::{
     BLOCKS, INLINE, PARAGRAPHS, chrome_by_name, class_weight, is_comment_thread, never_text,
 };
 
+/// What an element's tag name says, looked up once per element (the name lists are scanned
+/// once, not at every step of every walk).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Tag {
+    /// Starts and ends a paragraph of the written text ([`BLOCKS`]).
+    pub block: bool,
+    /// Keeps its text inline ([`INLINE`]).
+    pub inline: bool,
+    /// A paragraph or heading: class and id words never remove anything inside ([`PARAGRAPHS`]).
+    pub paragraph: bool,
+    /// A link.
+    pub link: bool,
+    /// `<p>` or `<pre>`: prose.
+    pub prose: bool,
+    /// A heading.
+    pub heading: bool,
+}
+
+impl Tag {
+    /// The facts of tag `name`.
+    pub fn of(name: &str) -> Tag {
+        Tag {
+            block: BLOCKS.contains(&name),
+            inline: INLINE.contains(&name),
+            paragraph: PARAGRAPHS.contains(&name),
+            link: name == "a",
+            prose: matches!(name, "p" | "pre"),
+            heading: matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6"),
+        }
+    }
+}
+
 /// Counts over an element's text (own, or summed over its subtree).
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Stats {
@@ -77,6 +109,10 @@ pub struct Info<'a> {
     pub chrome: bool,
     /// Inside a paragraph or heading.
     pub in_text: bool,
+    /// One past the index of its last listed descendant: its subtree is `nodes[i..end]`.
+    pub end: usize,
+    /// What its tag name says (looked up once).
+    pub tag: Tag,
     /// Its own counts (text directly inside it or inside its inline descendants count as
     /// `loose`; everything in `own`).
     own: Stats,
@@ -86,10 +122,8 @@ pub struct Info<'a> {
 
 /// The page's elements with their counts, and the choice of the article.
 pub struct Analysis<'a> {
-    /// Elements in document order.
+    /// Elements in document order (a subtree is a contiguous range: see [`Info::end`]).
     pub nodes: Vec<Info<'a>>,
-    /// Position in `nodes` of each listed element.
-    pub index: HashMap<NodeId, usize>,
     /// Sums over subtrees, leaving out chrome subtrees (when `strict`).
     pub totals: Vec<Stats>,
     /// Content scores of the elements that got one.
@@ -165,6 +199,20 @@ impl<'a> Analysis<'a> {
             .unwrap_or(0)
     }
 
+    /// The listed children of `parent`, in document order: each child's subtree is skipped
+    /// whole, so this costs the number of children, not of descendants.
+    pub fn children(&self, parent: usize) -> impl Iterator<Item = usize> + '_ {
+        let end = self.nodes[parent].end;
+        let mut next = parent + 1;
+        std::iter::from_fn(move || {
+            let child = next;
+            (child < end).then(|| {
+                next = self.nodes[child].end;
+                child
+            })
+        })
+    }
+
     /// True if `i` or an ancestor is chrome (in strict mode).
     pub fn in_chrome(&self, i: usize) -> bool {
         self.chrome_inside[i]
@@ -221,7 +269,7 @@ impl<'a> Analysis<'a> {
             );
             let (stats, first) = if scored_tag {
                 (self.totals[i], self.nodes[i].parent)
-            } else if !INLINE.contains(&name) && self.nodes[i].loose.text >= 25 {
+            } else if !self.nodes[i].tag.inline && self.nodes[i].loose.text >= 25 {
                 (self.nodes[i].loose, Some(i))
             } else {
                 continue;
@@ -269,7 +317,7 @@ impl<'a> Analysis<'a> {
 fn hint_bonus(el: ElementRef) -> i32 {
     let e = el.value();
     let hinted = matches!(e.name(), "article" | "main")
-        || e.attr("role").is_some_and(|r| r.trim() == "main")
+        || !e.attrs.is_empty() && e.attr("role").is_some_and(|r| r.trim() == "main")
         || e.attr("itemprop")
             .is_some_and(|p| p.contains("articleBody"));
     if hinted { 25 } else { 0 }
@@ -278,7 +326,6 @@ fn hint_bonus(el: ElementRef) -> i32 {
 /// One walk over the document: the listed elements, their parents, marks and own counts.
 fn collect(doc: &Html, rules: Rules) -> Analysis<'_> {
     let mut nodes: Vec<Info> = Vec::new();
-    let mut index = HashMap::new();
     let mut stack: Vec<usize> = Vec::new();
     // The open block-level elements: where loose text goes.
     let mut block_stack: Vec<usize> = Vec::new();
@@ -297,6 +344,7 @@ fn collect(doc: &Html, rules: Rules) -> Analysis<'_> {
                             continue;
                         }
                         let name = el.name();
+                        let tag = Tag::of(name);
                         let i = nodes.len();
                         let in_text = text_depth > 0;
                         nodes.push(Info {
@@ -304,19 +352,19 @@ fn collect(doc: &Html, rules: Rules) -> Analysis<'_> {
                             parent: stack.last().copied(),
                             chrome: rules.chrome_names && chrome_by_name(el, in_text),
                             in_text,
+                            end: i + 1,
+                            tag,
                             own: element_counts(name),
                             loose: Stats::default(),
                         });
-                        index.insert(node.id(), i);
                         stack.push(i);
-                        if BLOCKS.contains(&name) {
+                        if tag.block {
                             block_stack.push(i);
                         }
-                        links += usize::from(name == "a");
-                        prose += usize::from(matches!(name, "p" | "pre"));
-                        headings +=
-                            usize::from(matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6"));
-                        text_depth += usize::from(PARAGRAPHS.contains(&name));
+                        links += usize::from(tag.link);
+                        prose += usize::from(tag.prose);
+                        headings += usize::from(tag.heading);
+                        text_depth += usize::from(tag.paragraph);
                     }
                     Node::Text(t) => {
                         let Some(&owner) = stack.last() else { continue };
@@ -336,24 +384,23 @@ fn collect(doc: &Html, rules: Rules) -> Analysis<'_> {
                     }
                     continue;
                 }
-                if let Node::Element(el) = node.value() {
-                    let name = el.name();
-                    stack.pop();
-                    if BLOCKS.contains(&name) {
+                if let Node::Element(_) = node.value() {
+                    let i = stack.pop().expect("an open element");
+                    nodes[i].end = nodes.len();
+                    let tag = nodes[i].tag;
+                    if tag.block {
                         block_stack.pop();
                     }
-                    links -= usize::from(name == "a");
-                    prose -= usize::from(matches!(name, "p" | "pre"));
-                    headings -=
-                        usize::from(matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6"));
-                    text_depth -= usize::from(PARAGRAPHS.contains(&name));
+                    links -= usize::from(tag.link);
+                    prose -= usize::from(tag.prose);
+                    headings -= usize::from(tag.heading);
+                    text_depth -= usize::from(tag.paragraph);
                 }
             }
         }
     }
     Analysis {
         nodes,
-        index,
         totals: Vec::new(),
         chrome_inside: Vec::new(),
         scores: HashMap::new(),

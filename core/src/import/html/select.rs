@@ -18,12 +18,7 @@ pub fn article_parts(analysis: &Analysis) -> Vec<usize> {
     let threshold = (top_score * 0.2).max(10.0);
     let top_class = analysis.nodes[top].el.value().attr("class").unwrap_or("");
     analysis
-        .nodes
-        .iter()
-        .enumerate()
-        .skip(parent + 1)
-        .filter(|(_, n)| n.parent == Some(parent))
-        .map(|(i, _)| i)
+        .children(parent)
         .filter(|&i| i == top || joins_the_article(analysis, i, top_class, top_score, threshold))
         .collect()
 }
@@ -121,11 +116,7 @@ fn climb(analysis: &Analysis, mut top: usize) -> usize {
 }
 
 fn element_children(analysis: &Analysis, parent: usize) -> usize {
-    analysis.nodes[parent]
-        .el
-        .children()
-        .filter(|c| analysis.index.contains_key(&c.id()))
-        .count()
+    analysis.children(parent).count()
 }
 
 /// A sibling of the best candidate joins the article when it scores at least the threshold

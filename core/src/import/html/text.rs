@@ -6,7 +6,7 @@ use ego_tree::iter::Edge;
 use scraper::{ElementRef, Node};
 
 use super::super::Blocks;
-use super::chrome::{BLOCKS, INLINE, class_weight};
+use super::chrome::class_weight;
 use super::score::Analysis;
 
 /// What the walk left out.
@@ -31,6 +31,7 @@ pub fn write_parts(analysis: &Analysis, parts: &[usize]) -> Written {
         written: Written::default(),
         byline_seen: false,
         context: Vec::new(),
+        block_open: Vec::new(),
     };
     let roots = if parts.is_empty() {
         vec![analysis.body()]
@@ -53,10 +54,17 @@ struct Writer<'a, 'b> {
     byline_seen: bool,
     /// For each open element: (inside a figure, inside a data table or code).
     context: Vec<(bool, bool)>,
+    /// For each open element: whether it is a block.
+    block_open: Vec<bool>,
 }
 
 impl Writer<'_, '_> {
+    /// Writes the subtree of listed element `root_index`. The walk meets the listed elements
+    /// in the order [`Analysis::nodes`] lists them, so a counter gives each one's index (no
+    /// lookup); an element that is not the next listed one is inside a never-text subtree.
     fn write(&mut self, root: ElementRef, root_index: usize) {
+        let nodes = &self.analysis.nodes;
+        let mut next = root_index;
         let mut skip: Option<ego_tree::NodeId> = None;
         for edge in root.traverse() {
             match edge {
@@ -66,10 +74,16 @@ impl Writer<'_, '_> {
                     }
                     match node.value() {
                         Node::Element(el) => {
-                            let listed = self.analysis.index.get(&node.id()).copied();
-                            let keep = listed.is_some_and(|i| i == root_index || self.keeps(i));
-                            if !keep {
+                            let listed = nodes.get(next).filter(|n| n.el.id() == node.id());
+                            let Some(info) = listed else {
                                 skip = Some(node.id());
+                                continue;
+                            };
+                            let i = next;
+                            next += 1;
+                            if i != root_index && !self.keeps(i) {
+                                skip = Some(node.id());
+                                next = info.end;
                                 continue;
                             }
                             let (figure, protected) =
@@ -80,7 +94,8 @@ impl Writer<'_, '_> {
                                     && is_data_table(ElementRef::wrap(node).expect("an element")));
                             self.context
                                 .push((figure || name == "figure", protected || protects));
-                            self.open(name);
+                            self.block_open.push(info.tag.block);
+                            self.open(name, info.tag.block);
                         }
                         Node::Text(t) if self.pre_depth > 0 => self.blocks.raw(t),
                         Node::Text(t) => self.blocks.text(t),
@@ -96,7 +111,8 @@ impl Writer<'_, '_> {
                     }
                     if let Node::Element(el) = node.value() {
                         self.context.pop();
-                        self.close(el.name());
+                        let block = self.block_open.pop().unwrap_or(false);
+                        self.close(el.name(), block);
                     }
                 }
             }
@@ -104,7 +120,7 @@ impl Writer<'_, '_> {
         self.blocks.end_block();
     }
 
-    fn open(&mut self, name: &str) {
+    fn open(&mut self, name: &str, block: bool) {
         if name == "h1" {
             self.written.has_h1 = true;
         }
@@ -113,16 +129,16 @@ impl Writer<'_, '_> {
         } else if name == "pre" {
             self.blocks.end_block();
             self.pre_depth += 1;
-        } else if BLOCKS.contains(&name) {
+        } else if block {
             self.blocks.end_block();
         }
     }
 
-    fn close(&mut self, name: &str) {
+    fn close(&mut self, name: &str, block: bool) {
         if name == "pre" {
             self.pre_depth = self.pre_depth.saturating_sub(1);
             self.blocks.end_block();
-        } else if BLOCKS.contains(&name) {
+        } else if block {
             self.blocks.end_block();
         }
     }
@@ -130,7 +146,7 @@ impl Writer<'_, '_> {
     /// Whether element `i` (inside the article) is written out; counts what is left out.
     fn keeps(&mut self, i: usize) -> bool {
         let info = &self.analysis.nodes[i];
-        if info.in_text || INLINE.contains(&info.el.value().name()) {
+        if info.in_text || info.tag.inline {
             return true;
         }
         let rules = self.analysis.rules;
@@ -157,15 +173,16 @@ impl Writer<'_, '_> {
             return false;
         }
         let el = self.analysis.nodes[i].el.value();
-        let marked = el.attr("rel").is_some_and(|r| r.contains("author"))
-            || el.attr("itemprop").is_some_and(|p| p.contains("author"))
-            || [el.attr("class"), el.attr("id")]
-                .into_iter()
-                .flatten()
-                .any(|v| {
-                    let v = v.to_ascii_lowercase();
-                    v.contains("byline") || v.contains("dateline") || v.contains("writtenby")
-                });
+        let marked = !el.attrs.is_empty()
+            && (el.attr("rel").is_some_and(|r| r.contains("author"))
+                || el.attr("itemprop").is_some_and(|p| p.contains("author"))
+                || [el.attr("class"), el.attr("id")]
+                    .into_iter()
+                    .flatten()
+                    .any(|v| {
+                        let v = v.to_ascii_lowercase();
+                        v.contains("byline") || v.contains("dateline") || v.contains("writtenby")
+                    }));
         let short = self.analysis.totals[i].text < 100;
         if marked && short && self.analysis.totals[i].text > 0 {
             self.byline_seen = true;
