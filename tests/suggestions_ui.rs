@@ -49,7 +49,7 @@ fn sample_with_suggestions_on(size: egui::Vec2) -> Harness<'static, Workbench> {
     let mut wb = workbench();
     wb.open_sample();
     let mut h = harness_of(wb, size);
-    press(&mut h, Key::S);
+    toggle_suggestions(&mut h);
     h
 }
 
@@ -70,6 +70,15 @@ fn shown(h: &Harness<'_, Workbench>) -> Vec<Suggestion> {
 
 /// Presses `key` and runs frames until the window settles (a frame while the worker scores,
 /// whose spinner keeps asking for frames).
+/// Shift+S: shows or hides the suggestions.
+fn toggle_suggestions(h: &mut Harness<'_, Workbench>) {
+    h.key_press_modifiers(Modifiers::SHIFT, Key::S);
+    h.step();
+    if !h.state().suggestions.pending() {
+        h.run();
+    }
+}
+
 fn press(h: &mut Harness<'_, Workbench>, key: Key) {
     h.key_press(key);
     h.step();
@@ -84,7 +93,7 @@ fn suggestions_appear_n_goes_to_the_best_a_marks_x_dismisses_and_reopening_remem
     wb.open_sample();
     let mut h = harness_of(wb, vec2(1280.0, 800.0));
     assert!(!h.state().suggestions.shown);
-    press(&mut h, Key::S);
+    toggle_suggestions(&mut h);
     assert!(h.state().suggestions.shown, "S turns suggestions on");
     wait_for_suggestions(&mut h);
     let list = shown(&h);
@@ -157,7 +166,7 @@ fn suggestions_appear_n_goes_to_the_best_a_marks_x_dismisses_and_reopening_remem
     let mut wb = workbench();
     wb.open_path(&path);
     let mut h = harness_of(wb, vec2(1280.0, 800.0));
-    press(&mut h, Key::S);
+    toggle_suggestions(&mut h);
     wait_for_suggestions(&mut h);
     let again = shown(&h);
     assert!(!again.is_empty());
@@ -209,7 +218,7 @@ fn in_a_transcript_the_speaker_becomes_the_claimant() {
     assert!(claims.iter().any(|c| c.claimant.is_empty()));
 
     // An accepted suggestion in Harper's turn, in one undo step with its claimant.
-    press(&mut h, Key::S);
+    toggle_suggestions(&mut h);
     wait_for_suggestions(&mut h);
     let harper = shown(&h)
         .into_iter()
@@ -345,7 +354,7 @@ fn a_result_for_an_older_article_text_is_dropped() {
 #[test]
 fn suggestions_can_be_filtered_by_speaker() {
     let mut h = debate();
-    press(&mut h, Key::S);
+    toggle_suggestions(&mut h);
     wait_for_suggestions(&mut h);
     let speakers = h.state().suggestions.speakers().join(",");
     assert!(

@@ -233,7 +233,7 @@ fn toolbar(ui: &mut egui::Ui, f: &mut Frame) {
 /// View → Suggest claims: shows or hides check-worthiness suggestions.
 fn suggest_item(ui: &mut egui::Ui, f: &mut Frame) {
     let shown = f.app.suggestions.shown;
-    let key = crate::ui::suggestion_keys::TOGGLE_KEY.name();
+    let key = crate::ui::suggestion_keys::toggle_key_name();
     if ui
         .add_enabled(
             f.app.doc.is_some(),
