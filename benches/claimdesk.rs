@@ -12,6 +12,7 @@ use claimdesk::Workbench;
 use claimdesk::app::Command;
 use claimdesk::app::file_dialogs::ScriptedDialogs;
 use claimdesk::app::settings::Settings;
+use claimdesk::app::suggestions::MIN_THRESHOLD;
 use claimdesk_core::export::{ExportFormat, export};
 use claimdesk_core::format::{load_str, save_file, to_json};
 use claimdesk_core::suggest::{Model, score_article};
@@ -234,13 +235,35 @@ fn project(c: &mut Criterion) {
 }
 
 /// Check-worthiness suggestions (issue 12): split the 1 MB article into sentences, detect a
-/// transcript, score every sentence with the built-in model (as the GUI's worker thread will).
+/// transcript, score every sentence with the built-in model (as the GUI's worker thread does),
+/// and the cost of a frame with suggestions shown.
 fn suggest(c: &mut Criterion) {
     let review = large_review(ARTICLE_BYTES, 0);
     let text = review.article.text();
     let model = Model::builtin();
     let mut group = c.benchmark_group("suggest");
     group.bench_function("1mb", |b| b.iter(|| black_box(score_article(text, model))));
+    // What the GUI's worker does per article text: scores plus every offered sentence's reasons.
+    group.bench_function("worker_job_1mb", |b| {
+        b.iter(|| {
+            let scores = score_article(text, model);
+            black_box(scores.suggestions(text, model, MIN_THRESHOLD, &[]))
+        })
+    });
+    // A steady frame of the 1 MB article with suggestions shown (compare view/steady_plain).
+    let (ctx, mut wb) = opened(review.clone(), false);
+    wb.push(Command::ShowSuggestions(true));
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(600);
+    while wb.suggestions.model().is_none() {
+        assert!(std::time::Instant::now() < deadline, "the worker answers");
+        frame(&ctx, &mut wb, 1280.0);
+        std::thread::yield_now();
+    }
+    frame(&ctx, &mut wb, 1280.0);
+    assert!(!wb.suggestions.is_empty(), "suggestions are drawn");
+    group.bench_function("steady_frame_shown", |b| {
+        b.iter(|| frame(&ctx, &mut wb, 1280.0))
+    });
     group.finish();
 }
 

@@ -293,7 +293,7 @@ fn updated_review_with_an_earlier_version_validates_against_the_schema() {
         .unwrap();
     let written: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(&review).unwrap()).unwrap();
-    assert_eq!(written["version"], 3);
+    assert_eq!(written["version"], claimdesk_core::format::CURRENT_VERSION);
     assert_eq!(written["article_versions"].as_array().unwrap().len(), 1);
     let errors: Vec<String> = validator
         .iter_errors(&written)

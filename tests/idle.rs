@@ -89,3 +89,23 @@ fn a_pending_autosave_asks_for_one_timed_frame_then_nothing() {
     );
     assert_eq!(delay, Duration::MAX, "then the window is idle again");
 }
+
+#[test]
+fn a_still_window_with_suggestions_shown_asks_for_no_frame() {
+    let dir = tempfile::tempdir().unwrap();
+    let (ctx, mut wb) = opened(
+        Review::new(claimdesk_core::Article::new("sample", "", sample_text())),
+        dir.path(),
+    );
+    wb.push(Command::ShowSuggestions(true));
+    // Frames until the worker's answer is in (bounded), then the window must settle.
+    let deadline = Instant::now() + Duration::from_secs(120);
+    while wb.suggestions.model().is_none() {
+        assert!(Instant::now() < deadline, "no suggestions after 120 s");
+        frame(&ctx, &mut wb);
+        std::thread::yield_now();
+    }
+    assert!(!wb.suggestions.is_empty());
+    let delay = settle(&ctx, &mut wb);
+    assert_eq!(delay, Duration::MAX, "{:?}", ctx.repaint_causes());
+}

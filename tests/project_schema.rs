@@ -100,3 +100,20 @@ proptest! {
         prop_assert!(validator().is_valid(&value), "{}", json);
     }
 }
+
+#[test]
+fn version_4_fixture_with_suggestion_decisions_validates() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/core/tests/fixtures/v4-sample.claimdesk"
+    );
+    let json = std::fs::read_to_string(path).unwrap();
+    assert!(json.contains("\"suggestion_decisions\""));
+    assert_valid(&validator(), &json);
+    let mut bad: Value = serde_json::from_str(&json).unwrap();
+    bad["suggestion_decisions"][0]["decision"] = "maybe".into();
+    assert!(
+        !validator().is_valid(&bad),
+        "an unknown decision is refused"
+    );
+}

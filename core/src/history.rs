@@ -7,6 +7,7 @@ use std::time::{Duration, Instant};
 
 use crate::fields::TypingKey;
 use crate::model::{Article, ArticleVersion, Claim, ClaimId, Review, ReviewDetails};
+use crate::suggest::SuggestionDecision;
 
 /// One primitive change to a review.
 #[derive(Clone, Debug, PartialEq)]
@@ -19,6 +20,8 @@ pub enum Edit {
     Replace(Claim),
     /// Replace the review's details (reviewer, organisation, URLs).
     SetDetails(ReviewDetails),
+    /// Replace the list of decisions about suggested sentences.
+    SetSuggestionDecisions(Vec<SuggestionDecision>),
     /// Swap the whole article, all claims and the earlier versions at once: an article update
     /// (see [`crate::reanchor`]). Its inverse holds the previous three, so the update is one
     /// undoable step.
@@ -58,6 +61,9 @@ impl Edit {
                 &mut review.details,
                 details,
             ))),
+            Edit::SetSuggestionDecisions(decisions) => Ok(Edit::SetSuggestionDecisions(
+                std::mem::replace(&mut review.suggestion_decisions, decisions),
+            )),
             Edit::ReplaceArticle {
                 article,
                 claims,

@@ -505,6 +505,10 @@ pub struct Review {
     pub details: ReviewDetails,
     /// Earlier texts of the article, oldest first (format version 3, `article_versions`).
     pub earlier_versions: Vec<ArticleVersion>,
+    /// Suggested sentences the analyst accepted or dismissed, in text order (format version
+    /// 4, `suggestion_decisions`). Never claims: they only keep a sentence from being
+    /// suggested again.
+    pub suggestion_decisions: Vec<crate::suggest::SuggestionDecision>,
     /// Unknown top-level fields, preserved.
     pub extra: Extra,
 }
@@ -517,6 +521,7 @@ impl Review {
             claims: Vec::new(),
             details: ReviewDetails::default(),
             earlier_versions: Vec::new(),
+            suggestion_decisions: Vec::new(),
             extra: Extra::new(),
         }
     }
@@ -529,6 +534,7 @@ impl Review {
             claims,
             details: ReviewDetails::default(),
             earlier_versions: Vec::new(),
+            suggestion_decisions: Vec::new(),
             extra: Extra::new(),
         }
     }

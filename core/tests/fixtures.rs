@@ -1,11 +1,13 @@
 //! Every format version has a fixture that must keep loading: version 1 (before evidence and
-//! review details) and version 2 (before earlier article versions) migrate; version 3 is what
-//! this build writes.
+//! review details), version 2 (before earlier article versions) and version 3 (before saved
+//! suggestion decisions) migrate; version 4 is what this build writes.
 
 mod common;
 
+use claimdesk_core::Span;
 use claimdesk_core::format::{CURRENT_VERSION, load_file, load_str, to_json};
 use claimdesk_core::model::{ArticleVersion, ClaimId, Timestamp};
+use claimdesk_core::suggest::{DecisionKind, SuggestionDecision};
 use common::{golden, sample_review, test_file};
 
 /// The sample review after one article update: the text before it is an earlier version.
@@ -21,12 +23,60 @@ fn sample_review_v3() -> claimdesk_core::Review {
     review
 }
 
+/// The v3 sample with one suggestion accepted (the disputed claim's sentence) and one
+/// dismissed.
+fn sample_review_v4() -> claimdesk_core::Review {
+    let mut review = sample_review_v3();
+    let text = review.article.text().to_owned();
+    let span_of = |needle: &str| {
+        let start = text[..text.find(needle).unwrap()].chars().count();
+        Span::new(start, start + needle.chars().count())
+    };
+    let at = Timestamp::parse("2026-11-30T14:00:00Z").unwrap();
+    for (needle, kind) in [
+        ("lies and fabrications", DecisionKind::Accepted),
+        ("Libya is not to blame", DecisionKind::Dismissed),
+    ] {
+        let mut d = SuggestionDecision::new(&review.article, span_of(needle), kind);
+        d.decided = at.clone();
+        review.suggestion_decisions.push(d);
+    }
+    review
+}
+
 #[test]
-fn v3_fixture_is_what_the_sample_review_saves_as() {
+fn v4_fixture_is_what_the_sample_review_saves_as() {
     golden(
-        "fixtures/v3-sample.claimdesk",
-        to_json(&sample_review_v3()).as_bytes(),
+        "fixtures/v4-sample.claimdesk",
+        to_json(&sample_review_v4()).as_bytes(),
     );
+}
+
+#[test]
+fn v4_fixture_round_trips_its_suggestion_decisions() {
+    let loaded = load_file(&test_file("fixtures/v4-sample.claimdesk")).unwrap();
+    assert_eq!(loaded.version, 4);
+    assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
+    let expected = sample_review_v4();
+    assert_eq!(
+        loaded.review.suggestion_decisions,
+        expected.suggestion_decisions
+    );
+    assert_eq!(loaded.review.claims(), expected.claims(), "never claims");
+    assert_eq!(to_json(&loaded.review), to_json(&expected));
+}
+
+#[test]
+fn v3_fixture_migrates_without_suggestion_decisions() {
+    let loaded = load_file(&test_file("fixtures/v3-sample.claimdesk")).unwrap();
+    assert!(loaded.review.suggestion_decisions.is_empty());
+    let resaved = to_json(&loaded.review);
+    assert!(
+        !resaved.contains("suggestion_decisions"),
+        "written only when there are any"
+    );
+    let v3 = std::fs::read_to_string(test_file("fixtures/v3-sample.claimdesk")).unwrap();
+    assert_eq!(resaved.replace("\"version\": 4", "\"version\": 3"), v3);
 }
 
 #[test]
@@ -44,14 +94,14 @@ fn v2_fixture_migrates_without_earlier_versions() {
     let loaded = load_file(&test_file("fixtures/v2-sample.claimdesk")).unwrap();
     assert!(loaded.review.earlier_versions.is_empty());
     let resaved = to_json(&loaded.review);
-    assert!(resaved.contains("\"version\": 3"));
+    assert!(resaved.contains("\"version\": 4"));
     assert!(
         !resaved.contains("article_versions"),
         "written only when there are any"
     );
     // Apart from the version number, a v2 review saves as it was.
     let v2 = std::fs::read_to_string(test_file("fixtures/v2-sample.claimdesk")).unwrap();
-    assert_eq!(resaved.replace("\"version\": 3", "\"version\": 2"), v2);
+    assert_eq!(resaved.replace("\"version\": 4", "\"version\": 2"), v2);
 }
 
 #[test]

@@ -112,6 +112,22 @@ pub enum Command {
     SetTheme(egui::ThemePreference),
     /// Remove a notice (by position in the list).
     DismissNotice(usize),
+    /// Show or hide check-worthiness suggestions (View → Suggest claims).
+    ShowSuggestions(bool),
+    /// Suggest sentences scoring at least this.
+    SetSuggestionThreshold(f32),
+    /// Select a suggestion by its sentence (`None`: no suggestion selected).
+    SelectSuggestion(Option<Span>),
+    /// Select the next (`true`) or previous suggestion, best first.
+    StepSuggestion(bool),
+    /// Dismiss the selected suggestion (saved with the review; never a claim).
+    DismissSuggestion,
+    /// Score suggestions with this model (a preference).
+    SetSuggestionModel(super::suggestions::ModelChoice),
+    /// Ask for a trained suggestion model file.
+    PickSuggestionModel,
+    /// List only this speaker's suggestions in a transcript (`None`: everyone's).
+    FilterSuggestionsBySpeaker(Option<String>),
     /// Open an earlier review (asking about unsaved changes first) and select this claim in it.
     OpenArchivedClaim(PathBuf, ClaimId),
     /// Add an earlier fact-check's verdict and sources to this claim's evidence (one undo step).
@@ -251,7 +267,7 @@ impl AppState {
             }
             Command::SelectText(selection) => self.view_state.selection = selection,
             Command::SelectClaim(id) => {
-                self.view_state.selected_claim = id;
+                self.view_state.select_claim(id);
                 self.view_state.picked_claims.clear();
             }
             Command::ScrollTo(pos) => self.view_state.scroll_to(pos),
@@ -262,6 +278,14 @@ impl AppState {
             Command::CloseFind => self.find = None,
             Command::SetTheme(theme) => self.settings.set_theme(theme, ctx),
             Command::DismissNotice(i) => self.notices.dismiss(i),
+            Command::ShowSuggestions(on) => self.show_suggestions(on),
+            Command::SetSuggestionThreshold(t) => self.set_suggestion_threshold(t),
+            Command::SelectSuggestion(span) => self.select_suggestion(span),
+            Command::StepSuggestion(forward) => self.step_suggestion(forward),
+            Command::DismissSuggestion => self.dismiss_suggestion(),
+            Command::SetSuggestionModel(choice) => self.set_suggestion_model(choice),
+            Command::PickSuggestionModel => self.start_dialog(DialogPurpose::SuggestionModel, ctx),
+            Command::FilterSuggestionsBySpeaker(who) => self.suggestions.set_speaker_filter(who),
             Command::OpenArchivedClaim(path, id) => self.open_archived_claim(path, id, ctx),
             Command::CopyArchivedVerdict(id, hit) => self.copy_archived_verdict(&id, &hit),
             Command::ShowLibrary => self.show_library(ctx),
@@ -587,6 +611,7 @@ impl AppState {
         match &purpose {
             DialogPurpose::Open => self.dialogs.pick_open(ctx, tx),
             DialogPurpose::UpdateArticle => self.dialogs.pick_article(ctx, tx),
+            DialogPurpose::SuggestionModel => self.dialogs.pick_model(ctx, tx),
             DialogPurpose::AddToLibrary(pick) => self.dialogs.pick_library_source(ctx, *pick, tx),
             DialogPurpose::SaveAs { .. } => {
                 let suggested = self
@@ -640,38 +665,59 @@ impl AppState {
                 self.export_to(&path, format);
             }
             DialogPurpose::UpdateArticle => self.update_from_file(&path),
+            DialogPurpose::SuggestionModel => {
+                self.set_suggestion_model(super::suggestions::ModelChoice::File(path));
+            }
             DialogPurpose::AddToLibrary(_) => self.add_to_library(path, ctx),
         }
     }
 
-    /// Creates a claim from the selection, or restatuses the selected claim.
+    /// Creates a claim from the selection (its speaker as claimant in a transcript), or from
+    /// the selected suggestion, or restatuses the selected claim.
     fn mark(&mut self, status: ClaimStatus) {
-        let Some(doc) = &mut self.doc else {
+        if self.doc.is_none() {
             return;
-        };
-        let state = &mut self.view_state;
-        if let Some(sel) = state.selection.filter(|s| !s.is_empty()) {
-            let (a, b) = sel.range();
-            let article = &doc.review.article;
-            let Some((a, b)) = claim_span(article.text(), article.index(), a, b) else {
-                self.notices
-                    .info("The selection is only whitespace; select the words of the claim.");
-                return;
-            };
-            let claim = Claim::new(article, Span::new(a, b), status);
-            let id = claim.id.clone();
-            let label = format!("mark {}", status.label().to_lowercase());
-            if doc.apply(&label, vec![Edit::Insert(claim)], None).is_ok() {
-                // A caret at the claim's end: the keyboard review goes on from there.
-                state.selection = Some(Selection { anchor: b, head: b });
-                state.selected_claim = Some(id);
-            }
-        } else if let Some(id) = state.selected_claim.clone() {
+        }
+        if let Some(sel) = self.view_state.selection.filter(|s| !s.is_empty()) {
+            self.mark_selection(sel.range(), status);
+        } else if let Some(span) = self.view_state.selected_suggestion {
+            self.accept_suggestion(span, status);
+        } else if let Some(id) = self.view_state.selected_claim.clone() {
             let label = format!("mark {}", status.label().to_lowercase());
             self.update_claim(&id, &label, None, |c| c.status = status);
         } else {
             self.notices
                 .info("Select the text of a claim first (drag, or double-click a word).");
+        }
+    }
+
+    /// Marks chars `a..b` (trimmed) as a new claim; in a transcript, the speaker of the turn
+    /// holding the whole selection is the claimant (in the same undo step).
+    fn mark_selection(&mut self, (a, b): (usize, usize), status: ClaimStatus) {
+        let transcript = self.transcript();
+        let Some(doc) = &mut self.doc else {
+            return;
+        };
+        let article = &doc.review.article;
+        let Some((a, b)) = claim_span(article.text(), article.index(), a, b) else {
+            self.notices
+                .info("The selection is only whitespace; select the words of the claim.");
+            return;
+        };
+        let mut claim = Claim::new(article, Span::new(a, b), status);
+        if let Some(t) = &transcript
+            && let Some(turn) = t.turn_at(a)
+            && Some(turn) == t.turn_at(b - 1)
+        {
+            claim.claimant = t.speakers[turn.speaker].name.clone();
+        }
+        let id = claim.id.clone();
+        let label = format!("mark {}", status.label().to_lowercase());
+        if doc.apply(&label, vec![Edit::Insert(claim)], None).is_ok() {
+            // A caret at the claim's end: the keyboard review goes on from there.
+            self.view_state.selection = Some(Selection { anchor: b, head: b });
+            self.view_state.select_claim(Some(id));
+            self.view_state.picked_claims.clear();
         }
     }
 

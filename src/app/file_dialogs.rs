@@ -40,6 +40,10 @@ pub trait FileDialogs: Send + Sync {
     fn pick_article(&self, ctx: &egui::Context, reply: Sender<DialogAnswer>) {
         self.pick_open(ctx, reply);
     }
+    /// Pick a suggestion model made by `claimdesk train-suggester`.
+    fn pick_model(&self, ctx: &egui::Context, reply: Sender<DialogAnswer>) {
+        self.pick_open(ctx, reply);
+    }
     /// Pick a folder or a file to add to the claim archive's library (File → Library…).
     fn pick_library_source(
         &self,
@@ -88,6 +92,16 @@ impl FileDialogs for NativeDialogs {
                     "Articles",
                     &["txt", "md", "markdown", "text", "html", "htm"],
                 )
+                .add_filter("All files", &["*"])
+                .pick_file()
+        });
+    }
+
+    fn pick_model(&self, ctx: &egui::Context, reply: Sender<DialogAnswer>) {
+        spawn_dialog(ctx, reply, || {
+            rfd::FileDialog::new()
+                .set_title("A suggestion model (claimdesk train-suggester)")
+                .add_filter("Suggestion models", &["bin"])
                 .add_filter("All files", &["*"])
                 .pick_file()
         });

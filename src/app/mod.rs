@@ -23,6 +23,7 @@ pub mod navigation;
 pub mod notices;
 pub mod recovery;
 pub mod settings;
+pub mod suggestions;
 pub mod update;
 pub mod view_state;
 
@@ -65,6 +66,8 @@ pub(crate) enum DialogPurpose {
     Export(claimdesk_core::export::ExportFormat),
     /// The updated article file.
     UpdateArticle,
+    /// A trained suggestion model.
+    SuggestionModel,
     /// A folder or file to add to the claim archive's library.
     AddToLibrary(archive_library::LibraryPick),
 }
@@ -91,6 +94,8 @@ pub struct AppState {
     pub recovery: Option<recovery::RecoveryStore>,
     /// The question waiting on the user, if any (see [`Modal`]).
     pub modal: Option<Modal>,
+    /// Check-worthiness suggestions: shown or not, the worker, the list.
+    pub suggestions: suggestions::Suggestions,
     /// The "Checked before" panel: the archive's matches for what is selected.
     pub checked_before: checked_before::CheckedBefore,
     /// The claims list's text filter.
@@ -118,6 +123,7 @@ impl AppState {
             allow_close: false,
             recovery: None,
             modal: None,
+            suggestions: suggestions::Suggestions::default(),
             checked_before: checked_before::CheckedBefore::default(),
             claim_search: claim_search::ClaimSearch::default(),
             clipboard: Arc::new(clipboard::SystemClipboard),
@@ -173,6 +179,7 @@ impl AppState {
         self.take_dropped_files(ui);
         self.watch_close_request(ui);
         self.notices.expire(std::time::Instant::now());
+        self.poll_suggestions(&ctx);
     }
 
     /// The end of a frame: applies the queued commands, then `commands` (what the UI asked for

@@ -20,6 +20,10 @@ pub struct Settings {
     /// [`Settings::upgraded`].
     #[serde(rename = "dark_mode", skip_serializing)]
     legacy_dark_mode: bool,
+    /// The model that scores suggestions: the built-in one or a trained file.
+    pub suggestion_model: super::suggestions::ModelChoice,
+    /// The suggestion threshold picked with the slider (`None`: the default).
+    pub suggestion_threshold: Option<f32>,
 }
 
 impl Settings {
@@ -29,6 +33,12 @@ impl Settings {
             self.theme = egui::ThemePreference::Dark;
         }
         self
+    }
+
+    /// Sentences scoring at least this are suggested.
+    pub fn suggestion_threshold(&self) -> f32 {
+        self.suggestion_threshold
+            .unwrap_or(super::suggestions::DEFAULT_THRESHOLD)
     }
 
     /// Moves `path` to the front of the recent files.
@@ -65,5 +75,22 @@ mod tests {
         assert!(!json.contains("dark_mode"), "{json}");
         let back: Settings = serde_json::from_str(&json).unwrap();
         assert_eq!(back.upgraded().theme, egui::ThemePreference::Light);
+    }
+
+    #[test]
+    fn the_suggestion_model_and_threshold_are_remembered() {
+        use crate::app::suggestions::{DEFAULT_THRESHOLD, ModelChoice};
+        let old: Settings = serde_json::from_str(r#"{"recent_files": []}"#).unwrap();
+        assert_eq!(old.suggestion_model, ModelChoice::Builtin);
+        assert_eq!(old.suggestion_threshold(), DEFAULT_THRESHOLD);
+        let chosen = Settings {
+            suggestion_model: ModelChoice::File("/models/newsroom.bin".into()),
+            suggestion_threshold: Some(0.7),
+            ..Settings::default()
+        };
+        let back: Settings =
+            serde_json::from_str(&serde_json::to_string(&chosen).unwrap()).unwrap();
+        assert_eq!(back.suggestion_model, chosen.suggestion_model);
+        assert_eq!(back.suggestion_threshold(), 0.7);
     }
 }

@@ -3,7 +3,7 @@
 
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use claimdesk_core::ClaimId;
+use claimdesk_core::{ClaimId, Span};
 
 /// A text selection in document char offsets: `anchor` where it started, `head` where it ends.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -32,6 +32,8 @@ impl Selection {
 pub struct ScrollRequest {
     /// The char offset to show.
     pub pos: usize,
+    /// The last char that should be in view too, if it fits (`pos` for a single char).
+    pub last: usize,
     /// Unique in this process.
     pub serial: u64,
 }
@@ -49,14 +51,23 @@ pub struct ViewState {
     /// Claims picked together in the list (Ctrl-click, Shift-click, Ctrl+A), in text order;
     /// empty unless two or more are picked. A/D/I and Delete then act on all of them.
     pub picked_claims: Vec<ClaimId>,
+    /// The selected suggestion (its sentence); A/D/I mark it, X dismisses it.
+    pub selected_suggestion: Option<Span>,
 }
 
 impl ViewState {
     /// Asks the view to bring char `pos` into view in the next frame.
     pub fn scroll_to(&mut self, pos: usize) {
+        self.scroll_to_span(Span::new(pos, pos + 1));
+    }
+
+    /// Asks the view to bring `span` into view in the next frame: its start, and its end too
+    /// if it fits.
+    pub fn scroll_to_span(&mut self, span: Span) {
         static NEXT: AtomicU64 = AtomicU64::new(1);
         self.scroll = Some(ScrollRequest {
-            pos,
+            pos: span.start,
+            last: span.end.saturating_sub(1).max(span.start),
             serial: NEXT.fetch_add(1, Ordering::Relaxed),
         });
     }
@@ -65,6 +76,14 @@ impl ViewState {
     /// is selected.
     pub fn bulk(&self) -> bool {
         self.picked_claims.len() > 1 && !self.has_text_selected()
+    }
+
+    /// Selects a claim; selecting one deselects the selected suggestion.
+    pub fn select_claim(&mut self, id: Option<ClaimId>) {
+        if id.is_some() {
+            self.selected_suggestion = None;
+        }
+        self.selected_claim = id;
     }
 
     /// True if some text (not just a caret) is selected.

@@ -2,12 +2,11 @@
 //! and the editor of the selected claim.
 
 use claimdesk_core::{Claim, ClaimStatus};
-use egui::text::{LayoutJob, TextFormat, TextWrapping};
-use egui::{FontId, Rect, Sense, pos2, vec2};
+use egui::{Rect, Sense, pos2, vec2};
 
 use crate::app::Command;
 use crate::ui::Frame;
-use crate::ui::{claim_editor, claims_pick, theme};
+use crate::ui::{claim_editor, claims_pick, list_entry, theme};
 
 /// Height of one entry of the list.
 const ROW_HEIGHT: f32 = 46.0;
@@ -18,6 +17,9 @@ pub fn show(ui: &mut egui::Ui, f: &mut Frame) {
     let Some(doc) = &wb.doc else {
         return;
     };
+    if crate::ui::suggestions_panel::tabs(ui, f) {
+        return;
+    }
     let review = &doc.review;
     let counts = review.counts();
     let dark = ui.visuals().dark_mode;
@@ -112,26 +114,12 @@ pub fn show(ui: &mut egui::Ui, f: &mut Frame) {
 
 /// One entry: a status swatch and label, the claimant, and the quote on one line.
 fn list_row(ui: &mut egui::Ui, claim: &Claim, selected: bool, dark: bool) -> egui::Response {
-    let width = ui.available_width();
-    let (rect, resp) = ui.allocate_exact_size(vec2(width, ROW_HEIGHT), Sense::click());
     let label = format!("{}: {}", claim.status.label(), claim.quote);
-    resp.widget_info(|| {
-        egui::WidgetInfo::selected(egui::Role::ListBoxOption, true, selected, &label)
-    });
-    if !ui.is_rect_visible(rect) {
+    let (rect, resp, painter) = list_entry::allocate(ui, ROW_HEIGHT, &label, selected);
+    let Some(painter) = painter else {
         return resp;
-    }
+    };
     let visuals = ui.visuals();
-    let painter = ui.painter_at(rect);
-    if selected {
-        painter.rect_filled(
-            rect.shrink(1.0),
-            4.0,
-            visuals.selection.bg_fill.gamma_multiply(0.5),
-        );
-    } else if resp.hovered() {
-        painter.rect_filled(rect.shrink(1.0), 4.0, visuals.widgets.hovered.weak_bg_fill);
-    }
     let swatch = Rect::from_min_size(rect.min + vec2(4.0, 6.0), vec2(18.0, 14.0));
     theme::paint_swatch(&painter, swatch, claim.status, dark);
     let mut head = claim.status.label().to_owned();
@@ -144,34 +132,17 @@ fn list_row(ui: &mut egui::Ui, claim: &Claim, selected: bool, dark: bool) -> egu
     }
     let text_x = swatch.right() + 8.0;
     let max_w = rect.right() - text_x - 4.0;
-    let small = one_line(
-        head,
-        FontId::proportional(12.0),
-        visuals.weak_text_color(),
-        max_w,
-    );
-    let quote = one_line(
+    let small = list_entry::text_job(head, 12.0, visuals.weak_text_color(), max_w, 1);
+    let quote = list_entry::text_job(
         claim.quote.replace('\n', " "),
-        FontId::proportional(14.0),
+        14.0,
         visuals.text_color(),
         max_w,
+        1,
     );
     let small = ui.painter().layout_job(small);
     let quote = ui.painter().layout_job(quote);
     painter.galley(pos2(text_x, rect.top() + 5.0), small, visuals.text_color());
     painter.galley(pos2(text_x, rect.top() + 23.0), quote, visuals.text_color());
     resp
-}
-
-fn one_line(text: String, font_id: FontId, color: egui::Color32, width: f32) -> LayoutJob {
-    let mut job = LayoutJob::single_section(
-        text,
-        TextFormat {
-            font_id,
-            color,
-            ..Default::default()
-        },
-    );
-    job.wrap = TextWrapping::truncate_at_width(width.max(10.0));
-    job
 }

@@ -51,7 +51,7 @@ const OTHER_KEYS: &[(&str, &str)] = &[
     ("Delete", "Remove the selected claim"),
     (
         "Esc",
-        "Clear the selection; again: deselect the claim; in the find bar: close it",
+        "Clear the selection; again: deselect the suggestion, then the claim; in the find bar: close it",
     ),
     (
         "Ctrl+F, Enter, Shift+Enter",
@@ -68,6 +68,19 @@ const OTHER_KEYS: &[(&str, &str)] = &[
         "R",
         "Re-attach the selected orphan claim to the selected text",
     ),
+    (
+        "Shift+S",
+        "Show or hide suggested claims (View → Suggest claims)",
+    ),
+    (
+        "N / Shift+N",
+        "Select the next / previous suggestion, best first, and scroll to it",
+    ),
+    (
+        "A / D / I on a suggestion",
+        "Mark the suggested sentence (no text selected)",
+    ),
+    ("X", "Dismiss the selected suggestion"),
     (
         "Space / Shift+Space, PageDown / PageUp, Ctrl+Home / Ctrl+End (and Up/Down with no caret)",
         "Scroll the article",

@@ -23,6 +23,8 @@ pub fn show(ui: &mut egui::Ui, f: &mut Frame) {
                     f.push(Command::SetTheme(choice));
                 }
             }
+            ui.separator();
+            suggest_item(ui, f);
         });
         crate::ui::help_menu::menus(ui, f);
     });
@@ -195,9 +197,10 @@ fn toolbar(ui: &mut egui::Ui, f: &mut Frame) {
     let wb = f.app;
     let has_selection = wb.view_state.has_text_selected();
     let has_claim = wb.view_state.selected_claim.is_some();
+    let has_suggestion = wb.view_state.selected_suggestion.is_some();
     let dark = ui.visuals().dark_mode;
     ui.horizontal(|ui| {
-        ui.label(if has_selection || !has_claim {
+        ui.label(if has_selection || has_suggestion || !has_claim {
             "Mark as:"
         } else {
             "Change to:"
@@ -209,7 +212,7 @@ fn toolbar(ui: &mut egui::Ui, f: &mut Frame) {
                 .fill(theme::status_fill(status, dark))
                 .stroke(egui::Stroke::new(1.0, theme::status_color(status, dark)));
             let resp = ui
-                .add_enabled(has_selection || has_claim, button)
+                .add_enabled(has_selection || has_claim || has_suggestion, button)
                 .on_hover_text(format!("Press {key}"))
                 .on_disabled_hover_text("Select text in the article first");
             if resp.clicked() {
@@ -226,4 +229,22 @@ fn toolbar(ui: &mut egui::Ui, f: &mut Frame) {
         }
     });
     ui.add_space(2.0);
+}
+
+/// View → Suggest claims: shows or hides check-worthiness suggestions.
+fn suggest_item(ui: &mut egui::Ui, f: &mut Frame) {
+    let shown = f.app.suggestions.shown;
+    let key = crate::ui::suggestion_keys::toggle_key_name();
+    if ui
+        .add_enabled(
+            f.app.doc.is_some(),
+            egui::Button::selectable(shown, "Suggest claims").shortcut_text(key),
+        )
+        .on_hover_text("Point at the sentences most worth checking, with the reasons")
+        .clicked()
+    {
+        f.push(Command::ShowSuggestions(!shown));
+        f.state.claims_tab = false;
+        ui.close();
+    }
 }

@@ -18,6 +18,7 @@ pub mod fonts;
 pub mod help_menu;
 pub mod key_help;
 pub mod library_window;
+pub mod list_entry;
 pub mod menu_bar;
 pub mod notices;
 pub mod recovery_dialog;
@@ -27,6 +28,8 @@ pub mod save_refused_dialog;
 pub mod shortcuts;
 pub mod start_screen;
 pub mod status_bar;
+pub mod suggestion_keys;
+pub mod suggestions_panel;
 pub mod theme;
 pub mod unsaved_dialog;
 pub mod update_dialog;
@@ -68,6 +71,9 @@ pub struct UiState {
     pub modal: Option<UiModal>,
     /// Help → Keyboard shortcuts (F1) is open.
     pub shortcuts_open: bool,
+    /// While suggestions are on, the claims panel shows the Claims tab (the user picked it)
+    /// rather than the Suggestions tab.
+    pub claims_tab: bool,
 }
 
 /// A dialog whose state is only a draft until the user confirms it.

@@ -71,6 +71,7 @@ pub fn read(ui: &mut egui::Ui, f: &mut Frame) {
             if i.modifiers.command || i.modifiers.alt {
                 return;
             }
+            crate::ui::suggestion_keys::read(i, f, &mut commands);
             for look in &STATUS_LOOKS {
                 if i.key_pressed(status_key(look.status)) {
                     commands.push(Command::Mark(look.status));
@@ -95,6 +96,8 @@ pub fn read(ui: &mut egui::Ui, f: &mut Frame) {
                 // A bare caret is not a selection: Esc then deselects the claim.
                 if wb.view_state.has_text_selected() {
                     commands.push(Command::SelectText(None));
+                } else if wb.view_state.selected_suggestion.is_some() {
+                    commands.push(Command::SelectSuggestion(None));
                 } else {
                     commands.push(Command::SelectClaim(None));
                 }

@@ -69,6 +69,10 @@ fn hint(wb: &crate::app::AppState) -> String {
         (None, Some(_)) => {
             "Claim selected — A / D / I change its status, Del removes it, Esc deselects".to_owned()
         }
+        (None, None) if state.selected_suggestion.is_some() => {
+            "Suggestion selected — A / D / I mark the sentence, X dismisses it, N goes to the next"
+                .to_owned()
+        }
         (None, None) => {
             "Select the text of a claim: drag, double-click a word, or Ctrl+F to find it".to_owned()
         }

@@ -137,3 +137,46 @@ pub fn paint_more_cue(
         visuals.strong_text_color(),
     );
 }
+
+/// The colour of suggestion cues: a neutral grey that no status uses, so a suggestion is never
+/// taken for a claim.
+pub fn suggestion_color(dark: bool) -> Color32 {
+    if dark {
+        Color32::from_rgb(165, 165, 175)
+    } else {
+        Color32::from_rgb(105, 105, 115)
+    }
+}
+
+/// The lighter grey of a suggestion's dotted outline (the margin bar carries the cue; the
+/// outline only shows where the sentence ends).
+pub fn suggestion_outline(dark: bool) -> Color32 {
+    suggestion_color(dark).gamma_multiply(0.55)
+}
+
+/// The faint fill of the selected suggestion's sentence.
+pub fn suggestion_fill(dark: bool) -> Color32 {
+    let c = suggestion_color(dark);
+    Color32::from_rgba_unmultiplied(c.r(), c.g(), c.b(), if dark { 40 } else { 28 })
+}
+
+/// Adds a dotted outline of `r` to `mesh` (1 pt dots, 3 pt apart): a suggestion's cue, unlike
+/// any status underline (solid, double, dashed).
+pub fn add_dotted_outline(mesh: &mut Mesh, r: Rect, color: Color32) {
+    const DOT: f32 = 1.0;
+    const STEP: f32 = 3.0;
+    let mut x = r.left();
+    while x < r.right() {
+        for y in [r.top(), r.bottom() - DOT] {
+            mesh.add_colored_rect(Rect::from_min_size(pos2(x, y), egui::vec2(DOT, DOT)), color);
+        }
+        x += STEP;
+    }
+    let mut y = r.top() + STEP;
+    while y < r.bottom() - DOT {
+        for x in [r.left(), r.right() - DOT] {
+            mesh.add_colored_rect(Rect::from_min_size(pos2(x, y), egui::vec2(DOT, DOT)), color);
+        }
+        y += STEP;
+    }
+}

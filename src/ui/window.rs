@@ -69,6 +69,10 @@ fn article(ui: &mut egui::Ui, f: &mut Frame) {
         &f.app.view_state,
         &mut commands,
     );
+    if f.app.suggestions.shown {
+        let state = &f.app.view_state;
+        view.show_suggestions(ui, &doc.review, &f.app.suggestions, state, &mut commands);
+    }
     f.state.article_id = Some(id);
     f.extend(commands);
 }

@@ -100,7 +100,7 @@ pub fn char_rect(h: &Harness<'_, Workbench>, pos: usize) -> Rect {
         .unwrap_or_else(|| panic!("char {pos} is not on screen"))
 }
 
-/// A single click at `pos` (hover, press, release: one event a frame).
+/// Clicks at `pos` as a mouse does: move there, press, release, a frame each.
 pub fn click_at(h: &mut Harness<'_, Workbench>, pos: egui::Pos2) {
     h.hover_at(pos);
     h.run();

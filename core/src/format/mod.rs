@@ -13,8 +13,9 @@ use std::path::{Path, PathBuf};
 use crate::anchor::{Resolution, resolve};
 use crate::atomic::write_atomic;
 use crate::model::{Article, ArticleVersion, Claim, ClaimId, Review, Span, Timestamp};
+use crate::suggest::SuggestionDecision;
 use crate::text::normalize_article_text;
-use wire::{Header, WireArticle, WireArticleVersion, WireClaim, WireFile};
+use wire::{Header, WireArticle, WireArticleVersion, WireClaim, WireDecision, WireFile};
 
 /// The value of the `format` field.
 pub const FORMAT_NAME: &str = "claimdesk";
@@ -22,8 +23,9 @@ pub const FORMAT_NAME: &str = "claimdesk";
 ///
 /// Version 2 added review details, and per claim a verdict, a summary, the claim's date and
 /// evidence. Version 3 added `article_versions` (earlier texts of an updated article).
+/// Version 4 added `suggestion_decisions` (suggested sentences accepted or dismissed).
 /// Older files load as they are: the new fields are simply empty.
-pub const CURRENT_VERSION: u64 = 3;
+pub const CURRENT_VERSION: u64 = 4;
 /// The file extension of projects, without the dot.
 pub const EXTENSION: &str = "claimdesk";
 /// Files larger than this are refused before being read.
@@ -202,6 +204,15 @@ fn from_wire(file: WireFile) -> (Review, Vec<String>) {
         .enumerate()
         .map(|(i, v)| version_from_wire(i, v, &now, &mut warnings))
         .collect();
+    review.suggestion_decisions = file
+        .suggestion_decisions
+        .into_iter()
+        .enumerate()
+        .map(|(i, d)| decision_from_wire(i, d, &now, &mut warnings))
+        .collect();
+    review
+        .suggestion_decisions
+        .sort_by_key(|d| (d.span.start, d.span.end));
     (review, warnings)
 }
 
@@ -331,6 +342,25 @@ fn anchor_loaded(
     }
 }
 
+/// Decision `i` of the file. Where its sentence is now is worked out when suggestions are
+/// shown ([`SuggestionDecision::locate`]), so a decision whose text moved is kept as it was.
+fn decision_from_wire(
+    i: usize,
+    d: WireDecision,
+    now: &Timestamp,
+    warnings: &mut Vec<String>,
+) -> SuggestionDecision {
+    let decided = read_timestamp(d.decided, now, warnings, |problem| {
+        format!("Suggestion decision {} {problem} \"decided\" date", i + 1)
+    });
+    SuggestionDecision {
+        span: Span::new(to_usize(d.start), to_usize(d.end)),
+        quote: d.quote,
+        kind: d.decision,
+        decided,
+    }
+}
+
 fn version_from_wire(
     i: usize,
     v: WireArticleVersion,
@@ -447,6 +477,17 @@ pub fn to_json(review: &Review) -> String {
                 sha256: Some(crate::model::sha256_hex(v.text.as_bytes())),
                 replaced: Some(v.replaced.as_str().to_owned()),
                 extra: v.extra.clone(),
+            })
+            .collect(),
+        suggestion_decisions: review
+            .suggestion_decisions
+            .iter()
+            .map(|d| WireDecision {
+                start: d.span.start as u64,
+                end: d.span.end as u64,
+                quote: d.quote.clone(),
+                decision: d.kind,
+                decided: Some(d.decided.as_str().to_owned()),
             })
             .collect(),
         extra: review.extra.clone(),

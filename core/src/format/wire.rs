@@ -1,12 +1,14 @@
-//! The on-disk shape of a project file as serde structs: version 3, which reads versions 1 and 2
+//! The on-disk shape of a project file as serde structs: version 4, which reads versions 1 to 3
 //! too (version 1 is the same shape without `details`, `verdict`, `summary`, `claim_date`,
-//! `evidence`; version 2 without `article_versions`).
+//! `evidence`; version 2 without `article_versions`; version 3 without
+//! `suggestion_decisions`).
 //!
 //! Field order here is the key order in written files; do not reorder without reason.
 
 use serde::{Deserialize, Serialize};
 
 use crate::model::{ClaimStatus, Evidence, Extra, ReviewDetails};
+use crate::suggest::DecisionKind;
 
 /// The whole file.
 #[derive(Serialize, Deserialize)]
@@ -22,8 +24,23 @@ pub struct WireFile {
     /// are any.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub article_versions: Vec<WireArticleVersion>,
+    /// New in version 4: suggested sentences accepted or dismissed; written only when there
+    /// are any.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub suggestion_decisions: Vec<WireDecision>,
     #[serde(flatten)]
     pub extra: Extra,
+}
+
+/// One entry of `suggestion_decisions` (version 4).
+#[derive(Serialize, Deserialize)]
+pub struct WireDecision {
+    pub start: u64,
+    pub end: u64,
+    pub quote: String,
+    pub decision: DecisionKind,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decided: Option<String>,
 }
 
 /// One entry of `article_versions` (version 3).

@@ -85,6 +85,14 @@ pub fn extract(html: &str) -> Page {
             parsed.flattened
         ));
     }
+    if parsed.over_budget > 0 {
+        notes.push(format!(
+            "The page has more than {} elements; the {} tags after that were flattened \
+             (their text is kept, in one block).",
+            parse::MAX_ELEMENTS,
+            parsed.over_budget
+        ));
+    }
     Page { text, meta, notes }
 }
 

@@ -7,6 +7,7 @@
 //! [`ArticleScores::suggestions`] picks those at or above a threshold, best first, with reasons.
 
 pub mod datasets;
+mod decision;
 mod detmath;
 pub mod evaluate;
 pub mod features;
@@ -16,7 +17,8 @@ mod model;
 pub mod train;
 mod weights_file;
 
-pub use model::{Model, PrecisionRow, Reason};
+pub use decision::{DecisionKind, SuggestionDecision, decided_spans, with_decision};
+pub use model::{Model, PrecisionRow, Reason, precision_at};
 pub use weights_file::{FORMAT_VERSION, ModelError};
 
 use crate::model::Span;

@@ -133,12 +133,18 @@ impl Model {
     /// The expected precision at `threshold` from the model's table (the row at the highest
     /// threshold not above it), if the model has one.
     pub fn expected_precision(&self, threshold: f32) -> Option<PrecisionRow> {
-        self.precision
-            .iter()
-            .rev()
-            .find(|r| r.threshold <= threshold)
-            .copied()
+        precision_at(&self.precision, threshold)
     }
+}
+
+/// The row of a precision table (rows by rising threshold) that applies at `threshold`: the
+/// one at the highest threshold not above it.
+pub fn precision_at(table: &[PrecisionRow], threshold: f32) -> Option<PrecisionRow> {
+    table
+        .iter()
+        .rev()
+        .find(|r| r.threshold <= threshold)
+        .copied()
 }
 
 #[cfg(test)]

@@ -64,7 +64,7 @@ impl ArticleView {
             .char_rect(head)
             .is_some_and(|r| column.0.contains_rect(r))
         {
-            self.scroll_to_char(ui, review, head, column.0.height());
+            self.scroll_to_char(ui, review, (head, head), column.0.height());
             self.layout_visible(ui, review, column.0, column.1);
         }
     }

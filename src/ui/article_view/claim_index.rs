@@ -3,9 +3,11 @@
 //! are stacked on one place (fills capped per status, at most [`MAX_LANES`] underlines, and a
 //! "+N more" run where more claims overlap than there are lanes).
 //!
-//! Building is near-linear: lanes come from a heap of free lanes (O(n log n)), chunk lists
-//! from one pass, and each chunk's plan from one sorted sweep over its own claims.
+//! Building is near-linear: lanes come from a heap of free lanes (O(n log n)) and chunk lists
+//! from one pass; each chunk's plan is one sorted sweep over its own claims, made the first time
+//! the chunk is drawn (a status change then costs the chunks on screen, not the whole article).
 
+use std::cell::OnceCell;
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 
@@ -27,8 +29,8 @@ pub struct ClaimIndex {
     /// For each claim, its underline lane (0 = closest to the text). Lanes at or beyond
     /// [`MAX_LANES`] are not drawn.
     pub lanes: Vec<u32>,
-    /// For each chunk, what to draw.
-    pub plans: Vec<ChunkPlan>,
+    /// For each chunk, what to draw: made when first asked for ([`ClaimIndex::plan`]).
+    plans: Vec<OnceCell<ChunkPlan>>,
 }
 
 /// What the view draws for one chunk: bounded by the chunk's text, not by its claims.
@@ -85,16 +87,17 @@ impl ClaimIndex {
                 }
             }
         }
-        let plans = chunks
-            .iter()
-            .zip(&per_chunk)
-            .map(|(chunk, ids)| plan_chunk(chunk, ids, claims, &lanes))
-            .collect();
         Self {
+            plans: vec![OnceCell::new(); chunks.len()],
             per_chunk,
             lanes,
-            plans,
         }
+    }
+
+    /// What to draw for chunk `k` of `chunks`, over the `claims` the index was built from.
+    pub fn plan(&self, k: usize, chunks: &[Chunk], claims: &[Claim]) -> &ChunkPlan {
+        self.plans[k]
+            .get_or_init(|| plan_chunk(&chunks[k], &self.per_chunk[k], claims, &self.lanes))
     }
 }
 
@@ -268,7 +271,7 @@ mod tests {
             ClaimStatus::Disputed,
         ));
         let index = ClaimIndex::build(&chunks, &claims);
-        let plan = &index.plans[0];
+        let plan = index.plan(0, &chunks, &claims);
         assert_eq!(
             plan.underlined.len(),
             4,
@@ -301,7 +304,8 @@ mod tests {
             Claim::new(&article, Span::new(0, 6), ClaimStatus::Asserted),
             Claim::new(&article, Span::new(2, 4), ClaimStatus::Asserted),
         ];
-        let plan = &ClaimIndex::build(&chunks, &claims).plans[0];
+        let index = ClaimIndex::build(&chunks, &claims);
+        let plan = index.plan(0, &chunks, &claims);
         let runs: Vec<_> = plan
             .fills
             .iter()

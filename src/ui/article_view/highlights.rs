@@ -66,14 +66,15 @@ impl HighlightCache {
 /// `galley`'s coordinates.
 pub fn chunk_mesh(
     galley: &Galley,
-    chunk: &Chunk,
+    chunks: &[Chunk],
     k: usize,
     index: &ClaimIndex,
     claims: &[Claim],
     dark: bool,
 ) -> Mesh {
     let mut mesh = Mesh::default();
-    let plan = &index.plans[k];
+    let plan = index.plan(k, chunks, claims);
+    let chunk = &chunks[k];
     let rects = |start, end, f: &mut dyn FnMut(Rect)| {
         for_each_row_rect(galley, chunk, start, end, f);
     };

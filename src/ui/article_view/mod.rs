@@ -9,6 +9,7 @@ mod caret;
 pub mod chunks;
 pub mod claim_index;
 mod highlights;
+mod suggestion_cues;
 
 use std::sync::Arc;
 
@@ -59,6 +60,10 @@ pub struct ArticleView {
     top_char: usize,
     placed: Vec<Placed>,
     viewport: Rect,
+    /// The column's left edge and the text area in the last frame (for the suggestion cues).
+    column: (f32, Rect),
+    /// The view's response in the last frame (hover and clicks for the suggestion cues).
+    response: Option<egui::Response>,
 }
 
 impl ArticleView {
@@ -82,6 +87,8 @@ impl ArticleView {
             top_char: 0,
             placed: Vec::new(),
             viewport: Rect::NOTHING,
+            column: (0.0, Rect::NOTHING),
+            response: None,
         }
     }
 
@@ -148,7 +155,7 @@ impl ArticleView {
             .filter(|r| self.served_scroll != Some(r.serial))
             .map(|r| {
                 self.served_scroll = Some(r.serial);
-                r.pos
+                (r.pos, r.last)
             });
         if self.index_generation != Some(claims_generation) {
             self.index = ClaimIndex::build(&self.chunks, review.claims());
@@ -190,6 +197,8 @@ impl ArticleView {
         self.expose_to_accessibility(ui, id);
         self.paint_scrollbar(ui, review, rect, text_area.height());
         self.top_char = self.char_at_top();
+        self.column = (col_x, text_area);
+        self.response = Some(resp);
 
         if state.selection != shared.selection {
             commands.extend([Command::SelectText(state.selection)]);
@@ -310,7 +319,7 @@ impl ArticleView {
         review: &Review,
         resp: &egui::Response,
         area: Rect,
-        scroll_to: &mut Option<usize>,
+        scroll_to: &mut Option<(usize, usize)>,
         arrows_scroll: bool,
     ) {
         let view_h = area.height();
@@ -339,10 +348,10 @@ impl ArticleView {
                     delta -= row;
                 }
                 if i.key_pressed(Key::Home) && i.modifiers.command {
-                    *scroll_to = Some(0);
+                    *scroll_to = Some((0, 0));
                 }
                 if i.key_pressed(Key::End) && i.modifiers.command {
-                    *scroll_to = Some(usize::MAX);
+                    *scroll_to = Some((usize::MAX, usize::MAX));
                 }
             });
         }
@@ -369,8 +378,15 @@ impl ArticleView {
         self.clamp_to_end(ui, review, view_h);
     }
 
-    /// Puts char `pos` about a third of the way down the view (unless already visible).
-    fn scroll_to_char(&mut self, ui: &egui::Ui, review: &Review, pos: usize, view_h: f32) {
+    /// Puts char `pos` about a third of the way down the view, unless it and char `last` are
+    /// both in view already.
+    fn scroll_to_char(
+        &mut self,
+        ui: &egui::Ui,
+        review: &Review,
+        (pos, last): (usize, usize),
+        view_h: f32,
+    ) {
         if self.chunks.is_empty() {
             return;
         }
@@ -379,10 +395,12 @@ impl ArticleView {
             self.offset = self.height(ui, review, self.top);
             return;
         }
-        if let Some(r) = self.char_rect(pos)
-            && r.top() >= self.viewport.top() + 4.0
-            && r.bottom() <= self.viewport.bottom() - 4.0
-        {
+        let in_view = |c: usize| {
+            self.char_rect(c).is_some_and(|r| {
+                r.top() >= self.viewport.top() + 4.0 && r.bottom() <= self.viewport.bottom() - 4.0
+            })
+        };
+        if in_view(pos) && in_view(last) {
             return;
         }
         let k = chunk_at(&self.chunks, pos);
@@ -650,7 +668,7 @@ impl ArticleView {
         self.highlights.validate(claims_generation, dark);
         for placed in &self.placed {
             let chunk = &self.chunks[placed.chunk];
-            let plan = &self.index.plans[placed.chunk];
+            let plan = self.index.plan(placed.chunk, &self.chunks, claims);
             let shift = placed.pos.to_vec2();
             let rects = |start, end, f: &mut dyn FnMut(Rect)| {
                 for_each_row_rect(&placed.galley, chunk, start, end, |r| f(r.translate(shift)));
@@ -660,7 +678,7 @@ impl ArticleView {
                 .append(&mut mesh, placed.chunk, &placed.galley, shift, || {
                     chunk_mesh(
                         &placed.galley,
-                        chunk,
+                        &self.chunks,
                         placed.chunk,
                         &self.index,
                         claims,

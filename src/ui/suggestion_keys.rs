@@ -1,0 +1,36 @@
+//! The single keys of suggestions, read with the window's other single keys (only while the
+//! article, or nothing, has the keyboard): Shift+S shows or hides them (S alone selects a
+//! sentence), N / Shift+N go to the next /
+//! previous one, X dismisses the selected one. A, D and I are the marking keys, which mark a
+//! selected suggestion's sentence when no text is selected.
+
+use egui::Key;
+
+use crate::app::Command;
+use crate::ui::Frame;
+
+/// The key that shows or hides suggestions, with Shift.
+pub const TOGGLE_KEY: Key = Key::S;
+
+/// How the menu names the toggle key.
+pub fn toggle_key_name() -> String {
+    format!("Shift+{}", TOGGLE_KEY.name())
+}
+
+/// Turns this frame's suggestion keys into commands.
+pub fn read(input: &egui::InputState, f: &mut Frame, commands: &mut Vec<Command>) {
+    let shown = f.app.suggestions.shown;
+    if input.key_pressed(TOGGLE_KEY) && input.modifiers.shift && !input.modifiers.command {
+        commands.push(Command::ShowSuggestions(!shown));
+        f.state.claims_tab = false;
+    }
+    if !shown {
+        return;
+    }
+    if input.key_pressed(Key::N) {
+        commands.push(Command::StepSuggestion(!input.modifiers.shift));
+    }
+    if input.key_pressed(Key::X) && f.app.view_state.selected_suggestion.is_some() {
+        commands.push(Command::DismissSuggestion);
+    }
+}
