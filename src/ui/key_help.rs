@@ -70,7 +70,7 @@ const OTHER_KEYS: &[(&str, &str)] = &[
     ),
     (
         "Shift+S",
-        "Show or hide suggested claims (View → Suggest claims)",
+        "Show or hide suggested claims (View menu: Suggest claims)",
     ),
     (
         "N / Shift+N",
