@@ -6,7 +6,7 @@
 use claimdesk_core::ClaimStatus;
 use claimdesk_core::status::{FILL_ALPHA_DARK, FILL_ALPHA_LIGHT, Rgb, Underline};
 use egui::epaint::Mesh;
-use egui::{Color32, Pos2, Rect, pos2};
+use egui::{Color32, Pos2, Rect, pos2, vec2};
 
 /// Strong colour of a status (underlines, badges).
 pub fn status_color(status: ClaimStatus, dark: bool) -> Color32 {
@@ -160,23 +160,59 @@ pub fn suggestion_fill(dark: bool) -> Color32 {
     Color32::from_rgba_unmultiplied(c.r(), c.g(), c.b(), if dark { 40 } else { 28 })
 }
 
-/// Adds a dotted outline of `r` to `mesh` (1 pt dots, 3 pt apart): a suggestion's cue, unlike
-/// any status underline (solid, double, dashed).
+/// Adds a dotted outline of `r` (1 pt dots, 3 pt apart) to `mesh`, which must use
+/// [`dots_texture`]: a suggestion's cue, unlike any status underline (solid, double, dashed).
+/// Sixteen vertices, however long the outline.
 pub fn add_dotted_outline(mesh: &mut Mesh, r: Rect, color: Color32) {
-    const DOT: f32 = 1.0;
-    const STEP: f32 = 3.0;
-    let mut x = r.left();
-    while x < r.right() {
-        for y in [r.top(), r.bottom() - DOT] {
-            mesh.add_colored_rect(Rect::from_min_size(pos2(x, y), egui::vec2(DOT, DOT)), color);
-        }
-        x += STEP;
+    // Four quads whose texture coordinates repeat the dot texture: one texel per point.
+    let w = r.width() / DOT_STEP;
+    let h = r.height() / DOT_STEP;
+    let one = 1.0 / DOT_STEP;
+    let (left, right, top, bottom) = (r.left(), r.right(), r.top(), r.bottom());
+    let edges = [
+        (
+            Rect::from_min_max(pos2(left, top), pos2(right, top + 1.0)),
+            vec2(w, one),
+        ),
+        (
+            Rect::from_min_max(pos2(left, bottom - 1.0), pos2(right, bottom)),
+            vec2(w, one),
+        ),
+        (
+            Rect::from_min_max(pos2(left, top), pos2(left + 1.0, bottom)),
+            vec2(one, h),
+        ),
+        (
+            Rect::from_min_max(pos2(right - 1.0, top), pos2(right, bottom)),
+            vec2(one, h),
+        ),
+    ];
+    for (edge, uv) in edges {
+        mesh.add_rect_with_uv(edge, Rect::from_min_size(Pos2::ZERO, uv), color);
     }
-    let mut y = r.top() + STEP;
-    while y < r.bottom() - DOT {
-        for x in [r.left(), r.right() - DOT] {
-            mesh.add_colored_rect(Rect::from_min_size(pos2(x, y), egui::vec2(DOT, DOT)), color);
-        }
-        y += STEP;
+}
+
+/// Points from one dot of a dotted outline to the next.
+const DOT_STEP: f32 = 3.0;
+
+/// The texture of [`add_dotted_outline`]: `DOT_STEP` × `DOT_STEP` texels, one opaque in the
+/// corner, repeated, so its first row and first column are rows of dots. Made once per context.
+pub fn dots_texture(ctx: &egui::Context) -> egui::TextureId {
+    let id = egui::Id::unique("claimdesk_dots_texture");
+    if let Some(handle) = ctx.data(|d| d.get_temp::<egui::TextureHandle>(id)) {
+        return handle.id();
     }
+    let n = DOT_STEP as usize;
+    let mut pixels = vec![Color32::TRANSPARENT; n * n];
+    pixels[0] = Color32::WHITE;
+    let options = egui::TextureOptions {
+        magnification: egui::TextureFilter::Nearest,
+        minification: egui::TextureFilter::Nearest,
+        wrap_mode: egui::TextureWrapMode::Repeat,
+        mipmap_mode: None,
+    };
+    let handle = ctx.load_texture("dots", egui::ColorImage::new([n, n], pixels), options);
+    let texture = handle.id();
+    ctx.data_mut(|d| d.insert_temp(id, handle));
+    texture
 }

@@ -32,11 +32,13 @@ impl ArticleView {
         let painter = ui.painter_at(area);
         let dark = ui.visuals().dark_mode;
         let mut mesh = Mesh::default();
+        let mut dots = Mesh::with_texture(theme::dots_texture(ui.ctx()));
         for s in suggestions.in_range(first, last) {
             let selected = shared.selected_suggestion == Some(s.span);
-            self.add_cue(&mut mesh, s, selected, column_left, dark);
+            self.add_cue(&mut mesh, &mut dots, s, selected, column_left, dark);
         }
         painter.add(Shape::mesh(mesh));
+        painter.add(Shape::mesh(dots));
         self.hover_and_click(review, suggestions, shared, commands);
     }
 
@@ -45,6 +47,7 @@ impl ArticleView {
     fn add_cue(
         &self,
         mesh: &mut Mesh,
+        dots: &mut Mesh,
         s: &Suggestion,
         selected: bool,
         column_left: f32,
@@ -76,7 +79,7 @@ impl ArticleView {
                 mesh.add_colored_rect(r, theme::suggestion_fill(dark));
                 theme::add_outline(mesh, r, 1.5, color);
             } else {
-                theme::add_dotted_outline(mesh, r, theme::suggestion_outline(dark));
+                theme::add_dotted_outline(dots, r, theme::suggestion_outline(dark));
             }
         }
     }
