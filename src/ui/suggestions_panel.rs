@@ -35,7 +35,7 @@ pub fn tabs(ui: &mut egui::Ui, f: &mut Frame) -> bool {
         };
         if ui
             .selectable_label(!f.state.claims_tab, label)
-            .on_hover_text("Sentences likely worth checking (View → Suggest claims, S)")
+            .on_hover_text("Sentences likely worth checking (View menu: Suggest claims, Shift+S)")
             .clicked()
         {
             f.state.claims_tab = false;
