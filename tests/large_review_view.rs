@@ -226,3 +226,23 @@ fn cached_highlights_follow_status_theme_and_scrolling() {
         "first claim scrolled away"
     );
 }
+
+/// A steady frame (nothing changed) copies the cached highlight meshes: it builds none.
+#[test]
+fn a_steady_frame_builds_no_highlight_mesh() {
+    let ctx = egui::Context::default();
+    let mut wb = Workbench::new(Settings::default(), Arc::new(ScriptedDialogs::default()));
+    wb.open_review(large_review(1_000_000, 5_000));
+    let middle = wb.doc.as_ref().unwrap().review.claims()[2_500].span.start;
+    wb.view_state.scroll_to(middle);
+    for _ in 0..3 {
+        frame(&ctx, &mut wb, 1280.0, vec![]);
+    }
+    let built = |wb: &Workbench| wb.article_view().unwrap().highlight_meshes_built();
+    let before = built(&wb);
+    assert!(before > 0, "the claims in view were drawn");
+    for _ in 0..5 {
+        frame(&ctx, &mut wb, 1280.0, vec![]);
+    }
+    assert_eq!(built(&wb), before, "steady frames rebuilt highlight meshes");
+}

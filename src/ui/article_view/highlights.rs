@@ -26,6 +26,8 @@ pub struct HighlightCache {
     /// For each chunk drawn since: the galley it was built on, and the mesh in galley
     /// coordinates.
     meshes: HashMap<usize, (Arc<Galley>, Mesh)>,
+    /// How many meshes this cache has built (a steady frame builds none).
+    built: usize,
 }
 
 impl HighlightCache {
@@ -50,9 +52,15 @@ impl HighlightCache {
         let entry = self.meshes.get(&k).filter(|(g, _)| Arc::ptr_eq(g, galley));
         if entry.is_none() {
             self.meshes.insert(k, (galley.clone(), build()));
+            self.built += 1;
         }
         let (_, mesh) = &self.meshes[&k];
         append_shifted(out, mesh, shift);
+    }
+
+    /// How many chunk meshes this cache has built so far.
+    pub fn built(&self) -> usize {
+        self.built
     }
 
     /// Drops the meshes of chunks not in `drawn` (scrolled out of view): the cache holds

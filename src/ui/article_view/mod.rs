@@ -128,6 +128,11 @@ impl ArticleView {
             .map(|(_, row, glyph)| row.glyphs[glyph].chr)
     }
 
+    /// How many per-chunk highlight meshes this view has built (a steady frame builds none).
+    pub fn highlight_meshes_built(&self) -> usize {
+        self.highlights.built()
+    }
+
     /// The range of chars drawn in the last frame.
     pub fn visible_chars(&self) -> Option<(usize, usize)> {
         let first = self.placed.first()?;
