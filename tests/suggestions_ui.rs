@@ -423,3 +423,21 @@ fn selecting_a_suggestion_brings_the_whole_sentence_into_view() {
     h.run();
     assert!(seen(&h, cut.span.start) && seen(&h, cut.span.end - 1));
 }
+
+/// Shift+S shows the suggestions and nothing else: S alone (select the sentence around the
+/// caret) must not fire with it, even when Shift is only in the key event.
+#[test]
+fn shift_s_does_not_also_select_the_sentence() {
+    let mut wb = workbench();
+    wb.open_sample();
+    wb.view_state.selection = Some(claimdesk::app::Selection {
+        anchor: 40,
+        head: 40,
+    });
+    let mut h = harness_of(wb, vec2(1280.0, 800.0));
+    h.run();
+    toggle_suggestions(&mut h);
+    assert!(h.state().suggestions.shown);
+    let selection = h.state().view_state.selection.expect("the caret stays");
+    assert_eq!((selection.anchor, selection.head), (40, 40));
+}

@@ -44,7 +44,7 @@ pub const REVIEW_KEYS: [ReviewKey; 4] = [
 /// article has the keyboard and no modifier is held).
 pub fn read(input: &egui::InputState, commands: &mut Vec<Command>) {
     for k in &REVIEW_KEYS {
-        if input.key_pressed(k.key) {
+        if crate::ui::shortcuts::pressed_with_shift(input, k.key, false) {
             commands.push((k.command)());
         }
     }

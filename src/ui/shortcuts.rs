@@ -112,3 +112,13 @@ pub fn status_key(status: ClaimStatus) -> Key {
     let key = status.look().key;
     Key::from_name(key.encode_utf8(&mut [0; 4])).expect("status keys are letters")
 }
+
+/// True if `key` was pressed this frame with Shift (`shift`) or without, and without Ctrl/Cmd
+/// or Alt. Read from the key event itself: a quick Shift+key can be pressed and released
+/// within one frame (X11 under load, xdotool), and the frame's modifiers then say no Shift.
+pub fn pressed_with_shift(input: &egui::InputState, key: Key, shift: bool) -> bool {
+    input.events.iter().any(|e| {
+        matches!(e, egui::Event::Key { key: k, pressed: true, modifiers, .. }
+            if *k == key && modifiers.shift == shift && !modifiers.command && !modifiers.alt)
+    })
+}

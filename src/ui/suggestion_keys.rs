@@ -8,6 +8,7 @@ use egui::Key;
 
 use crate::app::Command;
 use crate::ui::Frame;
+use crate::ui::shortcuts::pressed_with_shift;
 
 /// The key that shows or hides suggestions, with Shift.
 pub const TOGGLE_KEY: Key = Key::S;
@@ -20,30 +21,20 @@ pub fn toggle_key_name() -> String {
 /// Turns this frame's suggestion keys into commands.
 pub fn read(input: &egui::InputState, f: &mut Frame, commands: &mut Vec<Command>) {
     let shown = f.app.suggestions.shown;
-    if pressed(input, TOGGLE_KEY, true) {
+    if pressed_with_shift(input, TOGGLE_KEY, true) {
         commands.push(Command::ShowSuggestions(!shown));
         f.state.claims_tab = false;
     }
     if !shown {
         return;
     }
-    if pressed(input, Key::N, false) {
+    if pressed_with_shift(input, Key::N, false) {
         commands.push(Command::StepSuggestion(true));
     }
-    if pressed(input, Key::N, true) {
+    if pressed_with_shift(input, Key::N, true) {
         commands.push(Command::StepSuggestion(false));
     }
     if input.key_pressed(Key::X) && f.app.view_state.selected_suggestion.is_some() {
         commands.push(Command::DismissSuggestion);
     }
-}
-
-/// True if `key` was pressed this frame with Shift (`shift`) or without. Read from the key
-/// event itself: a quick Shift+key can be pressed and released within one frame, and the
-/// frame's modifiers then say no Shift.
-fn pressed(input: &egui::InputState, key: Key, shift: bool) -> bool {
-    input.events.iter().any(|e| {
-        matches!(e, egui::Event::Key { key: k, pressed: true, modifiers, .. }
-            if *k == key && modifiers.shift == shift && !modifiers.command && !modifiers.alt)
-    })
 }
