@@ -31,6 +31,10 @@ pub struct ClaimIndex {
     pub lanes: Vec<u32>,
     /// For each chunk, what to draw: made when first asked for ([`ClaimIndex::plan`]).
     plans: Vec<OnceCell<ChunkPlan>>,
+    /// Per claim, what the lanes and chunk lists were built from: span and whether it is drawn.
+    layout: Vec<(usize, usize, bool)>,
+    /// Per claim, the status the plans were made with.
+    statuses: Vec<ClaimStatus>,
 }
 
 /// What the view draws for one chunk: bounded by the chunk's text, not by its claims.
@@ -91,6 +95,42 @@ impl ClaimIndex {
             plans: vec![OnceCell::new(); chunks.len()],
             per_chunk,
             lanes,
+            layout: claims.iter().map(layout_of).collect(),
+            statuses: claims.iter().map(|c| c.status).collect(),
+        }
+    }
+
+    /// Brings the index up to date with `claims` after a change. When no claim was added,
+    /// removed or moved (a status, a note, a verdict changed), lanes and chunk lists stay and
+    /// only the plans of the chunks under a claim whose status changed are made again: a
+    /// status change costs one pass over the claims, not a rebuild.
+    pub fn update(&mut self, chunks: &[Chunk], claims: &[Claim]) {
+        let same_layout = self.plans.len() == chunks.len()
+            && self.layout.len() == claims.len()
+            && self
+                .layout
+                .iter()
+                .zip(claims)
+                .all(|(l, c)| *l == layout_of(c));
+        if !same_layout {
+            *self = Self::build(chunks, claims);
+            return;
+        }
+        for (i, claim) in claims.iter().enumerate() {
+            if self.statuses[i] == claim.status {
+                continue;
+            }
+            self.statuses[i] = claim.status;
+            if !is_drawn(claim) {
+                continue;
+            }
+            let first = chunk_at(chunks, claim.span.start);
+            for (k, chunk) in chunks.iter().enumerate().skip(first) {
+                if chunk.start >= claim.span.end {
+                    break;
+                }
+                self.plans[k] = OnceCell::new();
+            }
         }
     }
 
@@ -99,6 +139,10 @@ impl ClaimIndex {
         self.plans[k]
             .get_or_init(|| plan_chunk(&chunks[k], &self.per_chunk[k], claims, &self.lanes))
     }
+}
+
+fn layout_of(claim: &Claim) -> (usize, usize, bool) {
+    (claim.span.start, claim.span.end, is_drawn(claim))
 }
 
 fn is_drawn(claim: &Claim) -> bool {
@@ -294,6 +338,45 @@ mod tests {
             status: ClaimStatus::Disputed,
             layers: 1
         }));
+    }
+
+    #[test]
+    fn a_status_change_keeps_lanes_and_replans_only_its_chunks() {
+        let article = Article::new("t", "", "one two three\nfour five six\nseven".into());
+        let chunks = chunk_article(&article);
+        let mut claims = vec![
+            Claim::new(&article, Span::new(0, 7), ClaimStatus::Asserted),
+            Claim::new(&article, Span::new(4, 18), ClaimStatus::Disputed),
+            Claim::new(&article, Span::new(28, 33), ClaimStatus::Asserted),
+        ];
+        let mut index = ClaimIndex::build(&chunks, &claims);
+        for k in 0..chunks.len() {
+            index.plan(k, &chunks, &claims);
+        }
+        claims[2].status = ClaimStatus::UnderInvestigation;
+        index.update(&chunks, &claims);
+        assert!(
+            index.plans[0].get().is_some(),
+            "an untouched chunk keeps its plan"
+        );
+        assert!(
+            index.plans[2].get().is_none(),
+            "the changed claim's chunk is planned again"
+        );
+        let statuses: Vec<_> = index
+            .plan(2, &chunks, &claims)
+            .fills
+            .iter()
+            .map(|f| f.status)
+            .collect();
+        assert_eq!(statuses, vec![ClaimStatus::UnderInvestigation]);
+        assert_eq!(index.lanes, vec![0, 1, 0]);
+
+        // A moved claim rebuilds everything: lanes follow the new spans.
+        claims[2].span = Span::new(2, 6);
+        index.update(&chunks, &claims);
+        assert_eq!(index.lanes, ClaimIndex::build(&chunks, &claims).lanes);
+        assert!(index.plans.iter().all(|p| p.get().is_none()));
     }
 
     #[test]

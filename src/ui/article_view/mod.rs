@@ -163,7 +163,7 @@ impl ArticleView {
                 (r.pos, r.last)
             });
         if self.index_generation != Some(claims_generation) {
-            self.index = ClaimIndex::build(&self.chunks, review.claims());
+            self.index.update(&self.chunks, review.claims());
             self.index_generation = Some(claims_generation);
         }
         let (rect, _) = ui.allocate_exact_size(ui.available_size(), Sense::hover());
