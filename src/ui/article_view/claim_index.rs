@@ -35,6 +35,10 @@ pub struct ClaimIndex {
     layout: Vec<(usize, usize, bool)>,
     /// Per claim, the status the plans were made with.
     statuses: Vec<ClaimStatus>,
+    /// Counts full rebuilds of this view's index.
+    build_id: u64,
+    /// Per chunk, counts how often its plan was made again since the last rebuild.
+    epochs: Vec<u32>,
 }
 
 /// What the view draws for one chunk: bounded by the chunk's text, not by its claims.
@@ -97,7 +101,15 @@ impl ClaimIndex {
             lanes,
             layout: claims.iter().map(layout_of).collect(),
             statuses: claims.iter().map(|c| c.status).collect(),
+            build_id: 0,
+            epochs: vec![0; chunks.len()],
         }
+    }
+
+    /// Which version of chunk `k`'s plan the index holds: (rebuilds, re-plans of the chunk).
+    /// Anything drawn from the plan stays right while this stays the same.
+    pub fn version(&self, k: usize) -> (u64, u32) {
+        (self.build_id, self.epochs[k])
     }
 
     /// Brings the index up to date with `claims` after a change. When no claim was added,
@@ -113,7 +125,9 @@ impl ClaimIndex {
                 .zip(claims)
                 .all(|(l, c)| *l == layout_of(c));
         if !same_layout {
+            let build_id = self.build_id + 1;
             *self = Self::build(chunks, claims);
+            self.build_id = build_id;
             return;
         }
         for (i, claim) in claims.iter().enumerate() {
@@ -130,6 +144,7 @@ impl ClaimIndex {
                     break;
                 }
                 self.plans[k] = OnceCell::new();
+                self.epochs[k] += 1;
             }
         }
     }

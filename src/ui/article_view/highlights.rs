@@ -1,8 +1,9 @@
 //! The claims' fills and underlines, one mesh per chunk, cached between frames.
 //!
 //! A chunk's highlight mesh depends only on its galley (the text laid out at the column
-//! width), the claims (their generation) and light or dark mode; it is built once in the
-//! galley's own coordinates and copied, shifted to where the chunk is drawn, into each frame's
+//! width), its drawing plan's version in the claim index (a status change bumps only the
+//! chunks under that claim) and light or dark mode; it is built once in the galley's own
+//! coordinates and copied, shifted to where the chunk is drawn, into each frame's
 //! mesh. A steady frame (nothing changed, nothing scrolled) then costs a vertex copy per chunk
 //! instead of row geometry and underline shapes for every claim in view.
 
@@ -18,44 +19,61 @@ use super::claim_index::ClaimIndex;
 use super::for_each_row_rect;
 use crate::ui::theme;
 
-/// Per-chunk highlight meshes for one claims generation and one colour scheme.
+/// Which version of a chunk's plan a mesh was drawn from ([`ClaimIndex::version`]).
+type PlanVersion = (u64, u32);
+
+/// A chunk's mesh, in galley coordinates, and what it was built from.
+struct Cached {
+    galley: Arc<Galley>,
+    version: PlanVersion,
+    mesh: Mesh,
+}
+
+/// Per-chunk highlight meshes for one colour scheme.
 #[derive(Default)]
 pub struct HighlightCache {
-    /// The claims generation and dark mode the meshes were built for.
-    key: Option<(u64, bool)>,
-    /// For each chunk drawn since: the galley it was built on, and the mesh in galley
-    /// coordinates.
-    meshes: HashMap<usize, (Arc<Galley>, Mesh)>,
+    /// Dark mode, if the meshes were built for it.
+    dark: Option<bool>,
+    /// For each chunk drawn since: the galley and plan version it was built on, and the mesh
+    /// in galley coordinates.
+    meshes: HashMap<usize, Cached>,
     /// How many meshes this cache has built (a steady frame builds none).
     built: usize,
 }
 
 impl HighlightCache {
-    /// Forgets every mesh unless they were built for `claims_generation` and `dark`.
-    pub fn validate(&mut self, claims_generation: u64, dark: bool) {
-        if self.key != Some((claims_generation, dark)) {
+    /// Forgets every mesh unless they were built for `dark`.
+    pub fn validate(&mut self, dark: bool) {
+        if self.dark != Some(dark) {
             self.meshes.clear();
-            self.key = Some((claims_generation, dark));
+            self.dark = Some(dark);
         }
     }
 
-    /// Appends chunk `k`'s highlights, drawn on `galley` at `shift`, to `out`; builds and
-    /// keeps them first if this galley has none yet.
+    /// Appends chunk `k`'s highlights, drawn on `galley` at `shift` from plan `version`, to
+    /// `out`; builds and keeps them first if this galley and version have none yet.
     pub fn append(
         &mut self,
         out: &mut Mesh,
-        k: usize,
+        (k, version): (usize, PlanVersion),
         galley: &Arc<Galley>,
         shift: Vec2,
         build: impl FnOnce() -> Mesh,
     ) {
-        let entry = self.meshes.get(&k).filter(|(g, _)| Arc::ptr_eq(g, galley));
-        if entry.is_none() {
-            self.meshes.insert(k, (galley.clone(), build()));
+        let fresh = self
+            .meshes
+            .get(&k)
+            .is_some_and(|c| Arc::ptr_eq(&c.galley, galley) && c.version == version);
+        if !fresh {
+            let cached = Cached {
+                galley: galley.clone(),
+                version,
+                mesh: build(),
+            };
+            self.meshes.insert(k, cached);
             self.built += 1;
         }
-        let (_, mesh) = &self.meshes[&k];
-        append_shifted(out, mesh, shift);
+        append_shifted(out, &self.meshes[&k].mesh, shift);
     }
 
     /// How many chunk meshes this cache has built so far.

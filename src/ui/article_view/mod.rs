@@ -198,7 +198,7 @@ impl ArticleView {
         self.handle_caret_keys(ui, review, has_keys, &mut state, (text_area, col_x));
         context_menu(review, &resp, &state, &mut actions);
         copy_on_request(ui, review, &state);
-        self.paint(ui, review, claims_generation, text_area, &state);
+        self.paint(ui, review, text_area, &state);
         self.expose_to_accessibility(ui, id);
         self.paint_scrollbar(ui, review, rect, text_area.height());
         self.top_char = self.char_at_top();
@@ -648,14 +648,7 @@ impl ArticleView {
         }
     }
 
-    fn paint(
-        &mut self,
-        ui: &egui::Ui,
-        review: &Review,
-        claims_generation: u64,
-        area: Rect,
-        state: &ViewState,
-    ) {
+    fn paint(&mut self, ui: &egui::Ui, review: &Review, area: Rect, state: &ViewState) {
         let painter = ui.painter_at(area);
         let dark = ui.visuals().dark_mode;
         let mut mesh = Mesh::default();
@@ -670,7 +663,7 @@ impl ArticleView {
             .filter_map(|id| review.position(id))
             .collect();
         let sel_color = ui.visuals().selection.bg_fill.gamma_multiply(0.7);
-        self.highlights.validate(claims_generation, dark);
+        self.highlights.validate(dark);
         for placed in &self.placed {
             let chunk = &self.chunks[placed.chunk];
             let plan = self.index.plan(placed.chunk, &self.chunks, claims);
@@ -679,8 +672,13 @@ impl ArticleView {
                 for_each_row_rect(&placed.galley, chunk, start, end, |r| f(r.translate(shift)));
             };
             // Fills and underlines first (cached per chunk), so outlines sit on top.
-            self.highlights
-                .append(&mut mesh, placed.chunk, &placed.galley, shift, || {
+            let version = self.index.version(placed.chunk);
+            self.highlights.append(
+                &mut mesh,
+                (placed.chunk, version),
+                &placed.galley,
+                shift,
+                || {
                     chunk_mesh(
                         &placed.galley,
                         &self.chunks,
@@ -689,7 +687,8 @@ impl ArticleView {
                         claims,
                         dark,
                     )
-                });
+                },
+            );
             for &i in &outlined {
                 let claim = &claims[i];
                 let color = theme::status_color(claim.status, dark);
