@@ -85,14 +85,8 @@ impl ClaimIndex {
             if !is_drawn(claim) {
                 continue;
             }
-            let first = chunk_at(chunks, claim.span.start);
-            for (k, chunk) in chunks.iter().enumerate().skip(first) {
-                if chunk.start >= claim.span.end {
-                    break;
-                }
-                if chunk.end > claim.span.start {
-                    per_chunk[k].push(i as u32);
-                }
+            for k in chunks_under(chunks, claim) {
+                per_chunk[k].push(i as u32);
             }
         }
         Self {
@@ -138,11 +132,7 @@ impl ClaimIndex {
             if !is_drawn(claim) {
                 continue;
             }
-            let first = chunk_at(chunks, claim.span.start);
-            for (k, chunk) in chunks.iter().enumerate().skip(first) {
-                if chunk.start >= claim.span.end {
-                    break;
-                }
+            for k in chunks_under(chunks, claim) {
                 self.plans[k] = OnceCell::new();
                 self.epochs[k] += 1;
             }
@@ -154,6 +144,15 @@ impl ClaimIndex {
         self.plans[k]
             .get_or_init(|| plan_chunk(&chunks[k], &self.per_chunk[k], claims, &self.lanes))
     }
+}
+
+/// The chunks `claim`'s span overlaps, in order (found by binary search, then walked).
+fn chunks_under<'c>(chunks: &'c [Chunk], claim: &Claim) -> impl Iterator<Item = usize> + 'c {
+    let (start, end) = (claim.span.start, claim.span.end);
+    let first = chunk_at(chunks, start);
+    (first..chunks.len())
+        .take_while(move |&k| chunks[k].start < end)
+        .filter(move |&k| chunks[k].end > start)
 }
 
 fn layout_of(claim: &Claim) -> (usize, usize, bool) {
