@@ -11,6 +11,7 @@ mod autosave;
 mod bulk;
 pub mod checked_before;
 pub mod claim_search;
+pub mod claims_list;
 pub mod clipboard;
 pub mod commands;
 pub mod document;
@@ -100,6 +101,8 @@ pub struct AppState {
     pub checked_before: checked_before::CheckedBefore,
     /// The claims list's text filter.
     pub claim_search: claim_search::ClaimSearch,
+    /// The claims list's rows and counts, derived from the review and both filters.
+    pub claims_list: claims_list::ClaimsList,
     pub(crate) clipboard: Arc<dyn clipboard::ClipboardReader>,
     pub(crate) clipboard_read:
         Option<in_flight::InFlight<update::ClipboardPurpose, clipboard::ClipboardAnswer>>,
@@ -126,6 +129,7 @@ impl AppState {
             suggestions: suggestions::Suggestions::default(),
             checked_before: checked_before::CheckedBefore::default(),
             claim_search: claim_search::ClaimSearch::default(),
+            claims_list: claims_list::ClaimsList::default(),
             clipboard: Arc::new(clipboard::SystemClipboard),
             clipboard_read: None,
             autosave: autosave::Autosave::new(),
@@ -180,6 +184,10 @@ impl AppState {
         self.watch_close_request(ui);
         self.notices.expire(std::time::Instant::now());
         self.poll_suggestions(&ctx);
+        self.claim_search.refresh(self.doc.as_ref());
+        let filter = self.status_filter;
+        self.claims_list
+            .refresh(self.doc.as_ref(), filter, &self.claim_search);
     }
 
     /// The end of a frame: applies the queued commands, then `commands` (what the UI asked for
@@ -194,7 +202,6 @@ impl AppState {
         for command in queued {
             self.run(command, ctx);
         }
-        self.claim_search.refresh(self.doc.as_ref());
         self.autosave_tick(ctx);
         self.checked_before_tick(ctx);
         let title = self.title();

@@ -21,7 +21,7 @@ pub fn show(ui: &mut egui::Ui, f: &mut Frame) {
         return;
     }
     let review = &doc.review;
-    let counts = review.counts();
+    let counts = wb.claims_list.counts();
     let dark = ui.visuals().dark_mode;
     ui.add_space(4.0);
     ui.heading(format!("Claims ({})", review.claims().len()));
@@ -43,7 +43,7 @@ pub fn show(ui: &mut egui::Ui, f: &mut Frame) {
             }
         });
     }
-    let orphans = review.orphan_count();
+    let orphans = wb.claims_list.orphans();
     if orphans > 0 {
         ui.colored_label(
             ui.visuals().warn_fg_color,
@@ -52,13 +52,7 @@ pub fn show(ui: &mut egui::Ui, f: &mut Frame) {
     }
     ui.separator();
 
-    let visible: Vec<usize> = review
-        .claims()
-        .iter()
-        .enumerate()
-        .filter(|(i, c)| wb.status_filter[c.status as usize] && wb.claim_search.shows(*i))
-        .map(|(i, _)| i)
-        .collect();
+    let visible = wb.claims_list.rows();
     crate::ui::claims_search_box::show(ui, f, visible.len(), review.claims().len());
     let editor_open = wb
         .view_state
@@ -82,7 +76,7 @@ pub fn show(ui: &mut egui::Ui, f: &mut Frame) {
         .auto_shrink([false, true])
         .show_rows(ui, ROW_HEIGHT, visible.len(), |ui, range| {
             let selected = wb.view_state.selected_claim.as_ref();
-            let rows = (visible.as_slice(), &range);
+            let rows = (visible, &range);
             crate::ui::claims_list_follow::follow_selection(ui, review, selected, rows, ROW_HEIGHT);
             for &i in &visible[range] {
                 let claim = &review.claims()[i];
@@ -94,8 +88,8 @@ pub fn show(ui: &mut egui::Ui, f: &mut Frame) {
         });
     let modifiers = claims_pick::click_modifiers(ui);
     let pick = clicked
-        .and_then(|i| claims_pick::click(review, &wb.view_state, &visible, i, modifiers))
-        .or_else(|| claims_pick::select_all(ui, review, &visible));
+        .and_then(|i| claims_pick::click(review, &wb.view_state, visible, i, modifiers))
+        .or_else(|| claims_pick::select_all(ui, review, visible));
     if let Some(pick) = pick {
         f.push(pick);
     } else if let Some(i) = clicked {
