@@ -12,6 +12,10 @@
 //!    bytes is flushed beside it; a failure puts the old bytes back (or keeps the safety copy
 //!    and says where it is).
 //!
+//! Temporary files are named `.NAME.claimdesk-PID-RANDOM.tmp`. A write that was killed (power
+//! cut, SIGKILL) leaves its temporary file behind, never a damaged target; the next write to the
+//! same file removes such leftovers of processes that are no longer running.
+//!
 //! A folder that does not let Claimdesk create the temporary file (read-only folder, read-only
 //! file system) or a target that cannot be renamed over (a mount point) is refused with a
 //! message that says why and suggests saving elsewhere; the old file is never touched then.
@@ -111,6 +115,7 @@ fn write_with(path: &Path, bytes: &[u8], privacy: Privacy) -> io::Result<()> {
         ));
     }
     let dir = folder_of(&target);
+    sweep_stale_temps(dir, &target);
     match &existing {
         Some(meta) if link_count(meta) > 1 => write_in_place(&target, dir, bytes),
         _ => match replace_by_rename(&target, dir, bytes, existing.as_ref(), privacy)? {
@@ -189,10 +194,57 @@ fn temp_file_in(dir: &Path, target: &Path, suffix: &str) -> io::Result<tempfile:
         .file_name()
         .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "not a file path"))?;
     tempfile::Builder::new()
-        .prefix(&format!(".{}.", name.to_string_lossy()))
+        .prefix(&format!("{}{}-", temp_prefix(name), std::process::id()))
         .suffix(suffix)
         .tempfile_in(dir)
         .map_err(|e| explain_temp_error(e, dir))
+}
+
+/// The start of every temporary file name for a target called `name`.
+fn temp_prefix(name: &std::ffi::OsStr) -> String {
+    format!(".{}.claimdesk-", name.to_string_lossy())
+}
+
+/// Removes the `.tmp` files that writes to `target` left in `dir` when their process was killed
+/// before the rename. Only files of processes that are no longer running are removed (another
+/// Claimdesk may be saving the same file right now), and only where that can be known (Linux);
+/// safety copies are never removed, as they may hold the only intact copy. Best effort: a
+/// leftover that cannot be removed is left for the next write and never fails this one.
+fn sweep_stale_temps(dir: &Path, target: &Path) {
+    let Some(name) = target.file_name() else {
+        return;
+    };
+    let prefix = temp_prefix(name);
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let file_name = entry.file_name();
+        let Some(rest) = file_name
+            .to_str()
+            .and_then(|n| n.strip_prefix(prefix.as_str()))
+            .filter(|rest| rest.ends_with(".tmp"))
+        else {
+            continue;
+        };
+        let pid = rest.split('-').next().and_then(|p| p.parse::<u32>().ok());
+        if let Some(pid) = pid
+            && process_is_gone(pid)
+        {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// True if no process `pid` runs (and it is not this one).
+#[cfg(target_os = "linux")]
+fn process_is_gone(pid: u32) -> bool {
+    pid != std::process::id() && !Path::new("/proc").join(pid.to_string()).exists()
+}
+
+#[cfg(not(target_os = "linux"))]
+fn process_is_gone(_pid: u32) -> bool {
+    false
 }
 
 fn explain_temp_error(e: io::Error, dir: &Path) -> io::Error {

@@ -183,3 +183,39 @@ mod unix {
         assert_eq!(fs::read(&path).unwrap(), b"new");
     }
 }
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_write_sweeps_temp_files_of_killed_writes_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("r.claimdesk");
+    write_atomic(&path, b"one").unwrap();
+    // A process that has ended (its pid is free) and one that still runs.
+    let mut ended = std::process::Command::new("true").spawn().unwrap();
+    ended.wait().unwrap();
+    let mut running = std::process::Command::new("sleep")
+        .arg("30")
+        .spawn()
+        .unwrap();
+    let leftover = |pid: u32, tail: &str| format!(".r.claimdesk.claimdesk-{pid}-AbC123{tail}");
+    let stale = leftover(ended.id(), ".tmp");
+    let live = leftover(running.id(), ".tmp");
+    let safety = leftover(ended.id(), ".claimdesk-safety-copy");
+    let other_file = format!(".s.claimdesk.claimdesk-{}-AbC123.tmp", ended.id());
+    for name in [&stale, &live, &safety, &other_file] {
+        fs::write(dir.path().join(name), b"half").unwrap();
+    }
+
+    write_atomic(&path, b"two").unwrap();
+    running.kill().unwrap();
+    running.wait().unwrap();
+
+    let mut expected = vec![live, safety, other_file, "r.claimdesk".to_owned()];
+    expected.sort();
+    assert_eq!(
+        names(dir.path()),
+        expected,
+        "only the ended process's temp file of this target is removed"
+    );
+    assert_eq!(fs::read(&path).unwrap(), b"two");
+}
