@@ -6,10 +6,11 @@
 #   3. `cargo deb --no-build` with the metadata in Cargo.toml ([package.metadata.deb]).
 # Needs cargo-deb (`cargo install cargo-deb`) and, for the dependency list, dpkg-dev.
 # Usage: bash packaging/build-deb.sh   (prints the path of the .deb last)
+# CARGO_TARGET_DIR is honoured (the release binary is then looked for there).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo build --release --locked --bin claimdesk
-bin=target/release/claimdesk
+bin=${CARGO_TARGET_DIR:-target}/release/claimdesk
 rm -rf target/packaging
 "$bin" man --dir target/packaging/man
 mkdir -p target/packaging/completions

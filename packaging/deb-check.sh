@@ -35,7 +35,7 @@ if (($# > 0)); then
 else
   echo "== build"
   bash packaging/build-deb.sh
-  deb=$(ls -t target/debian/claimdesk_*.deb | head -n 1)
+  deb=$(ls -t "${CARGO_TARGET_DIR:-target}"/debian/claimdesk_*.deb | head -n 1)
 fi
 echo "$deb: $(du -h "$deb" | cut -f1)"
 dpkg-deb --info "$deb" | grep -E '^ (Package|Version|Architecture|Depends|Recommends|Installed-Size):'

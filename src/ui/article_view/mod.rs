@@ -5,6 +5,7 @@
 //! Highlights, underlines and the selection are one mesh painted under the glyphs, so a status
 //! change repaints but never relayouts. Selection lives in document char offsets.
 
+mod accessibility;
 mod caret;
 pub mod chunks;
 pub mod claim_index;
@@ -199,7 +200,7 @@ impl ArticleView {
         context_menu(review, &resp, &state, &mut actions);
         copy_on_request(ui, review, &state);
         self.paint(ui, review, text_area, &state);
-        self.expose_to_accessibility(ui, id);
+        self.expose_to_accessibility(ui, id, review, &state);
         self.paint_scrollbar(ui, review, rect, text_area.height());
         self.top_char = self.char_at_top();
         self.column = (col_x, text_area);
@@ -616,17 +617,37 @@ impl ArticleView {
     }
 
     /// Gives screen readers the visible text: one label per visible chunk, with its rows as
-    /// text runs (only while AccessKit is on; off-screen text has no nodes, so the cost does not
-    /// grow with the article).
-    fn expose_to_accessibility(&self, ui: &egui::Ui, view_id: egui::Id) {
+    /// text runs, the caret and selection in the chunk that holds the caret, and the selected
+    /// claim's status and quote as the view's description (only while AccessKit is on;
+    /// off-screen text has no nodes, so the cost does not grow with the article).
+    fn expose_to_accessibility(
+        &self,
+        ui: &egui::Ui,
+        view_id: egui::Id,
+        review: &Review,
+        state: &ViewState,
+    ) {
         let ctx = ui.ctx();
+        let described = ctx.accesskit_node_builder(view_id, |node| {
+            if let Some(claim) = state
+                .selected_claim
+                .as_ref()
+                .and_then(|id| review.claim(id))
+            {
+                node.set_description(accessibility::claim_description(claim));
+            }
+        });
+        if described.is_none() {
+            return; // AccessKit is off
+        }
         for placed in &self.placed {
-            if self.chunks[placed.chunk].is_empty() {
+            let chunk = &self.chunks[placed.chunk];
+            if chunk.is_empty() {
                 continue;
             }
             let id = view_id.with(("chunk", placed.chunk));
             let rect = Rect::from_min_size(placed.pos, placed.galley.size());
-            let added = ctx.accesskit_node_builder(id, |node| {
+            ctx.accesskit_node_builder(id, |node| {
                 node.set_role(egui::accesskit::Role::Label);
                 node.set_bounds(egui::accesskit::Rect {
                     x0: rect.min.x.into(),
@@ -635,13 +656,12 @@ impl ArticleView {
                     y1: rect.max.y.into(),
                 });
             });
-            if added.is_none() {
-                return; // AccessKit is off
-            }
             egui::text_selection::accesskit_text::update_accesskit_for_text_widget(
                 ctx,
                 id,
-                None,
+                state
+                    .selection
+                    .and_then(|sel| accessibility::cursor_range_in(sel, chunk)),
                 egui::emath::TSTransform::from_translation(placed.pos.to_vec2()),
                 &placed.galley,
             );
