@@ -27,6 +27,7 @@ pub fn show(ui: &mut egui::Ui, f: &mut Frame) {
     };
     let mut commands = Vec::new();
     let has_selection = wb.view_state.has_text_selected();
+    let focus_verdict = std::mem::take(&mut f.state.focus_claim_editor);
     egui::ScrollArea::vertical()
         .id_salt("claim_editor")
         .auto_shrink([false, false])
@@ -37,12 +38,21 @@ pub fn show(ui: &mut egui::Ui, f: &mut Frame) {
                     right: 12,
                     ..Default::default()
                 })
-                .show(ui, |ui| editor(ui, claim, has_selection, &mut commands));
+                .show(ui, |ui| {
+                    editor(ui, claim, (has_selection, focus_verdict), &mut commands);
+                });
         });
     f.extend(commands);
 }
 
-fn editor(ui: &mut egui::Ui, claim: &Claim, has_selection: bool, commands: &mut Vec<Command>) {
+/// `has_selection`: text is selected in the article; `focus_verdict`: the verdict field takes
+/// the keyboard (Enter in the claims list).
+fn editor(
+    ui: &mut egui::Ui,
+    claim: &Claim,
+    (has_selection, focus_verdict): (bool, bool),
+    commands: &mut Vec<Command>,
+) {
     let id = claim.id.clone();
     let dark = ui.visuals().dark_mode;
     ui.strong("Selected claim");
@@ -84,7 +94,7 @@ fn editor(ui: &mut egui::Ui, claim: &Claim, has_selection: bool, commands: &mut 
         }
     });
     ui.add_space(4.0);
-    verdict(ui, claim, commands);
+    verdict(ui, claim, focus_verdict, commands);
     ui.add_space(4.0);
     let label = ui.label("Claimant (who made the claim):");
     let hint = "e.g. Mohammed Besher, AIID";
@@ -131,8 +141,9 @@ fn editor(ui: &mut egui::Ui, claim: &Claim, has_selection: bool, commands: &mut 
     }
 }
 
-/// The verdict in words: free text, with the usual verdicts one click away.
-fn verdict(ui: &mut egui::Ui, claim: &Claim, commands: &mut Vec<Command>) {
+/// The verdict in words: free text, with the usual verdicts one click away. `focus` gives the
+/// text field the keyboard.
+fn verdict(ui: &mut egui::Ui, claim: &Claim, focus: bool, commands: &mut Vec<Command>) {
     let id = &claim.id;
     let label = ui.label("Verdict:");
     // Right to left: the combo keeps its size, the text field takes the rest of the row.
@@ -152,7 +163,7 @@ fn verdict(ui: &mut egui::Ui, claim: &Claim, commands: &mut Vec<Command>) {
                 .response
                 .accessible_name("Verdict suggestions");
             let (hint, width) = (claim.status.label(), ui.available_width());
-            text_field(
+            let field = text_field(
                 ui,
                 claim,
                 ClaimField::Verdict,
@@ -161,6 +172,9 @@ fn verdict(ui: &mut egui::Ui, claim: &Claim, commands: &mut Vec<Command>) {
                 width,
                 commands,
             );
+            if focus {
+                field.request_focus();
+            }
         });
     });
 }

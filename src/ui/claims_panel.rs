@@ -6,7 +6,7 @@ use egui::{Rect, Sense, pos2, vec2};
 
 use crate::app::Command;
 use crate::ui::Frame;
-use crate::ui::{claim_editor, claims_pick, list_entry, theme};
+use crate::ui::{claim_editor, claims_list_keys, claims_pick, list_entry, theme};
 
 /// Height of one entry of the list.
 const ROW_HEIGHT: f32 = 46.0;
@@ -70,7 +70,7 @@ pub fn show(ui: &mut egui::Ui, f: &mut Frame) {
         ui.weak("No claims match the statuses ticked and the search above.");
     }
     let mut clicked = None;
-    egui::ScrollArea::vertical()
+    let list = egui::ScrollArea::vertical()
         .id_salt("claims_list")
         .max_height(list_height)
         .auto_shrink([false, true])
@@ -86,6 +86,11 @@ pub fn show(ui: &mut egui::Ui, f: &mut Frame) {
                 }
             }
         });
+    let list = claims_list_keys::focus_target(ui, f, list.inner_rect);
+    if clicked.is_some() {
+        list.request_focus();
+    }
+    claims_list_keys::read(ui, f, &list, review, visible);
     let modifiers = claims_pick::click_modifiers(ui);
     let pick = clicked
         .and_then(|i| claims_pick::click(review, &wb.view_state, visible, i, modifiers))

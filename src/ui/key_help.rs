@@ -94,6 +94,10 @@ const OTHER_KEYS: &[(&str, &str)] = &[
         "Move the caret to the visual line's start / end, one visual line up / down",
     ),
     (
+        "PageDown / PageUp with a caret",
+        "Scroll a page and take the caret along, at its place on screen",
+    ),
+    (
         "Ctrl+Up / Ctrl+Down",
         "Move the caret to the paragraph's start / end",
     ),
@@ -104,5 +108,9 @@ const OTHER_KEYS: &[(&str, &str)] = &[
     (
         "Ctrl-click / Shift-click in the claims list, Ctrl+A",
         "Pick several claims / a range / every claim the filter shows; A/D/I and Delete then act on all of them, one undo step each",
+    ),
+    (
+        "Up / Down, Home / End, Enter in the claims list",
+        "Select the next / previous claim, the first / last (a click or Tab gives the list the keyboard; A/D/I, J/K/U and Delete act there too); Enter: type the selected claim's verdict",
     ),
 ];

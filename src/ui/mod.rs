@@ -7,7 +7,8 @@ pub mod article_view;
 pub mod checked_before;
 pub mod claim_editor;
 pub mod claims_list_follow;
-pub mod claims_panel;
+pub mod claims_list_keys;
+mod claims_panel;
 pub mod claims_pick;
 pub mod claims_search_box;
 pub mod evidence_editor;
@@ -62,6 +63,12 @@ pub struct UiState {
     article_view: Option<ArticleView>,
     /// The article view's widget id: single-key shortcuts act while it (or nothing) has focus.
     pub article_id: Option<egui::Id>,
+    /// The claims list's widget id: while it has the keyboard, Up and Down move through the
+    /// list and the single-key shortcuts act on the selected claim.
+    pub claims_list_id: Option<egui::Id>,
+    /// The claim editor's verdict field takes the keyboard in the next frame (Enter in the
+    /// claims list).
+    pub focus_claim_editor: bool,
     /// A text field had the keyboard at the end of the last frame. egui drops focus on Esc
     /// before the frame runs, so this tells "Esc left a text field" from "Esc in the article".
     pub typing_last_frame: bool,

@@ -65,7 +65,8 @@ pub fn read(ui: &mut egui::Ui, f: &mut Frame) {
     // field (this frame or, for Esc, the last), not a focused button or link, not a dialog.
     let typing = ui.ctx().text_edit_focused() || f.state.typing_last_frame;
     let focus = ui.memory(|m| m.focused());
-    let article_has_keys = focus.is_none() || focus == f.state.article_id;
+    let article_has_keys =
+        focus.is_none() || focus == f.state.article_id || focus == f.state.claims_list_id;
     if !typing && article_has_keys && !f.state.modal_open(wb) {
         ui.input(|i| {
             if i.modifiers.command || i.modifiers.alt {

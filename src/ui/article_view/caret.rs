@@ -21,6 +21,9 @@ enum CaretKey {
     LineEnd,
     /// One visual line up (`-1`) or down (`1`).
     Line(i8),
+    /// One page up (`-1`) or down (`1`): the article scrolls a page and the caret keeps its
+    /// place on screen.
+    Page(i8),
 }
 
 impl ArticleView {
@@ -50,6 +53,7 @@ impl ArticleView {
                 CaretKey::LineStart => self.visual_line(head).map_or(head, |(a, _)| a),
                 CaretKey::LineEnd => self.visual_line(head).map_or(head, |(_, b)| b),
                 CaretKey::Line(dir) => self.line_step(ui, review, head, dir, column),
+                CaretKey::Page(dir) => self.page_step(ui, review, head, dir, column),
             };
         }
         // Plain Left/Right collapse a selection to its edge, as in text editors.
@@ -108,6 +112,28 @@ impl ArticleView {
         self.char_at(target).unwrap_or(pos)
     }
 
+    /// Scrolls a page up (`dir < 0`) or down, as the page keys do without a caret, and returns
+    /// the char at the caret's old place on screen (the caret's char if it was out of view).
+    fn page_step(
+        &mut self,
+        ui: &egui::Ui,
+        review: &Review,
+        pos: usize,
+        dir: i8,
+        (area, col_x): (Rect, f32),
+    ) -> usize {
+        let row_h = FONT_SIZE * LINE_SPACING;
+        let spot = self
+            .caret_rect(pos)
+            .filter(|r| area.contains(r.center()))
+            .map_or(area.center(), |r| r.center());
+        self.offset += f32::from(dir) * (area.height() - row_h);
+        self.normalise_scroll(ui, review);
+        self.clamp_to_end(ui, review, area.height());
+        self.layout_visible(ui, review, area, col_x);
+        self.char_at(spot).unwrap_or(pos)
+    }
+
     /// Where the caret before char `pos` is drawn: a zero-width rect at the char's left edge,
     /// or at the right edge of the char before it at a line's end.
     pub(super) fn caret_rect(&self, pos: usize) -> Option<Rect> {
@@ -137,6 +163,8 @@ fn read_key(i: &egui::InputState) -> Option<(CaretKey, bool, usize)> {
         (Key::ArrowDown, !word, CaretKey::Line(1)),
         (Key::ArrowUp, word, CaretKey::Text(Motion::ParagraphStart)),
         (Key::ArrowDown, word, CaretKey::Text(Motion::ParagraphEnd)),
+        (Key::PageUp, !word, CaretKey::Page(-1)),
+        (Key::PageDown, !word, CaretKey::Page(1)),
     ]
     .into_iter()
     .find(|&(k, when, _)| when && i.key_pressed(k))

@@ -339,14 +339,15 @@ impl ArticleView {
         {
             ui.input(|i| {
                 use egui::Key;
-                if i.key_pressed(Key::PageDown) || (i.key_pressed(Key::Space) && !i.modifiers.shift)
-                {
+                // With a caret, the arrows and the page keys move it (see `caret.rs`).
+                let page_down = arrows_scroll && i.key_pressed(Key::PageDown);
+                let page_up = arrows_scroll && i.key_pressed(Key::PageUp);
+                if page_down || (i.key_pressed(Key::Space) && !i.modifiers.shift) {
                     delta += view_h - row;
                 }
-                if i.key_pressed(Key::PageUp) || (i.key_pressed(Key::Space) && i.modifiers.shift) {
+                if page_up || (i.key_pressed(Key::Space) && i.modifiers.shift) {
                     delta -= view_h - row;
                 }
-                // With a caret, the arrows move it (see `caret.rs`).
                 if arrows_scroll && i.key_pressed(Key::ArrowDown) {
                     delta += row;
                 }
