@@ -76,11 +76,11 @@ fn copy_target(f: &Frame) -> Option<ClaimId> {
 }
 
 fn empty_library_hint(ui: &mut egui::Ui) {
-    ui.weak("The claim archive is empty.");
-    ui.label(
+    ui.weak("The claim archive is empty.").on_hover_text(
         "Add folders of .claimdesk reviews or ClaimReview files with Library… in the File \
          menu, or from the command line: claimdesk library add FOLDER",
     );
+    ui.label("Library… in the File menu adds earlier reviews.");
 }
 
 /// One match: verdict, organisation and date; the snippet; where it came from; the actions.

@@ -174,6 +174,7 @@ fn verdict(ui: &mut egui::Ui, claim: &Claim, focus: bool, commands: &mut Vec<Com
             );
             if focus {
                 field.request_focus();
+                field.scroll_to_me(None);
             }
         });
     });

@@ -78,8 +78,21 @@ fn article(ui: &mut egui::Ui, f: &mut Frame) {
 }
 
 /// The "Checked before" matches at the bottom of the claims column: two fifths of it at first,
-/// then as the user resizes it.
+/// then as the user resizes it. With no match to show (nothing selected, an empty archive, no
+/// match) it shrinks to its one or two lines, leaving the room to the list and the editor.
 fn checked_before_section(ui: &mut egui::Ui, f: &mut Frame) {
+    let has_matches = f
+        .app
+        .checked_before
+        .hits
+        .as_ref()
+        .is_some_and(|hits| !hits.is_empty());
+    if !has_matches {
+        egui::Panel::bottom("checked_before_compact")
+            .resizable(false)
+            .show(ui, |ui| crate::ui::checked_before::show(ui, f));
+        return;
+    }
     let height = (ui.available_height() * 0.4).clamp(120.0, 320.0);
     egui::Panel::bottom("checked_before")
         .resizable(true)
