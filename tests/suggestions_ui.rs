@@ -441,3 +441,22 @@ fn shift_s_does_not_also_select_the_sentence() {
     let selection = h.state().view_state.selection.expect("the caret stays");
     assert_eq!((selection.anchor, selection.head), (40, 40));
 }
+
+/// Suggestions on or off is remembered: the next start (same preferences) shows them again.
+#[test]
+fn suggestions_on_or_off_is_kept_for_the_next_start() {
+    let mut h = sample_with_suggestions();
+    assert!(h.state().suggestions.shown);
+    assert!(h.state().settings.suggestions_shown);
+    let settings = h.state().settings.clone();
+    let mut next = Workbench::new(settings, Arc::new(ScriptedDialogs::default()));
+    next.open_sample();
+    let mut next = harness_of(next, vec2(1280.0, 800.0));
+    assert!(next.state().suggestions.shown, "on at the next start");
+    wait_for_suggestions(&mut next);
+    assert!(!shown(&next).is_empty());
+
+    toggle_suggestions(&mut next);
+    assert!(!next.state().suggestions.shown);
+    assert!(!next.state().settings.suggestions_shown, "off is kept too");
+}

@@ -116,6 +116,7 @@ pub struct AppState {
 impl AppState {
     /// A workbench with no review open, using `dialogs` for file pickers.
     pub fn new(settings: Settings, dialogs: Arc<dyn FileDialogs>) -> Self {
+        let suggestions_shown = settings.suggestions_shown;
         Self {
             doc: None,
             view_state: ViewState::default(),
@@ -126,7 +127,7 @@ impl AppState {
             allow_close: false,
             recovery: None,
             modal: None,
-            suggestions: suggestions::Suggestions::default(),
+            suggestions: suggestions::Suggestions::shown_if(suggestions_shown),
             checked_before: checked_before::CheckedBefore::default(),
             claim_search: claim_search::ClaimSearch::default(),
             claims_list: claims_list::ClaimsList::default(),

@@ -24,6 +24,8 @@ pub struct Settings {
     pub suggestion_model: super::suggestions::ModelChoice,
     /// The suggestion threshold picked with the slider (`None`: the default).
     pub suggestion_threshold: Option<f32>,
+    /// Suggestions were on when the user last turned them on or off (View → Suggest claims).
+    pub suggestions_shown: bool,
 }
 
 impl Settings {

@@ -14,9 +14,11 @@ use crate::app::AppState;
 pub const MAX_THRESHOLD: f32 = 0.95;
 
 impl AppState {
-    /// Turns suggestions on or off (View → Suggest claims).
+    /// Turns suggestions on or off (View → Suggest claims); the choice is kept in the
+    /// preferences for the next start.
     pub(crate) fn show_suggestions(&mut self, on: bool) {
         self.suggestions.shown = on;
+        self.settings.suggestions_shown = on;
         if !on {
             self.view_state.selected_suggestion = None;
         }

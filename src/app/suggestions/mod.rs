@@ -58,6 +58,14 @@ struct ScoredText {
 }
 
 impl Suggestions {
+    /// Suggestions off, or on as the preferences remember them (`shown`).
+    pub fn shown_if(shown: bool) -> Self {
+        Self {
+            shown,
+            ..Self::default()
+        }
+    }
+
     /// The suggestions shown, best first.
     pub fn list(&self) -> impl ExactSizeIterator<Item = &Suggestion> + '_ {
         self.list.iter().map(|&i| self.at(i))
