@@ -445,7 +445,7 @@ fn shift_s_does_not_also_select_the_sentence() {
 /// Suggestions on or off is remembered: the next start (same preferences) shows them again.
 #[test]
 fn suggestions_on_or_off_is_kept_for_the_next_start() {
-    let mut h = sample_with_suggestions();
+    let h = sample_with_suggestions();
     assert!(h.state().suggestions.shown);
     assert!(h.state().settings.suggestions_shown);
     let settings = h.state().settings.clone();
