@@ -20,6 +20,19 @@ pub fn fail(path: &Path, message: impl std::fmt::Display) -> ExitCode {
     ExitCode::from(1)
 }
 
+/// Imports the article at `path`, decoded with `encoding` (a WHATWG label) if given; a failure
+/// is reported as [`fail`] does.
+pub fn import_or_fail(
+    path: &Path,
+    encoding: Option<&str>,
+) -> Result<claimdesk_core::import::Imported, ExitCode> {
+    let options = claimdesk_core::import::ImportOptions {
+        encoding: encoding.map(str::to_owned),
+        ..Default::default()
+    };
+    claimdesk_core::import::import_article(path, &options).map_err(|e| fail(path, e))
+}
+
 /// Lets a closed standard output end the process quietly, as it ends `cat` or `grep`
 /// (`claimdesk suggest --all … | head`). Rust ignores SIGPIPE, so printing to a reader that went
 /// away would panic with "failed printing to stdout"; the default action ends the process

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use claimdesk_core::format::{EXTENSION, save_file};
-use claimdesk_core::import::{EncodingSource, ImportOptions, import_article};
+use claimdesk_core::import::EncodingSource;
 
 /// Arguments of `new`.
 #[derive(clap::Args)]
@@ -38,13 +38,9 @@ pub fn run(args: &NewArgs) -> ExitCode {
             "already exists; choose another file with -o, or pass --force to overwrite it",
         );
     }
-    let options = ImportOptions {
-        encoding: args.encoding.clone(),
-        ..ImportOptions::default()
-    };
-    let imported = match import_article(&args.article, &options) {
+    let imported = match super::import_or_fail(&args.article, args.encoding.as_deref()) {
         Ok(i) => i,
-        Err(e) => return super::fail(&args.article, e),
+        Err(code) => return code,
     };
     if let Err(e) = save_file(&output, &imported.review) {
         return super::fail(&output, e);

@@ -7,7 +7,6 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use claimdesk_core::format::{load_file, save_file, shorten};
-use claimdesk_core::import::{ImportOptions, import_article};
 use claimdesk_core::reanchor::{ChangeKind, ClaimUpdate, OrphanReason, Outcome, apply, reanchor};
 use serde_json::json;
 
@@ -43,13 +42,9 @@ pub fn run(args: &UpdateArgs) -> ExitCode {
         Ok(l) => l,
         Err(e) => return super::fail(&args.review, e),
     };
-    let options = ImportOptions {
-        encoding: args.encoding.clone(),
-        ..ImportOptions::default()
-    };
-    let imported = match import_article(&args.article, &options) {
+    let imported = match super::import_or_fail(&args.article, args.encoding.as_deref()) {
         Ok(i) => i,
-        Err(e) => return super::fail(&args.article, e),
+        Err(code) => return code,
     };
     let review = &loaded.review;
     let plan = reanchor(review, imported.review.article.text());

@@ -5,7 +5,10 @@
 
 use claimdesk_core::Review;
 use claimdesk_core::motion::{Motion, move_caret};
-use egui::{Key, Rect, pos2};
+use egui::{Key, Rect, vec2};
+
+/// The text area and the column's left edge, as the caret keys get them.
+type Column = (Rect, f32);
 
 use super::{ArticleView, FONT_SIZE, LINE_SPACING};
 use crate::app::{Selection, ViewState};
@@ -35,7 +38,7 @@ impl ArticleView {
         review: &Review,
         has_keys: bool,
         state: &mut ViewState,
-        column: (Rect, f32),
+        column: Column,
     ) {
         let Some(sel) = state.selection.filter(|_| has_keys) else {
             return;
@@ -92,46 +95,58 @@ impl ArticleView {
         review: &Review,
         pos: usize,
         dir: i8,
-        (area, col_x): (Rect, f32),
+        column: Column,
     ) -> usize {
-        let row_h = FONT_SIZE * LINE_SPACING;
-        let Some(caret) = self.caret_rect(pos) else {
-            return pos;
-        };
-        let target = pos2(caret.center().x, caret.center().y + f32::from(dir) * row_h);
-        if !area.contains(target) {
-            self.offset += f32::from(dir) * row_h;
-            self.normalise_scroll(ui, review);
-            self.layout_visible(ui, review, area, col_x);
-            let Some(moved) = self.caret_rect(pos) else {
-                return pos;
-            };
-            let target = pos2(moved.center().x, moved.center().y + f32::from(dir) * row_h);
-            return self.char_at(target).unwrap_or(pos);
-        }
-        self.char_at(target).unwrap_or(pos)
+        let dy = f32::from(dir) * FONT_SIZE * LINE_SPACING;
+        self.vertical_step(ui, review, pos, (dy, false), column)
     }
 
     /// Scrolls a page up (`dir < 0`) or down, as the page keys do without a caret, and returns
-    /// the char at the caret's old place on screen (the caret's char if it was out of view).
+    /// the char at the caret's old place on screen (the middle of the view if it was out of
+    /// view).
     fn page_step(
         &mut self,
         ui: &egui::Ui,
         review: &Review,
         pos: usize,
         dir: i8,
-        (area, col_x): (Rect, f32),
+        column: Column,
     ) -> usize {
-        let row_h = FONT_SIZE * LINE_SPACING;
-        let spot = self
-            .caret_rect(pos)
-            .filter(|r| area.contains(r.center()))
-            .map_or(area.center(), |r| r.center());
-        self.offset += f32::from(dir) * (area.height() - row_h);
+        let dy = f32::from(dir) * (column.0.height() - FONT_SIZE * LINE_SPACING);
+        self.vertical_step(ui, review, pos, (dy, true), column)
+    }
+
+    /// The char `dy` points below (above, if negative) the caret at `pos`, at the same x. The
+    /// article scrolls by `dy` first when `page` is set or the target is out of view, so the
+    /// caret then keeps its place on screen.
+    fn vertical_step(
+        &mut self,
+        ui: &egui::Ui,
+        review: &Review,
+        pos: usize,
+        (dy, page): (f32, bool),
+        (area, col_x): Column,
+    ) -> usize {
+        let caret = self.caret_rect(pos).map(|r| r.center());
+        let spot = match caret {
+            Some(p) if !page || area.contains(p) => p,
+            _ if page => area.center(),
+            _ => return pos,
+        };
+        let target = spot + vec2(0.0, dy);
+        if !page && area.contains(target) {
+            return self.char_at(target).unwrap_or(pos);
+        }
+        self.offset += dy;
         self.normalise_scroll(ui, review);
         self.clamp_to_end(ui, review, area.height());
         self.layout_visible(ui, review, area, col_x);
-        self.char_at(spot).unwrap_or(pos)
+        // Where the caret is now (the scroll may have stopped short at an end), moved by `dy`.
+        let moved = match self.caret_rect(pos) {
+            Some(r) if caret == Some(spot) => r.center() + vec2(0.0, dy),
+            _ => spot,
+        };
+        self.char_at(moved).unwrap_or(pos)
     }
 
     /// Where the caret before char `pos` is drawn: a zero-width rect at the char's left edge,
