@@ -246,6 +246,36 @@ fn an_empty_library_shows_how_to_add_sources() {
     h.get_by_label("The claim archive is empty.");
 }
 
+/// Sources added by another process (here `claimdesk library add`'s code path on the same data
+/// folder) are searched by the open window at its next search, without opening Library….
+#[test]
+fn a_library_changed_elsewhere_is_searched_at_once() {
+    let fx = fixture();
+    let empty = fx.data.join("empty");
+    let mut h = harness_on(&fx, &empty, Vec2::new(1280.0, 800.0));
+    common::mark_selected_text(&mut h, "river park", ClaimStatus::Asserted);
+    run_until(&mut h, "the empty archive to open", |wb| {
+        wb.checked_before.status == claimdesk::app::checked_before::ArchiveStatus::Ready(0)
+    });
+
+    let library = fx.earlier.parent().unwrap().to_owned();
+    Archive::in_data_dir(&empty).add(&[library]).unwrap();
+    Archive::in_data_dir(&empty).refresh().unwrap();
+
+    let a = common::char_offset(ARTICLE, "bridge cost twice");
+    common::select(&mut h, a, a + "bridge cost twice".len());
+    run_until(&mut h, "the match from the sources added elsewhere", |wb| {
+        wb.checked_before
+            .hits
+            .as_ref()
+            .is_some_and(|h| h.first().is_some_and(|h| h.claim.verdict == "Misleading"))
+    });
+    assert!(matches!(
+        h.state().checked_before.status,
+        claimdesk::app::checked_before::ArchiveStatus::Ready(n) if n > 0
+    ));
+}
+
 #[test]
 fn an_unreadable_library_is_reported_once_and_never_panics() {
     let fx = fixture();

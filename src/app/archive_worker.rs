@@ -2,7 +2,8 @@
 //! to the library (add, remove, reindex) while the UI goes on. The frame only polls its answers
 //! ([`ArchiveWorker::poll`]) and is woken by a repaint request when one arrives. Library changes
 //! run in the order asked; of the searches waiting, only the newest runs, so a fast-changing
-//! selection never queues work.
+//! selection never queues work. Before a search, a library or index changed by another process
+//! (a second window, `claimdesk library add`) is picked up, so its claims are found at once.
 
 use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver, Sender};
@@ -34,6 +35,11 @@ pub enum WorkerAnswer {
     Opened(LibraryState),
     /// The library was changed as asked and the index is up to date.
     Changed(LibraryState),
+    /// Another process had changed the library or the index; the thread now searches that.
+    ChangedElsewhere(LibraryState),
+    /// Another process had changed the library or the index, and updating from it failed (the
+    /// searches go on in the index as it was).
+    ChangedElsewhereFailed(String),
     /// The archive could not be opened; the thread has ended.
     Failed(String),
     /// A library change could not be made (a path that does not exist, a busy index).
@@ -112,6 +118,7 @@ fn run(
         Ok(refresh) => updated(refresh, &send, WorkerAnswer::Opened),
         Err(e) => return send(WorkerAnswer::Failed(e.to_string())),
     };
+    let mut seen = archive.stamp();
     while let Ok(first) = requests.recv() {
         let mut batch = vec![first];
         batch.extend(requests.try_iter());
@@ -122,16 +129,29 @@ fn run(
         for (i, request) in batch.into_iter().enumerate() {
             match request {
                 WorkerRequest::Search(serial, text) if Some(i) == newest => {
+                    // Another process changed the library or the index: search what it holds now.
+                    if archive.stamp() != seen {
+                        match archive.refresh() {
+                            Ok(refresh) => {
+                                searcher = updated(refresh, &send, WorkerAnswer::ChangedElsewhere);
+                            }
+                            Err(e) => send(WorkerAnswer::ChangedElsewhereFailed(e.to_string())),
+                        }
+                        seen = archive.stamp();
+                    }
                     let hits = searcher
                         .search(&text, MATCHES_SHOWN)
                         .map_err(|e| e.to_string());
                     send(WorkerAnswer::Found { serial, hits });
                 }
                 WorkerRequest::Search(..) => {}
-                change => match apply(archive, change) {
-                    Ok(refresh) => searcher = updated(refresh, &send, WorkerAnswer::Changed),
-                    Err(e) => send(WorkerAnswer::ChangeFailed(e.to_string())),
-                },
+                change => {
+                    match apply(archive, change) {
+                        Ok(refresh) => searcher = updated(refresh, &send, WorkerAnswer::Changed),
+                        Err(e) => send(WorkerAnswer::ChangeFailed(e.to_string())),
+                    }
+                    seen = archive.stamp();
+                }
             }
         }
     }

@@ -195,6 +195,10 @@ impl AppState {
             match answer {
                 WorkerAnswer::Opened(state) => self.library_updated(state, false),
                 WorkerAnswer::Changed(state) => self.library_updated(state, true),
+                WorkerAnswer::ChangedElsewhere(state) => self.library_updated(state, false),
+                WorkerAnswer::ChangedElsewhereFailed(message) => self.notices.error(format!(
+                    "The claim archive was changed elsewhere and could not be reread: {message}"
+                )),
                 WorkerAnswer::ChangeFailed(message) => {
                     let panel = &mut self.checked_before;
                     panel.library_busy = panel.library_busy.saturating_sub(1);

@@ -36,7 +36,9 @@ mod schema;
 mod search;
 mod update;
 
+use std::fs;
 use std::path::{Path, PathBuf};
+use std::time::SystemTime;
 
 use tantivy::ReloadPolicy;
 
@@ -237,6 +239,17 @@ impl Archive {
         Ok(removed)
     }
 
+    /// When the library list and the index were last written, by this process or another one
+    /// (a second window, `claimdesk library add`): a searcher opened before a different stamp
+    /// may miss what was added since.
+    pub fn stamp(&self) -> ArchiveStamp {
+        let modified = |path: PathBuf| fs::metadata(path).and_then(|m| m.modified()).ok();
+        ArchiveStamp(
+            modified(self.library_file()),
+            modified(self.index_dir().join("meta.json")),
+        )
+    }
+
     /// Brings the index up to date with the library, incrementally.
     pub fn refresh(&self) -> Result<Refresh, ArchiveError> {
         self.ensure_dir()?;
@@ -286,6 +299,10 @@ impl Archive {
         library.save(&self.library_file())
     }
 }
+
+/// The modification times of the library list and the index ([`Archive::stamp`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ArchiveStamp(Option<SystemTime>, Option<SystemTime>);
 
 /// Per source: its indexed files, claims and problems.
 fn summarise(sources: &[PathBuf], manifest: &index::Manifest) -> Vec<SourceSummary> {
