@@ -139,8 +139,26 @@ fn paragraph_bytes(text: &str, byte: usize) -> (usize, usize) {
     (start, end)
 }
 
+/// True if `byte` lies between two ASCII chars other than CR LF, or at the start: such
+/// a place is always a grapheme boundary (only non-ASCII chars extend or join clusters), so
+/// English text needs no segmentation at all.
+fn is_plain_ascii_boundary(text: &str, byte: usize) -> bool {
+    let bytes = text.as_bytes();
+    if byte == 0 {
+        return true;
+    }
+    if byte >= bytes.len() {
+        return false; // the end: the general path clamps a position past it
+    }
+    let (before, after) = (bytes[byte - 1], bytes[byte]);
+    before.is_ascii() && after.is_ascii() && !(before == b'\r' && after == b'\n')
+}
+
 fn grapheme_boundary_at_or_before(text: &str, index: &CharIndex, pos: usize) -> usize {
     let byte = index.byte_of(text, pos);
+    if is_plain_ascii_boundary(text, byte) {
+        return pos;
+    }
     let (para_start, para_end) = paragraph_bytes(text, byte);
     let mut boundary = para_start;
     for (offset, _) in text[para_start..para_end].grapheme_indices(true) {
@@ -157,6 +175,9 @@ fn grapheme_boundary_at_or_before(text: &str, index: &CharIndex, pos: usize) -> 
 
 fn grapheme_boundary_at_or_after(text: &str, index: &CharIndex, pos: usize) -> usize {
     let byte = index.byte_of(text, pos);
+    if is_plain_ascii_boundary(text, byte) {
+        return pos;
+    }
     let (para_start, para_end) = paragraph_bytes(text, byte);
     if byte >= para_end {
         return index.char_of(text, byte);
@@ -248,6 +269,30 @@ pub fn expand_to_words(text: &str, index: &CharIndex, start: usize, end: usize) 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// Snapping (with its ASCII fast path and its bounded window) gives the boundaries a
+        /// segmentation of the whole text gives.
+        #[test]
+        fn snapping_agrees_with_whole_text_segmentation(
+            text in "([a-z \\n\\r]|e\u{301}|\u{1F1EB}\u{1F1F7}|\u{1F469}\u{200D}\u{1F52C}|\u{0915}\u{094D}\u{0937}){0,40}",
+            a in 0usize..60,
+            b in 0usize..60,
+        ) {
+            let index = CharIndex::new(&text);
+            let chars = text.chars().count();
+            let (a, b) = (a.min(chars), b.min(chars));
+            let (start, end) = (a.min(b), a.max(b));
+            let boundaries: Vec<usize> = text
+                .grapheme_indices(true)
+                .map(|(i, _)| text[..i].chars().count())
+                .chain([chars])
+                .collect();
+            let before = *boundaries.iter().rfind(|&&x| x <= start).unwrap();
+            let after = *boundaries.iter().find(|&&x| x >= end).unwrap();
+            proptest::prop_assert_eq!(snap_to_graphemes(&text, &index, start, end), (before, after));
+        }
+    }
 
     #[test]
     fn normalises_line_endings_and_controls() {
