@@ -10,6 +10,7 @@ use std::sync::mpsc::Sender;
 use std::time::{Duration, Instant};
 
 use claimdesk_core::export::ExportFormat;
+use claimdesk_core::import::ArticleKind;
 
 /// What came back from a file dialog.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -55,6 +56,15 @@ pub trait FileDialogs: Send + Sync {
     }
 }
 
+/// The system's dialog to pick one file: `title`, a filter (name, extensions) and "All files".
+fn pick_file(title: &str, (name, extensions): (&str, &[&str])) -> Option<PathBuf> {
+    rfd::FileDialog::new()
+        .set_title(title)
+        .add_filter(name, extensions)
+        .add_filter("All files", &["*"])
+        .pick_file()
+}
+
 /// rfd answers "cancelled" within milliseconds when it could not show any dialog (no portal,
 /// no zenity); no person cancels that fast.
 const NO_DIALOG_THRESHOLD: Duration = Duration::from_millis(150);
@@ -72,38 +82,29 @@ pub struct NativeDialogs;
 
 impl FileDialogs for NativeDialogs {
     fn pick_open(&self, ctx: &egui::Context, reply: Sender<DialogAnswer>) {
-        spawn_dialog(ctx, reply, || {
-            rfd::FileDialog::new()
-                .set_title("Open a review or an article")
-                .add_filter(
-                    "Reviews and articles",
-                    &["claimdesk", "txt", "md", "markdown", "text", "html", "htm"],
-                )
-                .add_filter("All files", &["*"])
-                .pick_file()
+        let mut extensions = vec!["claimdesk"];
+        extensions.extend(ArticleKind::all_extensions());
+        spawn_dialog(ctx, reply, move || {
+            pick_file(
+                "Open a review or an article",
+                ("Reviews and articles", &extensions),
+            )
         });
     }
 
     fn pick_article(&self, ctx: &egui::Context, reply: Sender<DialogAnswer>) {
-        spawn_dialog(ctx, reply, || {
-            rfd::FileDialog::new()
-                .set_title("The updated article")
-                .add_filter(
-                    "Articles",
-                    &["txt", "md", "markdown", "text", "html", "htm"],
-                )
-                .add_filter("All files", &["*"])
-                .pick_file()
+        let extensions: Vec<&str> = ArticleKind::all_extensions().collect();
+        spawn_dialog(ctx, reply, move || {
+            pick_file("The updated article", ("Articles", &extensions))
         });
     }
 
     fn pick_model(&self, ctx: &egui::Context, reply: Sender<DialogAnswer>) {
         spawn_dialog(ctx, reply, || {
-            rfd::FileDialog::new()
-                .set_title("A suggestion model (claimdesk train-suggester)")
-                .add_filter("Suggestion models", &["bin"])
-                .add_filter("All files", &["*"])
-                .pick_file()
+            pick_file(
+                "A suggestion model (claimdesk train-suggester)",
+                ("Suggestion models", &["bin"]),
+            )
         });
     }
 
@@ -118,14 +119,13 @@ impl FileDialogs for NativeDialogs {
             LibraryPick::Folder => rfd::FileDialog::new()
                 .set_title("Add a folder of reviews and fact-checks to the library")
                 .pick_folder(),
-            LibraryPick::File => rfd::FileDialog::new()
-                .set_title("Add a file to the library")
-                .add_filter(
+            LibraryPick::File => pick_file(
+                "Add a file to the library",
+                (
                     "Reviews, ClaimReview files, saved pages",
                     &["claimdesk", "json", "jsonld", "html", "htm"],
-                )
-                .add_filter("All files", &["*"])
-                .pick_file(),
+                ),
+            ),
         });
     }
 

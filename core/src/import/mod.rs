@@ -65,17 +65,35 @@ pub enum ArticleKind {
 }
 
 impl ArticleKind {
+    /// Every kind.
+    pub const ALL: [ArticleKind; 3] = [ArticleKind::Text, ArticleKind::Html, ArticleKind::Markdown];
+
+    /// The file extensions (lower case, no dot) that name this kind.
+    pub fn extensions(self) -> &'static [&'static str] {
+        match self {
+            ArticleKind::Text => &["txt", "text"],
+            ArticleKind::Html => &["html", "htm", "xhtml", "shtml"],
+            ArticleKind::Markdown => &["md", "markdown", "mdown", "mkd"],
+        }
+    }
+
+    /// Every extension of every kind, for file pickers.
+    pub fn all_extensions() -> impl Iterator<Item = &'static str> {
+        Self::ALL
+            .into_iter()
+            .flat_map(|k| k.extensions().iter().copied())
+    }
+
     /// The kind for a path's extension (plain text when unknown).
     pub fn of_path(path: &Path) -> Self {
         let ext = path
             .extension()
             .map(|e| e.to_string_lossy().to_ascii_lowercase())
             .unwrap_or_default();
-        match ext.as_str() {
-            "html" | "htm" | "xhtml" | "shtml" => ArticleKind::Html,
-            "md" | "markdown" | "mdown" | "mkd" => ArticleKind::Markdown,
-            _ => ArticleKind::Text,
-        }
+        Self::ALL
+            .into_iter()
+            .find(|k| k.extensions().contains(&ext.as_str()))
+            .unwrap_or(ArticleKind::Text)
     }
 
     /// Name for messages ("plain text", "web page", "Markdown").
@@ -369,6 +387,21 @@ pub(crate) fn date_part(value: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_listed_extension_names_its_kind_in_any_case() {
+        for kind in ArticleKind::ALL {
+            for ext in kind.extensions() {
+                let path = format!("article.{}", ext.to_uppercase());
+                assert_eq!(ArticleKind::of_path(Path::new(&path)), kind, "{path}");
+            }
+        }
+        assert_eq!(
+            ArticleKind::of_path(Path::new("notes.rtf")),
+            ArticleKind::Text
+        );
+        assert!(ArticleKind::all_extensions().any(|e| e == "mkd"));
+    }
 
     #[test]
     fn imports_utf8_with_bom_and_crlf() {
