@@ -154,10 +154,21 @@ fn is_plain_ascii_boundary(text: &str, byte: usize) -> bool {
     before.is_ascii() && after.is_ascii() && !(before == b'\r' && after == b'\n')
 }
 
+/// True if `byte` falls between a CR and the LF after it, which are one grapheme together (the
+/// window of [`paragraph_bytes`] ends at the LF, so it cannot see that). Imported text has no
+/// CR; a hand-edited review may.
+fn inside_crlf(text: &str, byte: usize) -> bool {
+    let bytes = text.as_bytes();
+    byte > 0 && bytes[byte - 1] == b'\r' && bytes.get(byte) == Some(&b'\n')
+}
+
 fn grapheme_boundary_at_or_before(text: &str, index: &CharIndex, pos: usize) -> usize {
     let byte = index.byte_of(text, pos);
     if is_plain_ascii_boundary(text, byte) {
         return pos;
+    }
+    if inside_crlf(text, byte) {
+        return pos - 1;
     }
     let (para_start, para_end) = paragraph_bytes(text, byte);
     let mut boundary = para_start;
@@ -177,6 +188,9 @@ fn grapheme_boundary_at_or_after(text: &str, index: &CharIndex, pos: usize) -> u
     let byte = index.byte_of(text, pos);
     if is_plain_ascii_boundary(text, byte) {
         return pos;
+    }
+    if inside_crlf(text, byte) {
+        return pos + 1;
     }
     let (para_start, para_end) = paragraph_bytes(text, byte);
     if byte >= para_end {

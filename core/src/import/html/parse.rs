@@ -327,3 +327,28 @@ impl OpenStack {
         self.names.truncate(at);
     }
 }
+
+/// Leaves a subtree out of a `traverse()` walk: [`SkipSubtree::start`] on an element's `Open`
+/// edge, then [`SkipSubtree::skips`] is true for every edge up to and including its `Close`.
+#[derive(Default)]
+pub struct SkipSubtree(Option<ego_tree::NodeId>);
+
+impl SkipSubtree {
+    /// Skips the rest of the subtree of `id` (whose `Open` edge is being handled).
+    pub fn start(&mut self, id: ego_tree::NodeId) {
+        self.0 = Some(id);
+    }
+
+    /// True if `edge` lies in the subtree being skipped (ending the skip at its `Close`).
+    pub fn skips(&mut self, edge: &ego_tree::iter::Edge<'_, scraper::Node>) -> bool {
+        let Some(id) = self.0 else {
+            return false;
+        };
+        if let ego_tree::iter::Edge::Close(node) = edge
+            && node.id() == id
+        {
+            self.0 = None;
+        }
+        true
+    }
+}

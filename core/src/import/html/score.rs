@@ -10,7 +10,6 @@
 
 use std::collections::HashMap;
 
-use ego_tree::NodeId;
 use ego_tree::iter::Edge;
 use scraper::{ElementRef, Html, Node};
 
@@ -329,61 +328,53 @@ fn collect(doc: &Html, rules: Rules) -> Analysis<'_> {
     let mut stack: Vec<usize> = Vec::new();
     // The open block-level elements: where loose text goes.
     let mut block_stack: Vec<usize> = Vec::new();
-    let mut skip: Option<NodeId> = None;
+    let mut skip = super::parse::SkipSubtree::default();
     let (mut links, mut prose, mut headings, mut text_depth) = (0usize, 0usize, 0usize, 0usize);
     for edge in doc.tree.root().traverse() {
+        if skip.skips(&edge) {
+            continue;
+        }
         match edge {
-            Edge::Open(node) => {
-                if skip.is_some() {
-                    continue;
-                }
-                match node.value() {
-                    Node::Element(el) => {
-                        if never_text(el) {
-                            skip = Some(node.id());
-                            continue;
-                        }
-                        let name = el.name();
-                        let tag = Tag::of(name);
-                        let i = nodes.len();
-                        let in_text = text_depth > 0;
-                        nodes.push(Info {
-                            el: ElementRef::wrap(node).expect("an element"),
-                            parent: stack.last().copied(),
-                            chrome: rules.chrome_names && chrome_by_name(el, in_text),
-                            in_text,
-                            end: i + 1,
-                            tag,
-                            own: element_counts(name),
-                            loose: Stats::default(),
-                        });
-                        stack.push(i);
-                        if tag.block {
-                            block_stack.push(i);
-                        }
-                        links += usize::from(tag.link);
-                        prose += usize::from(tag.prose);
-                        headings += usize::from(tag.heading);
-                        text_depth += usize::from(tag.paragraph);
+            Edge::Open(node) => match node.value() {
+                Node::Element(el) => {
+                    if never_text(el) {
+                        skip.start(node.id());
+                        continue;
                     }
-                    Node::Text(t) => {
-                        let Some(&owner) = stack.last() else { continue };
-                        let counts = text_counts(t, links > 0, prose > 0, headings > 0);
-                        nodes[owner].own.add(&counts);
-                        if let Some(&b) = block_stack.last() {
-                            nodes[b].loose.add(&counts);
-                        }
+                    let name = el.name();
+                    let tag = Tag::of(name);
+                    let i = nodes.len();
+                    let in_text = text_depth > 0;
+                    nodes.push(Info {
+                        el: ElementRef::wrap(node).expect("an element"),
+                        parent: stack.last().copied(),
+                        chrome: rules.chrome_names && chrome_by_name(el, in_text),
+                        in_text,
+                        end: i + 1,
+                        tag,
+                        own: element_counts(name),
+                        loose: Stats::default(),
+                    });
+                    stack.push(i);
+                    if tag.block {
+                        block_stack.push(i);
                     }
-                    _ => {}
+                    links += usize::from(tag.link);
+                    prose += usize::from(tag.prose);
+                    headings += usize::from(tag.heading);
+                    text_depth += usize::from(tag.paragraph);
                 }
-            }
+                Node::Text(t) => {
+                    let Some(&owner) = stack.last() else { continue };
+                    let counts = text_counts(t, links > 0, prose > 0, headings > 0);
+                    nodes[owner].own.add(&counts);
+                    if let Some(&b) = block_stack.last() {
+                        nodes[b].loose.add(&counts);
+                    }
+                }
+                _ => {}
+            },
             Edge::Close(node) => {
-                if let Some(id) = skip {
-                    if id == node.id() {
-                        skip = None;
-                    }
-                    continue;
-                }
                 if let Node::Element(_) = node.value() {
                     let i = stack.pop().expect("an open element");
                     nodes[i].end = nodes.len();

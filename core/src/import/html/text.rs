@@ -65,50 +65,41 @@ impl Writer<'_, '_> {
     fn write(&mut self, root: ElementRef, root_index: usize) {
         let nodes = &self.analysis.nodes;
         let mut next = root_index;
-        let mut skip: Option<ego_tree::NodeId> = None;
+        let mut skip = super::parse::SkipSubtree::default();
         for edge in root.traverse() {
+            if skip.skips(&edge) {
+                continue;
+            }
             match edge {
-                Edge::Open(node) => {
-                    if skip.is_some() {
-                        continue;
-                    }
-                    match node.value() {
-                        Node::Element(el) => {
-                            let listed = nodes.get(next).filter(|n| n.el.id() == node.id());
-                            let Some(info) = listed else {
-                                skip = Some(node.id());
-                                continue;
-                            };
-                            let i = next;
-                            next += 1;
-                            if i != root_index && !self.keeps(i) {
-                                skip = Some(node.id());
-                                next = info.end;
-                                continue;
-                            }
-                            let (figure, protected) =
-                                self.context.last().copied().unwrap_or_default();
-                            let name = el.name();
-                            let protects = matches!(name, "code" | "pre")
-                                || (name == "table"
-                                    && is_data_table(ElementRef::wrap(node).expect("an element")));
-                            self.context
-                                .push((figure || name == "figure", protected || protects));
-                            self.block_open.push(info.tag.block);
-                            self.open(name, info.tag.block);
+                Edge::Open(node) => match node.value() {
+                    Node::Element(el) => {
+                        let listed = nodes.get(next).filter(|n| n.el.id() == node.id());
+                        let Some(info) = listed else {
+                            skip.start(node.id());
+                            continue;
+                        };
+                        let i = next;
+                        next += 1;
+                        if i != root_index && !self.keeps(i) {
+                            skip.start(node.id());
+                            next = info.end;
+                            continue;
                         }
-                        Node::Text(t) if self.pre_depth > 0 => self.blocks.raw(t),
-                        Node::Text(t) => self.blocks.text(t),
-                        _ => {}
+                        let (figure, protected) = self.context.last().copied().unwrap_or_default();
+                        let name = el.name();
+                        let protects = matches!(name, "code" | "pre")
+                            || (name == "table"
+                                && is_data_table(ElementRef::wrap(node).expect("an element")));
+                        self.context
+                            .push((figure || name == "figure", protected || protects));
+                        self.block_open.push(info.tag.block);
+                        self.open(name, info.tag.block);
                     }
-                }
+                    Node::Text(t) if self.pre_depth > 0 => self.blocks.raw(t),
+                    Node::Text(t) => self.blocks.text(t),
+                    _ => {}
+                },
                 Edge::Close(node) => {
-                    if let Some(id) = skip {
-                        if id == node.id() {
-                            skip = None;
-                        }
-                        continue;
-                    }
                     if let Node::Element(el) = node.value() {
                         self.context.pop();
                         let block = self.block_open.pop().unwrap_or(false);
