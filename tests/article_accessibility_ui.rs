@@ -59,6 +59,26 @@ fn the_selected_claim_is_described_with_its_status_and_quote() {
 }
 
 #[test]
+fn with_no_claim_selected_the_claim_under_the_caret_is_described() {
+    let mut h = harness();
+    let text = common::article_text(&h);
+    // Inside "lies and fabrications", a disputed claim of the sample.
+    let inside = char_offset(&text, "and fabrications");
+    select(&mut h, inside, inside);
+    h.run();
+    let description = article_description(&h).expect("a description");
+    assert!(
+        description.starts_with("Caret in a claim, disputed")
+            && description.contains("lies and fabrications"),
+        "{description}"
+    );
+    let outside = char_offset(&text, "Sunday");
+    select(&mut h, outside, outside);
+    h.run();
+    assert_eq!(article_description(&h), None);
+}
+
+#[test]
 fn the_caret_and_the_selection_reach_accesskit() {
     let mut h = harness();
     let text = common::article_text(&h);

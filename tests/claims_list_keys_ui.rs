@@ -1,6 +1,6 @@
 //! The claims list from the keyboard (issue 10): a click or Tab gives the list the keyboard,
-//! Up/Down/Home/End move the selected claim through the rows, the status keys act on it, and
-//! Enter types into its verdict.
+//! Up/Down/Home/End move the selected claim through the rows, the status keys act on it, Enter
+//! shows it in the article with the caret at its start, and F2 types into its verdict.
 
 use std::sync::Arc;
 
@@ -81,7 +81,32 @@ fn up_down_home_end_walk_the_list_and_keys_act_on_the_claim() {
 }
 
 #[test]
-fn enter_in_the_list_types_into_the_verdict() {
+fn enter_shows_the_claim_in_the_article_with_the_caret_at_its_start() {
+    let mut h = harness();
+    h.get_all_by_role(Role::ListBoxOption)
+        .next()
+        .unwrap()
+        .click();
+    h.run();
+    press(&mut h, Key::ArrowDown);
+    let claim = common::selected_claim(&h);
+    press(&mut h, Key::Enter);
+    let sel = h.state().view_state.selection.expect("a caret");
+    assert_eq!((sel.anchor, sel.head), (claim.span.start, claim.span.start));
+    assert!(
+        h.get_by_role_and_label(Role::Document, "Article text")
+            .is_focused(),
+        "the article has the keyboard"
+    );
+    // The caret keys now work there: Shift+Right selects the claim's first char.
+    h.key_press_modifiers(egui::Modifiers::SHIFT, Key::ArrowRight);
+    h.run();
+    let sel = h.state().view_state.selection.unwrap();
+    assert_eq!(sel.range(), (claim.span.start, claim.span.start + 1));
+}
+
+#[test]
+fn f2_in_the_list_types_into_the_verdict() {
     let mut h = harness();
     h.get_all_by_role(Role::ListBoxOption)
         .next()
@@ -90,7 +115,7 @@ fn enter_in_the_list_types_into_the_verdict() {
     h.run();
     press(&mut h, Key::ArrowDown);
     let id = common::selected_claim(&h).id;
-    press(&mut h, Key::Enter);
+    press(&mut h, Key::F2);
     h.run();
     assert!(
         h.ctx.text_edit_focused(),

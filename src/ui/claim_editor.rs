@@ -46,7 +46,7 @@ pub fn show(ui: &mut egui::Ui, f: &mut Frame) {
 }
 
 /// `has_selection`: text is selected in the article; `focus_verdict`: the verdict field takes
-/// the keyboard (Enter in the claims list).
+/// the keyboard (F2 in the claims list).
 fn editor(
     ui: &mut egui::Ui,
     claim: &Claim,

@@ -1,13 +1,14 @@
 //! The claims list from the keyboard (issue 10): Tab (or a click on a row) gives the list the
 //! keyboard; Up and Down move the selected claim through the rows the list shows (Home and End
-//! to the first and last), showing each in the article as a click would; Enter puts the
-//! keyboard in the claim editor's verdict field. While the list has the keyboard the status
-//! keys, J/K/U and Delete act as in the article.
+//! to the first and last), showing each in the article as a click would; Enter gives the
+//! article the keyboard with the caret at the selected claim's start; F2 puts the keyboard in
+//! the claim editor's verdict field. While the list has the keyboard the status keys, J/K/U
+//! and Delete act as in the article.
 
 use claimdesk_core::Review;
 use egui::{Key, Rect, Sense};
 
-use crate::app::Command;
+use crate::app::{Command, Selection};
 use crate::ui::Frame;
 
 /// Makes the list's area (`rect`) one focusable widget, named for screen readers, and returns
@@ -64,7 +65,21 @@ pub fn read(ui: &egui::Ui, f: &mut Frame, list: &egui::Response, review: &Review
             f.push(Command::ScrollTo(claim.span.start));
         }
     }
-    if pressed(Key::Enter) && current.is_some() {
+    let Some(current) = current.map(|row| &review.claims()[rows[row]]) else {
+        return;
+    };
+    if pressed(Key::Enter) && !current.orphaned {
+        let start = current.span.start;
+        f.push(Command::SelectText(Some(Selection {
+            anchor: start,
+            head: start,
+        })));
+        f.push(Command::ScrollTo(start));
+        if let Some(article) = f.state.article_id {
+            ui.memory_mut(|m| m.request_focus(article));
+        }
+    }
+    if pressed(Key::F2) {
         f.state.focus_claim_editor = true;
     }
 }

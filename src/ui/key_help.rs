@@ -110,7 +110,7 @@ const OTHER_KEYS: &[(&str, &str)] = &[
         "Pick several claims / a range / every claim the filter shows; A/D/I and Delete then act on all of them, one undo step each",
     ),
     (
-        "Up / Down, Home / End, Enter in the claims list",
-        "Select the next / previous claim, the first / last (a click or Tab gives the list the keyboard; A/D/I, J/K/U and Delete act there too); Enter: type the selected claim's verdict",
+        "Up / Down, Home / End, Enter, F2 in the claims list",
+        "Select the next / previous claim, the first / last (a click or Tab gives the list the keyboard; A/D/I, J/K/U and Delete act there too); Enter: to the article, caret at the claim's start; F2: type the claim's verdict",
     ),
 ];

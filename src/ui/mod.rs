@@ -66,8 +66,8 @@ pub struct UiState {
     /// The claims list's widget id: while it has the keyboard, Up and Down move through the
     /// list and the single-key shortcuts act on the selected claim.
     pub claims_list_id: Option<egui::Id>,
-    /// The claim editor's verdict field takes the keyboard in the next frame (Enter in the
-    /// claims list).
+    /// The claim editor's verdict field takes the keyboard in the next frame (F2 in the claims
+    /// list).
     pub focus_claim_editor: bool,
     /// A text field had the keyboard at the end of the last frame. egui drops focus on Esc
     /// before the frame runs, so this tells "Esc left a text field" from "Esc in the article".

@@ -1,5 +1,6 @@
 //! What the article view tells screen readers beyond its text: where the caret and the
-//! selection are (in the chunk that holds the caret) and which claim is selected.
+//! selection are (in the chunk that holds the caret), and which claim is selected or, with none
+//! selected, which claim the caret is in.
 
 use claimdesk_core::Claim;
 use egui::text::{CCursor, CCursorRange};
@@ -21,9 +22,10 @@ pub fn cursor_range_in(sel: Selection, chunk: &Chunk) -> Option<CCursorRange> {
     Some(CCursorRange::two(local(sel.anchor), local(sel.head)))
 }
 
-/// The selected claim as a screen reader announces it: status, claimant and quote.
-pub fn claim_description(claim: &Claim) -> String {
-    let mut text = format!("Selected claim, {}", claim.status.label().to_lowercase());
+/// A claim as a screen reader announces it: `what` ("Selected claim"), status, claimant and
+/// quote.
+pub fn claim_description(what: &str, claim: &Claim) -> String {
+    let mut text = format!("{what}, {}", claim.status.label().to_lowercase());
     if !claim.claimant.is_empty() {
         text.push_str(", by ");
         text.push_str(&claim.claimant);

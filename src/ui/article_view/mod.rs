@@ -602,6 +602,34 @@ impl ArticleView {
         c: usize,
         current: Option<&ClaimId>,
     ) -> Option<ClaimId> {
+        let here = self.claims_at(review, c);
+        let next = match current.and_then(|id| here.iter().position(|cl| &cl.id == id)) {
+            Some(i) => here.get((i + 1) % here.len()),
+            None => here.first(),
+        };
+        next.map(|cl| cl.id.clone())
+    }
+
+    /// What screen readers hear about claims: the selected claim or, with none selected, the
+    /// innermost claim the caret is in.
+    fn claim_description(&self, review: &Review, state: &ViewState) -> Option<String> {
+        if let Some(claim) = state
+            .selected_claim
+            .as_ref()
+            .and_then(|id| review.claim(id))
+        {
+            return Some(accessibility::claim_description("Selected claim", claim));
+        }
+        let caret = state.selection.filter(|s| s.is_empty())?.head;
+        let claim = *self.claims_at(review, caret).first()?;
+        Some(accessibility::claim_description("Caret in a claim", claim))
+    }
+
+    /// The claims whose span holds char `c`, innermost (shortest) first.
+    fn claims_at<'r>(&self, review: &'r Review, c: usize) -> Vec<&'r claimdesk_core::Claim> {
+        if self.chunks.is_empty() {
+            return Vec::new();
+        }
         let k = chunk_at(&self.chunks, c);
         let claims = review.claims();
         let mut here: Vec<&claimdesk_core::Claim> = self.index.per_chunk[k]
@@ -610,11 +638,7 @@ impl ArticleView {
             .filter(|cl| cl.span.contains(c))
             .collect();
         here.sort_by_key(|cl| (cl.span.len(), cl.span.start));
-        let next = match current.and_then(|id| here.iter().position(|cl| &cl.id == id)) {
-            Some(i) => here.get((i + 1) % here.len()),
-            None => here.first(),
-        };
-        next.map(|cl| cl.id.clone())
+        here
     }
 
     /// Gives screen readers the visible text: one label per visible chunk, with its rows as
@@ -629,13 +653,10 @@ impl ArticleView {
         state: &ViewState,
     ) {
         let ctx = ui.ctx();
+        // Only built while AccessKit is on (the builder runs only then).
         let described = ctx.accesskit_node_builder(view_id, |node| {
-            if let Some(claim) = state
-                .selected_claim
-                .as_ref()
-                .and_then(|id| review.claim(id))
-            {
-                node.set_description(accessibility::claim_description(claim));
+            if let Some(description) = self.claim_description(review, state) {
+                node.set_description(description);
             }
         });
         if described.is_none() {
