@@ -27,6 +27,18 @@ fn press(h: &mut Harness<'_, Workbench>, key: Key) {
     h.run();
 }
 
+/// The list has the keyboard (a click on its first row) and its second row is selected.
+fn list_at_second_row() -> Harness<'static, Workbench> {
+    let mut h = harness();
+    h.get_all_by_role(Role::ListBoxOption)
+        .next()
+        .unwrap()
+        .click();
+    h.run();
+    press(&mut h, Key::ArrowDown);
+    h
+}
+
 /// The selected claim's position among the review's claims (the list shows all, in order).
 fn selected_row(h: &Harness<'_, Workbench>) -> usize {
     let claim = common::selected_claim(h);
@@ -82,13 +94,7 @@ fn up_down_home_end_walk_the_list_and_keys_act_on_the_claim() {
 
 #[test]
 fn enter_shows_the_claim_in_the_article_with_the_caret_at_its_start() {
-    let mut h = harness();
-    h.get_all_by_role(Role::ListBoxOption)
-        .next()
-        .unwrap()
-        .click();
-    h.run();
-    press(&mut h, Key::ArrowDown);
+    let mut h = list_at_second_row();
     let claim = common::selected_claim(&h);
     press(&mut h, Key::Enter);
     let sel = h.state().view_state.selection.expect("a caret");
@@ -107,13 +113,7 @@ fn enter_shows_the_claim_in_the_article_with_the_caret_at_its_start() {
 
 #[test]
 fn f2_in_the_list_types_into_the_verdict() {
-    let mut h = harness();
-    h.get_all_by_role(Role::ListBoxOption)
-        .next()
-        .unwrap()
-        .click();
-    h.run();
-    press(&mut h, Key::ArrowDown);
+    let mut h = list_at_second_row();
     let id = common::selected_claim(&h).id;
     press(&mut h, Key::F2);
     h.run();
