@@ -12,6 +12,7 @@ pub mod atomic;
 pub mod claim_search;
 pub mod export;
 pub mod fields;
+pub mod fonts;
 pub mod format;
 #[doc(hidden)]
 pub mod fuzzing;
