@@ -9,6 +9,7 @@
 pub mod anchor;
 pub mod archive;
 pub mod atomic;
+pub mod bidi;
 pub mod claim_search;
 pub mod export;
 pub mod fields;
