@@ -89,11 +89,16 @@ pub fn pdf(review: &Review, paper: Paper) -> Result<Vec<u8>, PdfError> {
     bytes
 }
 
-/// typst's diagnostics in one line.
+/// typst's diagnostics in one line: the first three, and how many more.
 fn messages(errors: &[typst::diag::SourceDiagnostic]) -> String {
-    errors
+    let mut line = errors
         .iter()
+        .take(3)
         .map(|e| e.message.to_string())
         .collect::<Vec<_>>()
-        .join("; ")
+        .join("; ");
+    if errors.len() > 3 {
+        line.push_str(&format!("; and {} more", errors.len() - 3));
+    }
+    line
 }
