@@ -226,11 +226,33 @@ fn project(c: &mut Criterion) {
     group.finish();
 
     let mut group = c.benchmark_group("export");
-    for format in ExportFormat::ALL {
+    for format in ExportFormat::ALL.into_iter().filter(|f| f.is_text()) {
         group.bench_function(format.name(), |b| {
             b.iter(|| black_box(export(&review, format).unwrap()))
         });
     }
+    group.finish();
+    export_pdf(c, &review);
+}
+
+/// The PDF report (typst): the sample review (target < 1 s) and the 1 MB / 5,000-claim review
+/// (target < 10 s), ten samples each.
+fn export_pdf(c: &mut Criterion, large: &Review) {
+    let sample_file = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/core/tests/fixtures/v4-sample.claimdesk"
+    );
+    let sample = load_str(&std::fs::read_to_string(sample_file).unwrap())
+        .unwrap()
+        .review;
+    let mut group = c.benchmark_group("export");
+    group.sample_size(10);
+    group.bench_function("pdf_sample", |b| {
+        b.iter(|| black_box(export(&sample, ExportFormat::Pdf).unwrap()))
+    });
+    group.bench_function("pdf", |b| {
+        b.iter(|| black_box(export(large, ExportFormat::Pdf).unwrap()))
+    });
     group.finish();
 }
 

@@ -21,7 +21,7 @@ struct Args {
 enum Command {
     /// Validate a review and print a summary (claims per status, orphans). Exit 1 on any problem.
     Check(claimdesk::cli::check::CheckArgs),
-    /// Write a report of a review: html, markdown, csv, claimreview or webannotation.
+    /// Write a report of a review: html, pdf, markdown, csv, claimreview or webannotation.
     Export(claimdesk::cli::export::ExportArgs),
     /// The claim archive: add sources, list, remove, reindex, and search what was checked before.
     Library(claimdesk::cli::library::LibraryArgs),

@@ -4,8 +4,9 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-const FORMATS: [(&str, &str); 5] = [
+const FORMATS: [(&str, &str); 6] = [
     ("html", "sample.html"),
+    ("pdf", "sample.pdf"),
     ("markdown", "sample.md"),
     ("csv", "sample.csv"),
     ("claimreview", "sample.claimreview.jsonld"),
@@ -128,12 +129,12 @@ fn a_missing_file_is_one_line_naming_it_and_exit_1() {
 
 #[test]
 fn an_unknown_format_is_a_usage_error_naming_it() {
-    let out = claimdesk(&["export", sample().to_str().unwrap(), "--format", "pdf"]);
+    let out = claimdesk(&["export", sample().to_str().unwrap(), "--format", "docx"]);
     assert!(!out.status.success());
     assert!(out.stdout.is_empty());
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
-        err.contains("pdf") && err.contains("webannotation"),
+        err.contains("docx") && err.contains("webannotation"),
         "{err}"
     );
 }
@@ -167,5 +168,41 @@ fn an_unwritable_output_is_one_line_naming_it() {
     assert!(
         lines[0].contains("/nonexistent-dir/report.csv"),
         "{lines:?}"
+    );
+}
+
+#[test]
+fn pdf_paper_size_is_chosen_and_a_bad_one_is_a_usage_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let review = sample();
+    let target = dir.path().join("letter.pdf");
+    let out = claimdesk(&[
+        "export",
+        review.to_str().unwrap(),
+        "--format",
+        "pdf",
+        "--paper",
+        "letter",
+        "-o",
+        target.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{:?}", stderr_lines(&out));
+    let letter = std::fs::read(&target).unwrap();
+    assert!(letter.starts_with(b"%PDF-"));
+    let a4 = std::fs::read(core_tests().join("golden/sample.pdf")).unwrap();
+    assert_ne!(letter, a4, "letter is not the A4 golden file");
+    let bad = claimdesk(&[
+        "export",
+        review.to_str().unwrap(),
+        "-f",
+        "pdf",
+        "--paper",
+        "folio",
+    ]);
+    assert_eq!(bad.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&bad.stderr);
+    assert!(
+        err.contains("folio") && err.contains("a4 or letter"),
+        "{err}"
     );
 }

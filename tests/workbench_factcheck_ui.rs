@@ -427,6 +427,7 @@ fn export_writes_each_format_exactly_as_the_core_exporter() {
         names,
         [
             "libya-report.html",
+            "libya-report.pdf",
             "libya-report.md",
             "libya-report.csv",
             "libya-report.claimreview.jsonld",

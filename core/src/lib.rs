@@ -9,9 +9,11 @@
 pub mod anchor;
 pub mod archive;
 pub mod atomic;
+pub mod bidi;
 pub mod claim_search;
 pub mod export;
 pub mod fields;
+pub mod fonts;
 pub mod format;
 #[doc(hidden)]
 pub mod fuzzing;

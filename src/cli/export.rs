@@ -1,4 +1,4 @@
-//! `claimdesk export REVIEW --format FMT [-o OUT]`: write a report of a review to stdout or,
+//! `claimdesk export REVIEW --format FMT [-o OUT] [--paper a4|letter]`: write a report of a review to stdout or,
 //! atomically, to a file. The same core code as the GUI's File → Export….
 
 use std::io::Write;
@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use claimdesk_core::atomic::write_atomic;
-use claimdesk_core::export::{ExportFormat, export};
+use claimdesk_core::export::{ExportFormat, ExportOptions, Paper, export_with};
 use claimdesk_core::format::load_file;
 
 /// Arguments of `export`.
@@ -14,9 +14,12 @@ use claimdesk_core::format::load_file;
 pub struct ExportArgs {
     /// The review file (.claimdesk).
     pub review: PathBuf,
-    /// The report format: html, markdown, csv, claimreview or webannotation.
+    /// The report format: html, pdf, markdown, csv, claimreview or webannotation.
     #[arg(short, long, value_name = "FMT")]
     pub format: ExportFormat,
+    /// The PDF report's page size: a4 or letter.
+    #[arg(long, value_name = "SIZE", default_value = "a4")]
+    pub paper: Paper,
     /// Write the report to this file (atomically) instead of standard output; `-` is stdout.
     #[arg(short, long, value_name = "OUT")]
     pub output: Option<PathBuf>,
@@ -36,7 +39,8 @@ pub fn run(args: &ExportArgs) -> ExitCode {
         Ok(l) => l,
         Err(e) => return super::fail(&args.review, e),
     };
-    let out = match export(&loaded.review, args.format) {
+    let options = ExportOptions { paper: args.paper };
+    let out = match export_with(&loaded.review, args.format, &options) {
         Ok(out) => out,
         Err(e) => return super::fail(&args.review, e),
     };

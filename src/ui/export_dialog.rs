@@ -8,7 +8,8 @@ use crate::ui::{Frame, UiModal};
 /// One line on what each format is for.
 pub fn description(format: ExportFormat) -> &'static str {
     match format {
-        ExportFormat::Html => "One self-contained page to read, share, or print to PDF.",
+        ExportFormat::Html => "One self-contained page to read, share, or print.",
+        ExportFormat::Pdf => "Pages to send as they are: real text, links, bookmarks (A4).",
         ExportFormat::Markdown => "The same report as text; renders on GitHub.",
         ExportFormat::Csv => "One row per claim, for spreadsheets.",
         ExportFormat::ClaimReview => {

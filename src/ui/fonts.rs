@@ -3,30 +3,19 @@
 
 use std::sync::Arc;
 
+use claimdesk_core::fonts::SCRIPT_FALLBACKS;
 use egui::{FontData, FontDefinitions, FontFamily};
 
-const FALLBACKS: [(&str, &[u8]); 3] = [
-    (
-        "NotoSansArabic",
-        include_bytes!("../../assets/fonts/NotoSansArabic-Regular.ttf"),
-    ),
-    (
-        "NotoSansHebrew",
-        include_bytes!("../../assets/fonts/NotoSansHebrew-Regular.ttf"),
-    ),
-    (
-        "DroidSansFallback",
-        include_bytes!("../../assets/fonts/DroidSansFallback.ttf"),
-    ),
-];
+/// egui's names for the bundled fallbacks, in the core's [`SCRIPT_FALLBACKS`] order.
+const FALLBACK_NAMES: [&str; 3] = ["NotoSansArabic", "NotoSansHebrew", "DroidSansFallback"];
 
 /// egui's default fonts plus the bundled fallbacks, right after each family's main font.
 pub fn definitions() -> FontDefinitions {
     let mut fonts = FontDefinitions::default();
-    for (name, bytes) in FALLBACKS {
+    for (name, font) in FALLBACK_NAMES.into_iter().zip(SCRIPT_FALLBACKS) {
         fonts
             .font_data
-            .insert(name.to_owned(), Arc::new(FontData::from_static(bytes)));
+            .insert(name.to_owned(), Arc::new(FontData::from_static(font.bytes)));
     }
     for family in [FontFamily::Proportional, FontFamily::Monospace] {
         if let Some(list) = fonts.families.get_mut(&family) {
@@ -35,8 +24,8 @@ pub fn definitions() -> FontDefinitions {
             } else {
                 1
             });
-            for (offset, (name, _)) in FALLBACKS.iter().enumerate() {
-                list.insert(at + offset, (*name).to_owned());
+            for (offset, name) in FALLBACK_NAMES.into_iter().enumerate() {
+                list.insert(at + offset, name.to_owned());
             }
         }
     }

@@ -103,7 +103,7 @@ fn summary(out: &mut String, report: &Report) {
         let c = entry.claim;
         let _ = writeln!(
             out,
-            "<tr><td><a href=\"#{}\">{}</a></td><td>{}</td><td>{}</td><td>{}{}</td><td>{}</td></tr>",
+            "<tr><td><a href=\"#{}\">{}</a></td><td>{}</td><td>{}</td><td dir=\"auto\">{}{}</td><td>{}</td></tr>",
             entry.anchor,
             entry.number,
             status_badge(c.status),
@@ -142,7 +142,7 @@ fn legend(out: &mut String) {
 
 fn article(out: &mut String, report: &Report) {
     out.push_str("<section class=\"article\">\n<h2>The article, with the claims marked</h2>\n");
-    out.push_str("<div class=\"article-text\"><p>");
+    out.push_str("<div class=\"article-text\"><p dir=\"auto\">");
     for run in &report.article {
         let depth = run.covering.len();
         let mut opening = String::new();
@@ -164,7 +164,7 @@ fn article(out: &mut String, report: &Report) {
                 // newlines stay in the document (hidden) so its text is the article's.
                 Piece::Break(nl) => {
                     out.push_str(&"</mark>".repeat(depth));
-                    let _ = write!(out, "</p><span class=\"gap\">{nl}</span><p>");
+                    let _ = write!(out, "</p><span class=\"gap\">{nl}</span><p dir=\"auto\">");
                     out.push_str(&opening);
                 }
             }
@@ -251,7 +251,7 @@ fn claim_section(out: &mut String, entry: &ClaimEntry) {
     );
     let _ = writeln!(
         out,
-        "<blockquote class=\"context\"><span class=\"around\">…{}</span><mark data-claim=\"{}\" \
+        "<blockquote class=\"context\" dir=\"auto\"><span class=\"around\">…{}</span><mark data-claim=\"{}\" \
          data-status=\"{}\" class=\"in0\">{}</mark><span class=\"around\">{}…</span></blockquote>",
         esc(&c.prefix),
         esc(c.id.as_str()),
@@ -321,7 +321,7 @@ fn source_item(out: &mut String, e: &Evidence) {
     if !e.excerpt.trim().is_empty() {
         let _ = write!(
             out,
-            "<blockquote class=\"excerpt\">{}</blockquote>",
+            "<blockquote class=\"excerpt\" dir=\"auto\">{}</blockquote>",
             esc(e.excerpt.trim())
         );
     }

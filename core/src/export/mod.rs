@@ -1,10 +1,11 @@
-//! Reports of a review in five formats, all pure functions of the review: the same review
+//! Reports of a review in six formats, all pure functions of the review: the same review
 //! gives the same bytes (no "now" anywhere), and every piece of user or article text is hostile.
 
 mod claimreview;
 mod csv;
 mod html;
 mod markdown;
+pub mod pdf;
 mod report;
 pub mod safe;
 pub mod segments;
@@ -19,6 +20,7 @@ pub use claimreview::claimreview;
 pub use csv::csv;
 pub use html::html;
 pub use markdown::markdown;
+pub use pdf::{Paper, PdfError, pdf};
 pub use webannotation::webannotation;
 
 /// A report format.
@@ -34,12 +36,15 @@ pub enum ExportFormat {
     ClaimReview,
     /// A W3C Web Annotation `AnnotationCollection`.
     WebAnnotation,
+    /// The HTML report's content as a paginated, tagged PDF (typst).
+    Pdf,
 }
 
 impl ExportFormat {
     /// All formats, in menu order.
-    pub const ALL: [ExportFormat; 5] = [
+    pub const ALL: [ExportFormat; 6] = [
         ExportFormat::Html,
+        ExportFormat::Pdf,
         ExportFormat::Markdown,
         ExportFormat::Csv,
         ExportFormat::ClaimReview,
@@ -54,6 +59,7 @@ impl ExportFormat {
             ExportFormat::Csv => "csv",
             ExportFormat::ClaimReview => "claimreview",
             ExportFormat::WebAnnotation => "webannotation",
+            ExportFormat::Pdf => "pdf",
         }
     }
 
@@ -65,6 +71,7 @@ impl ExportFormat {
             ExportFormat::Csv => "CSV table",
             ExportFormat::ClaimReview => "ClaimReview JSON-LD",
             ExportFormat::WebAnnotation => "W3C Web Annotations",
+            ExportFormat::Pdf => "PDF report",
         }
     }
 
@@ -75,7 +82,13 @@ impl ExportFormat {
             ExportFormat::Markdown => "md",
             ExportFormat::Csv => "csv",
             ExportFormat::ClaimReview | ExportFormat::WebAnnotation => "jsonld",
+            ExportFormat::Pdf => "pdf",
         }
+    }
+
+    /// True if the output is UTF-8 text (every format but PDF).
+    pub fn is_text(self) -> bool {
+        self != ExportFormat::Pdf
     }
 }
 
@@ -88,7 +101,7 @@ impl fmt::Display for ExportFormat {
 /// The text was not one of the format names.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error(
-    "unknown export format \"{0}\"; expected one of html, markdown, csv, claimreview, webannotation"
+    "unknown export format \"{0}\"; expected one of html, pdf, markdown, csv, claimreview, webannotation"
 )]
 pub struct UnknownFormat(pub String);
 
@@ -117,6 +130,16 @@ pub enum ExportError {
     /// JSON serialisation failed.
     #[error("could not write the JSON: {0}")]
     Json(#[from] serde_json::Error),
+    /// Typesetting the PDF failed.
+    #[error(transparent)]
+    Pdf(#[from] PdfError),
+}
+
+/// Choices that only some formats read.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ExportOptions {
+    /// The PDF report's page size.
+    pub paper: Paper,
 }
 
 /// A finished export and what the user should know about it.
@@ -128,14 +151,24 @@ pub struct ExportOutput {
     pub notes: Vec<String>,
 }
 
-/// Exports `review` in `format`. The single entry point for the GUI and the CLI.
+/// Exports `review` in `format` with the default options.
 pub fn export(review: &Review, format: ExportFormat) -> Result<ExportOutput, ExportError> {
+    export_with(review, format, &ExportOptions::default())
+}
+
+/// Exports `review` in `format`. The single entry point for the GUI and the CLI.
+pub fn export_with(
+    review: &Review,
+    format: ExportFormat,
+    options: &ExportOptions,
+) -> Result<ExportOutput, ExportError> {
     let bytes = match format {
         ExportFormat::Html => html(review).into_bytes(),
         ExportFormat::Markdown => markdown(review).into_bytes(),
         ExportFormat::Csv => csv(review)?,
         ExportFormat::ClaimReview => claimreview(review)?.into_bytes(),
         ExportFormat::WebAnnotation => webannotation(review)?.into_bytes(),
+        ExportFormat::Pdf => pdf(review, options.paper)?,
     };
     Ok(ExportOutput {
         bytes,
@@ -163,7 +196,9 @@ pub fn notes(review: &Review, format: ExportFormat) -> Vec<String> {
             ("are", "have")
         };
         let what = match format {
-            ExportFormat::Html | ExportFormat::Markdown => format!("{is} listed separately"),
+            ExportFormat::Html | ExportFormat::Markdown | ExportFormat::Pdf => {
+                format!("{is} listed separately")
+            }
             ExportFormat::Csv => format!("{has} empty start and end"),
             ExportFormat::ClaimReview => format!("{is} included, with the quote as marked"),
             ExportFormat::WebAnnotation => {

@@ -22,9 +22,9 @@ fn names_round_trip_and_unknown_is_an_error() {
         "MD".parse::<ExportFormat>().unwrap(),
         ExportFormat::Markdown
     );
-    let err = "pdf".parse::<ExportFormat>().unwrap_err().to_string();
+    let err = "docx".parse::<ExportFormat>().unwrap_err().to_string();
     assert!(
-        err.contains("\"pdf\"") && err.contains("webannotation"),
+        err.contains("\"docx\"") && err.contains("webannotation"),
         "{err}"
     );
 }

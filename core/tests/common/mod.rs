@@ -233,3 +233,45 @@ pub fn golden(rel: &str, actual: &[u8]) {
         );
     }
 }
+
+/// The Arabic fixture (`fixtures/arabic-article.txt`, written for the tests) with four claims:
+/// pure right-to-left, one crossing into an English name and a number, one crossing into
+/// "WHO", and an English sentence quoting Arabic.
+pub fn arabic_review() -> Review {
+    let raw = std::fs::read_to_string(test_file("fixtures/arabic-article.txt")).expect("fixture");
+    let article = Article::new(
+        "وزير الصحة: انخفاض الإصابات",
+        "",
+        normalize_article_text(&raw),
+    );
+    let mut drop = claim(
+        &article,
+        "c-ar0000000001",
+        "انخفض بنسبة 40 بالمئة خلال عام 2024",
+        ClaimStatus::Disputed,
+    );
+    drop.verdict = "مضلل".into();
+    drop.claimant = "وزير الصحة".into();
+    let who = claim(
+        &article,
+        "c-ar0000000002",
+        "منظمة WHO أكدت هذه الأرقام",
+        ClaimStatus::UnderInvestigation,
+    );
+    let mut patients = claim(
+        &article,
+        "c-ar0000000003",
+        "John Smith إن المستشفيات استقبلت 1200 مريض",
+        ClaimStatus::Asserted,
+    );
+    patients.claimant = "John Smith".into();
+    let quote = claim(
+        &article,
+        "c-ar0000000004",
+        "quoted the minister: \"الأرقام لا تكذب\"",
+        ClaimStatus::Disputed,
+    );
+    let mut review = Review::with_claims(article, vec![drop, who, patients, quote]);
+    review.details.reviewer = "ليلى حداد".into();
+    review
+}

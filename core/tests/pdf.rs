@@ -1,0 +1,262 @@
+//! The PDF report: the sample and a hostile review typeset, their text read back with poppler's
+//! `pdftotext` and compared with the quotes, metadata and links read with `pdfinfo`, and the
+//! same review giving the same bytes. Needs poppler-utils (`.ci/install-packages` installs it).
+
+mod common;
+
+use std::io::Write;
+use std::process::Command;
+
+use claimdesk_core::export::{ExportFormat, ExportOptions, Paper, export, export_with};
+use claimdesk_core::model::{Article, ClaimStatus, Review};
+use claimdesk_core::text::normalize_article_text;
+use common::{HOSTILE, claim, hostile_review, sample_review, source};
+
+/// Typst markup, typst code and PDF syntax: each must come out of the PDF as these characters.
+const TYPST_AND_PDF: &[&str] = &[
+    "#eval(\"1 + 1\") gives 2",
+    "#panic(\"boom\") and #read(\"/etc/passwd\")",
+    "#{ \"code\" } #let x = 1 #x",
+    "*strong* _emph_ `raw` $a^2$ @ref <lab> = Heading",
+    "] ) } closing brackets [ ( { and \\ a backslash",
+    "%PDF-1.7 1 0 obj << /Type /Catalog >> endobj",
+    "(literal) Tj /URI (javascript:alert(1)) stream endstream",
+    "#link(\"https://evil.example\")[click] #image(\"x.png\")",
+];
+
+/// `pdftotext -layout`-free text of a PDF, whitespace collapsed.
+fn pdf_text(pdf: &[u8]) -> String {
+    let raw = poppler("pdftotext", &["-enc", "UTF-8"], pdf, true);
+    collapse(&raw)
+}
+
+fn collapse(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Runs a poppler tool on `pdf` (through a temporary file), returning its standard output.
+fn poppler(tool: &str, args: &[&str], pdf: &[u8], to_stdout: bool) -> String {
+    let mut file = tempfile::NamedTempFile::new().unwrap();
+    file.write_all(pdf).unwrap();
+    let mut cmd = Command::new(tool);
+    cmd.args(args).arg(file.path());
+    if to_stdout {
+        cmd.arg("-");
+    }
+    let out = cmd
+        .output()
+        .unwrap_or_else(|e| panic!("{tool} (poppler-utils) is needed to read the PDF back: {e}"));
+    assert!(
+        out.status.success(),
+        "{tool}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn pdf_of(review: &Review, paper: Paper) -> Vec<u8> {
+    export_with(review, ExportFormat::Pdf, &ExportOptions { paper })
+        .unwrap()
+        .bytes
+}
+
+#[test]
+fn sample_pdf_has_every_quote_fact_and_section_as_text() {
+    let review = sample_review();
+    let pdf = pdf_of(&review, Paper::A4);
+    assert!(pdf.starts_with(b"%PDF-"), "a PDF");
+    let text = pdf_text(&pdf);
+    for c in review.claims() {
+        assert!(text.contains(&collapse(&c.quote)), "quote {:?}", c.quote);
+        if !c.verdict.is_empty() {
+            assert!(text.contains(&c.verdict), "verdict {:?}", c.verdict);
+        }
+    }
+    for needle in [
+        "Fact-check report: Libya denies abuse of migrants",
+        "Amal Haddad",
+        "Mohammed Besher (AIID)",
+        "Abuse is documented by several independent bodies.",
+        "UN human rights chief",
+        "Summary",
+        "Legend",
+        "The article, with the claims marked",
+        "The claims in context",
+        "Claims not found in the article text",
+        "Page 1 of",
+        "✗",
+        "✓",
+    ] {
+        assert!(text.contains(needle), "{needle:?} in {text}");
+    }
+    // The whole article is there, in order.
+    let first = review.article.text().split("\n\n").next().unwrap();
+    assert!(text.contains(&collapse(first)), "first paragraph");
+}
+
+#[test]
+fn sample_pdf_metadata_links_and_pages() {
+    let pdf = pdf_of(&sample_review(), Paper::A4);
+    let info = poppler("pdfinfo", &[], &pdf, false);
+    assert!(
+        info.contains("Title:           Fact-check report: Libya denies abuse of migrants"),
+        "{info}"
+    );
+    assert!(info.contains("Author:          Amal Haddad"), "{info}");
+    assert!(
+        info.contains("Subject:         Libya denies abuse of migrants"),
+        "{info}"
+    );
+    assert!(info.contains("Tagged:          yes"), "{info}");
+    assert!(
+        info.contains("Page size:       595.276 x 841.89 pts (A4)"),
+        "{info}"
+    );
+    let urls = poppler("pdfinfo", &["-url"], &pdf, false);
+    assert!(
+        urls.contains("https://www.ohchr.org/en/press-releases/2017/11/"),
+        "{urls}"
+    );
+    assert!(urls.contains("https://www.iom.int/"), "{urls}");
+    let letter = poppler(
+        "pdfinfo",
+        &[],
+        &pdf_of(&sample_review(), Paper::Letter),
+        false,
+    );
+    assert!(letter.contains("612 x 792 pts (letter)"), "{letter}");
+}
+
+#[test]
+fn same_review_same_bytes() {
+    let review = sample_review();
+    let a = export(&review, ExportFormat::Pdf).unwrap();
+    let b = export(&review, ExportFormat::Pdf).unwrap();
+    assert_eq!(a, b);
+    let other = pdf_of(&review, Paper::Letter);
+    assert_ne!(a.bytes, other, "the paper size is honoured");
+}
+
+/// A review whose article and fields are typst and PDF syntax (and the HTML/CSV payloads).
+fn typst_hostile_review() -> Review {
+    let text = TYPST_AND_PDF.join("\n\n");
+    let article = Article::new(TYPST_AND_PDF[0], "", normalize_article_text(&text));
+    let claims = TYPST_AND_PDF
+        .iter()
+        .enumerate()
+        .map(|(k, payload)| {
+            let mut c = claim(&article, &format!("t{k}"), payload, ClaimStatus::ALL[k % 3]);
+            let other = |n: usize| TYPST_AND_PDF[(k + n) % TYPST_AND_PDF.len()].to_owned();
+            c.verdict = other(1);
+            c.claimant = other(2);
+            c.note = other(3);
+            c.evidence = vec![source(
+                "javascript:alert(1)",
+                &other(4),
+                &other(5),
+                "",
+                &other(6),
+            )];
+            c
+        })
+        .collect();
+    let mut review = Review::with_claims(article, claims);
+    review.details.reviewer = TYPST_AND_PDF[2].into();
+    review
+}
+
+#[test]
+fn typst_and_pdf_syntax_is_only_ever_text() {
+    let review = typst_hostile_review();
+    let pdf = pdf_of(&review, Paper::A4);
+    let text = pdf_text(&pdf);
+    for payload in TYPST_AND_PDF {
+        assert!(
+            text.contains(&collapse(payload)),
+            "{payload:?} not in {text}"
+        );
+    }
+    let urls = poppler("pdfinfo", &["-url"], &pdf, false);
+    assert!(!urls.contains("javascript"), "{urls}");
+    assert!(!urls.contains("evil.example"), "{urls}");
+    let info = poppler("pdfinfo", &[], &pdf, false);
+    assert!(
+        info.contains(&format!(
+            "Title:           Fact-check report: {}",
+            TYPST_AND_PDF[0]
+        )),
+        "{info}"
+    );
+}
+
+#[test]
+fn html_and_csv_payloads_print_as_text_too() {
+    let review = hostile_review();
+    let pdf = export(&review, ExportFormat::Pdf).unwrap();
+    assert_eq!(pdf, export(&review, ExportFormat::Pdf).unwrap());
+    let text = pdf_text(&pdf.bytes);
+    for payload in HOSTILE.iter().take(13) {
+        assert!(text.contains(&collapse(payload)), "{payload:?}");
+    }
+    let urls = poppler("pdfinfo", &["-url"], &pdf.bytes, false);
+    for scheme in ["javascript", "vbscript", "data:"] {
+        assert!(!urls.to_lowercase().contains(scheme), "{urls}");
+    }
+}
+
+#[test]
+fn arabic_review_prints_its_quotes_and_is_a_fixture_file() {
+    let review = common::arabic_review();
+    common::golden(
+        "fixtures/arabic-sample.claimdesk",
+        claimdesk_core::format::to_json(&review).as_bytes(),
+    );
+    let text = pdf_text(&pdf_of(&review, Paper::A4));
+    // pdftotext gives a lam-alef ligature's two letters in the wrong order ("خلال" comes out
+    // "خالل"), so words are compared as their sorted letters.
+    let letters = |w: &str| {
+        let mut v: Vec<char> = w.chars().filter(|c| c.is_alphanumeric()).collect();
+        v.sort_unstable();
+        v
+    };
+    let extracted: std::collections::HashSet<Vec<char>> = text
+        .split(|c: char| c.is_whitespace() || is_bidi_control(c))
+        .map(letters)
+        .collect();
+    for c in review.claims() {
+        for word in c.quote.split_whitespace() {
+            assert!(
+                extracted.contains(&letters(word)),
+                "{word:?} of {:?} in {text}",
+                c.quote
+            );
+        }
+    }
+    assert!(extracted.contains(&letters("حداد")), "{text}");
+}
+
+/// The embedding and isolate marks pdftotext puts around right-to-left runs.
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+#[test]
+#[ignore = "the 1 MB / 5,000-claim review: tens of seconds in a debug build (`--ignored`)"]
+fn large_review_typesets_every_claim() {
+    let review = claimdesk_core::synthetic::large_review(1_000_000, 5_000);
+    let pdf = pdf_of(&review, Paper::A4);
+    let info = poppler("pdfinfo", &[], &pdf, false);
+    let pages: usize = info
+        .lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .and_then(|n| n.trim().parse().ok())
+        .unwrap();
+    assert!(pages > 300, "{pages} pages");
+    let text = pdf_text(&pdf);
+    let last = review.claims().last().unwrap();
+    assert!(
+        text.contains(&collapse(&last.quote)),
+        "the last claim's quote"
+    );
+    assert!(text.contains("#5000"), "the last claim's details");
+}
