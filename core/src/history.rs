@@ -122,12 +122,10 @@ impl History {
         self.redo.clear();
         self.next_revision += 1;
         let after = self.next_revision;
-        if let Some(last) = self.undo.last_mut()
-            && coalesce.is_some()
-            && last.coalesce == coalesce
-            && now.duration_since(last.at) < COALESCE_PAUSE
-            && last.after == self.revision
-        {
+        let joins = coalesce
+            .as_ref()
+            .is_some_and(|key| self.continues(key, now));
+        if joins && let Some(last) = self.undo.last_mut() {
             // The older inverse already restores the state before the first keystroke; the
             // newer one is applied first when undoing.
             let mut merged = inverse;
@@ -147,6 +145,16 @@ impl History {
         }
         self.revision = after;
         Ok(())
+    }
+
+    /// True if a change under `key` made at `now` would join the last undo step (typing on
+    /// in the same field within [`COALESCE_PAUSE`]).
+    pub fn continues(&self, key: &TypingKey, now: Instant) -> bool {
+        self.undo.last().is_some_and(|last| {
+            last.coalesce.as_ref() == Some(key)
+                && now.duration_since(last.at) < COALESCE_PAUSE
+                && last.after == self.revision
+        })
     }
 
     /// Undoes the last step; returns its label.

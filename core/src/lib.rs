@@ -22,6 +22,7 @@ pub mod motion;
 pub mod reanchor;
 pub mod sentences;
 pub mod status;
+pub mod status_history;
 pub mod suggest;
 #[doc(hidden)]
 pub mod synthetic;

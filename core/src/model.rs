@@ -422,6 +422,8 @@ pub struct Claim {
     /// True when the quote could not be found in the article: the claim is kept and shown, but
     /// not drawn in the text.
     pub orphaned: bool,
+    /// Status and verdict changes, oldest first (format version 5).
+    pub history: Vec<crate::status_history::StatusChange>,
     /// Unknown fields of this claim, preserved.
     pub extra: Extra,
 }
@@ -449,6 +451,7 @@ impl Claim {
             created: now.clone(),
             modified: now,
             orphaned: false,
+            history: Vec::new(),
             extra: Extra::new(),
         };
         claim.anchor_to(article, span);

@@ -152,6 +152,10 @@ pub enum Command {
     DeletePicked,
     /// Filter the claims list by this text (quote, claimant, note, verdict, sources).
     SetClaimQuery(String),
+    /// Give the reason for the claim's last status or verdict change (one undo step).
+    SetReason(ClaimId, String),
+    /// Set who is working (remembered in the settings; written into claim histories).
+    SetAnalyst(claimdesk_core::status_history::Analyst),
 }
 
 /// Answers to the offer of unsaved work found after a crash.
@@ -298,6 +302,8 @@ impl AppState {
             Command::PickClaims(ids) => self.select_claims(ids),
             Command::DeletePicked => self.delete_picked(),
             Command::SetClaimQuery(query) => self.claim_search.set_query(query),
+            Command::SetReason(id, reason) => self.set_reason(&id, &reason),
+            Command::SetAnalyst(analyst) => self.settings.analyst = analyst,
         }
     }
 
@@ -711,6 +717,7 @@ impl AppState {
         {
             claim.claimant = t.speakers[turn.speaker].name.clone();
         }
+        super::team::stamp(&self.settings.analyst, None, &mut claim, false);
         let id = claim.id.clone();
         let label = format!("mark {}", status.label().to_lowercase());
         if doc.apply(&label, vec![Edit::Insert(claim)], None).is_ok() {
@@ -740,6 +747,10 @@ impl AppState {
             return;
         }
         claim.modified = claimdesk_core::model::Timestamp::now();
+        let typing = coalesce
+            .as_ref()
+            .is_some_and(|key| doc.history.continues(key, std::time::Instant::now()));
+        super::team::stamp(&self.settings.analyst, Some(old), &mut claim, typing);
         if coalesce.is_none() {
             doc.history.seal();
         }

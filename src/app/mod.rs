@@ -25,6 +25,7 @@ pub mod notices;
 pub mod recovery;
 pub mod settings;
 pub mod suggestions;
+mod team;
 pub mod update;
 pub mod view_state;
 

@@ -24,6 +24,9 @@ pub struct Settings {
     pub suggestion_model: super::suggestions::ModelChoice,
     /// The suggestion threshold picked with the slider (`None`: the default).
     pub suggestion_threshold: Option<f32>,
+    /// Who is working: written into each claim's history of changes. Unset until the analyst
+    /// says (Edit → Your name…); never guessed from the system.
+    pub analyst: claimdesk_core::status_history::Analyst,
 }
 
 impl Settings {

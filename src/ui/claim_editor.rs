@@ -9,7 +9,7 @@ use egui::TextEdit;
 
 use crate::app::commands::Command;
 use crate::ui::Frame;
-use crate::ui::{evidence_editor, theme};
+use crate::ui::{claim_history, evidence_editor, theme};
 
 /// Draws the editor for `wb.view_state.selected_claim`.
 pub fn show(ui: &mut egui::Ui, f: &mut Frame) {
@@ -37,7 +37,13 @@ pub fn show(ui: &mut egui::Ui, f: &mut Frame) {
                     right: 12,
                     ..Default::default()
                 })
-                .show(ui, |ui| editor(ui, claim, has_selection, &mut commands));
+                .show(ui, |ui| {
+                    editor(ui, claim, has_selection, &mut commands);
+                    ui.add_space(6.0);
+                    let unnamed = wb.settings.analyst.is_unset();
+                    let reason = &mut f.state.reason;
+                    claim_history::show(ui, claim, reason, unnamed, &mut commands);
+                });
         });
     f.extend(commands);
 }

@@ -190,6 +190,8 @@ fn edit_menu(ui: &mut egui::Ui, f: &mut Frame) {
     {
         f.push(Command::DeleteClaim(id));
     }
+    ui.separator();
+    crate::ui::analyst_menu::show(ui, f);
 }
 
 /// Buttons to mark the selection (or restatus the selected claim), and Find.

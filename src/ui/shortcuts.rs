@@ -78,6 +78,17 @@ pub fn read(ui: &mut egui::Ui, f: &mut Frame) {
                 }
             }
             crate::ui::review_keys::read(i, &mut commands);
+            // W ("why"): a reason for the selected claim's last change.
+            if i.key_pressed(Key::W)
+                && !wb.view_state.bulk()
+                && let Some(claim) = wb
+                    .view_state
+                    .selected_claim
+                    .as_ref()
+                    .and_then(|id| wb.doc.as_ref().and_then(|d| d.review.claim(id)))
+            {
+                f.state.reason = crate::ui::claim_history::ReasonDraft::for_claim(claim);
+            }
             // R re-attaches the selected claim to the selected text.
             if i.key_pressed(Key::R)
                 && wb.view_state.has_text_selected()

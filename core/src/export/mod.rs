@@ -17,8 +17,9 @@ use crate::model::{ClaimStatus, Review};
 
 pub use claimreview::claimreview;
 pub use csv::csv;
-pub use html::html;
-pub use markdown::markdown;
+pub use html::{html, html_with};
+pub use markdown::{markdown, markdown_with};
+pub use report::ReportOptions;
 pub use webannotation::webannotation;
 
 /// A report format.
@@ -130,9 +131,19 @@ pub struct ExportOutput {
 
 /// Exports `review` in `format`. The single entry point for the GUI and the CLI.
 pub fn export(review: &Review, format: ExportFormat) -> Result<ExportOutput, ExportError> {
+    export_with(review, format, &ReportOptions::default())
+}
+
+/// Exports `review` in `format` with report options (the timeline); formats that are not
+/// reports ignore them.
+pub fn export_with(
+    review: &Review,
+    format: ExportFormat,
+    options: &ReportOptions,
+) -> Result<ExportOutput, ExportError> {
     let bytes = match format {
-        ExportFormat::Html => html(review).into_bytes(),
-        ExportFormat::Markdown => markdown(review).into_bytes(),
+        ExportFormat::Html => html_with(review, options).into_bytes(),
+        ExportFormat::Markdown => markdown_with(review, options).into_bytes(),
         ExportFormat::Csv => csv(review)?,
         ExportFormat::ClaimReview => claimreview(review)?.into_bytes(),
         ExportFormat::WebAnnotation => webannotation(review)?.into_bytes(),
