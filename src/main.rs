@@ -21,6 +21,8 @@ struct Args {
 enum Command {
     /// Validate a review and print a summary (claims per status, orphans). Exit 1 on any problem.
     Check(claimdesk::cli::check::CheckArgs),
+    /// Compare two analysts' reviews of one article: matched claims and agreement figures.
+    Compare(claimdesk::cli::compare::CompareArgs),
     /// Write a report of a review: html, markdown, csv, claimreview or webannotation.
     Export(claimdesk::cli::export::ExportArgs),
     /// The claim archive: add sources, list, remove, reindex, and search what was checked before.
@@ -46,6 +48,7 @@ fn main() -> ExitCode {
     }
     match args.command {
         Some(Command::Check(a)) => claimdesk::cli::check::run(&a),
+        Some(Command::Compare(a)) => claimdesk::cli::compare::run(&a),
         Some(Command::Export(a)) => claimdesk::cli::export::run(&a),
         Some(Command::Library(a)) => claimdesk::cli::library::run(&a),
         Some(Command::New(a)) => claimdesk::cli::new::run(&a),

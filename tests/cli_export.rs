@@ -183,7 +183,10 @@ fn timeline_is_in_the_reports_only_with_the_flag() {
         assert!(out.status.success(), "{:?}", stderr_lines(&out));
         let text = String::from_utf8(out.stdout).unwrap();
         assert!(text.contains("Timeline"), "{format}");
-        assert!(text.contains("UNHCR and IOM reports contradict it"), "{format}");
+        assert!(
+            text.contains("UNHCR and IOM reports contradict it"),
+            "{format}"
+        );
         assert!(text.contains("Amal Haddad (AH)"), "{format}");
     }
 }

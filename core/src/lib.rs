@@ -10,6 +10,7 @@ pub mod anchor;
 pub mod archive;
 pub mod atomic;
 pub mod claim_search;
+pub mod compare;
 pub mod export;
 pub mod fields;
 pub mod format;

@@ -2,6 +2,7 @@
 //! stderr, and returns exit code 0 on success, 1 on any problem.
 
 pub mod check;
+pub mod compare;
 pub mod completions;
 pub mod export;
 pub mod library;
