@@ -27,6 +27,10 @@ enum Command {
     Export(claimdesk::cli::export::ExportArgs),
     /// The claim archive: add sources, list, remove, reindex, and search what was checked before.
     Library(claimdesk::cli::library::LibraryArgs),
+    /// Three-way merge of reviews by claim id (git's merge driver); exit 1 if conflicts remain.
+    Merge(claimdesk::cli::merge::MergeArgs),
+    /// Make git merge .claimdesk files with `claimdesk merge` in this repository.
+    GitSetup(claimdesk::cli::git_setup::GitSetupArgs),
     /// Create a review from an article (.txt in any encoding, .html, .md) without the window.
     New(claimdesk::cli::new::NewArgs),
     /// List the sentences worth checking in an article or review, best first, with reasons.
@@ -51,6 +55,8 @@ fn main() -> ExitCode {
         Some(Command::Compare(a)) => claimdesk::cli::compare::run(&a),
         Some(Command::Export(a)) => claimdesk::cli::export::run(&a),
         Some(Command::Library(a)) => claimdesk::cli::library::run(&a),
+        Some(Command::Merge(a)) => claimdesk::cli::merge::run(&a),
+        Some(Command::GitSetup(a)) => claimdesk::cli::git_setup::run(&a),
         Some(Command::New(a)) => claimdesk::cli::new::run(&a),
         Some(Command::Suggest(a)) => claimdesk::cli::suggest::run(&a),
         Some(Command::TrainSuggester(a)) => claimdesk::cli::train_suggester::run(&a),

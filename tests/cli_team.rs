@@ -133,3 +133,185 @@ fn compare_names_a_bad_file() {
         "{err}"
     );
 }
+
+// ---------------------------------------------------------------------------------------------
+// merge and git-setup
+
+fn base_review() -> Review {
+    use ClaimStatus::UnderInvestigation as I;
+    review(TEXT, &[("c1", "Crime fell", I), ("c2", "Taxes rose", I)])
+}
+
+/// `review` with claim `id` changed by `change`.
+fn with(review: &Review, id: &str, change: impl FnOnce(&mut Claim)) -> Review {
+    let mut r = review.clone();
+    let mut c = r.claim(&ClaimId(id.into())).unwrap().clone();
+    change(&mut c);
+    r.replace(c);
+    r
+}
+
+fn load(path: &Path) -> Review {
+    claimdesk_core::format::load_file(path).unwrap().review
+}
+
+#[test]
+fn merge_clean_exits_0_and_conflicting_exits_1_with_the_conflict_in_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let base = base_review();
+    let b = write(d, "base.claimdesk", &base);
+    let o = write(
+        d,
+        "ours.claimdesk",
+        &with(&base, "c1", |c| c.status = ClaimStatus::Disputed),
+    );
+    let t = write(
+        d,
+        "theirs.claimdesk",
+        &with(&base, "c2", |c| c.note = "IOM".into()),
+    );
+    let out_path = d.join("out.claimdesk");
+    let out = claimdesk(&["merge", s(&b), s(&o), s(&t), "-o", s(&out_path)]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let merged = load(&out_path);
+    assert!(merged.conflicts.is_empty());
+    assert_eq!(merged.claims()[0].status, ClaimStatus::Disputed);
+    assert_eq!(merged.claims()[1].note, "IOM");
+    // Both change c1's status: exit 1, the conflict on stderr and in the (valid) file.
+    let t2 = write(
+        d,
+        "theirs2.claimdesk",
+        &with(&base, "c1", |c| c.status = ClaimStatus::Asserted),
+    );
+    let out = claimdesk(&["merge", s(&b), s(&o), s(&t2)]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("1 merge conflicts"), "{err}");
+    assert!(
+        err.contains("c1: status: Disputed (unknown) / Asserted (unknown)"),
+        "{err}"
+    );
+    let merged = claimdesk_core::format::load_str(std::str::from_utf8(&out.stdout).unwrap())
+        .unwrap()
+        .review;
+    assert_eq!(merged.conflicts.len(), 1);
+    // A bad input is one line naming it.
+    std::fs::write(d.join("bad.claimdesk"), "[]").unwrap();
+    let bad = d.join("bad.claimdesk");
+    let out = claimdesk(&["merge", s(&b), s(&bad), s(&t)]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("bad.claimdesk"));
+}
+
+fn git(repo: &Path, args: &[&str]) -> Output {
+    Command::new("git")
+        .arg("-C")
+        .arg(repo)
+        .args(args)
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("HOME", repo)
+        .output()
+        .expect("git runs")
+}
+
+fn git_ok(repo: &Path, args: &[&str]) {
+    let out = git(repo, args);
+    assert!(
+        out.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+fn commit(repo: &Path, review: &Review, message: &str) {
+    save_file(&repo.join("speech.claimdesk"), review).unwrap();
+    git_ok(repo, &["add", "-A"]);
+    git_ok(repo, &["commit", "-q", "-m", message]);
+}
+
+#[test]
+fn git_merges_reviews_with_the_driver_clean_and_with_a_conflict() {
+    let dir = tempfile::tempdir().unwrap();
+    let repo = dir.path();
+    git_ok(repo, &["init", "-q", "-b", "main"]);
+    git_ok(repo, &["config", "user.name", "Test"]);
+    git_ok(repo, &["config", "user.email", "test@example.org"]);
+    let base = base_review();
+    commit(repo, &base, "base");
+    let setup = claimdesk(&["git-setup", s(repo)]);
+    assert!(
+        setup.status.success(),
+        "{}",
+        String::from_utf8_lossy(&setup.stderr)
+    );
+    let said = String::from_utf8(setup.stdout).unwrap();
+    assert!(
+        said.contains("added \"*.claimdesk merge=claimdesk\""),
+        "{said}"
+    );
+    let attrs = std::fs::read_to_string(repo.join(".gitattributes")).unwrap();
+    assert_eq!(attrs, "*.claimdesk merge=claimdesk\n");
+    let driver =
+        String::from_utf8(git(repo, &["config", "merge.claimdesk.driver"]).stdout).unwrap();
+    assert!(
+        driver.trim_end().ends_with(" merge %O %A %B -o %A"),
+        "{driver}"
+    );
+    // Running it again changes nothing.
+    let again = claimdesk(&["git-setup", s(repo)]);
+    assert!(
+        String::from_utf8(again.stdout)
+            .unwrap()
+            .contains("already had")
+    );
+    git_ok(repo, &["add", "-A"]);
+    git_ok(repo, &["commit", "-q", "-m", "merge driver"]);
+
+    // Clean: two branches mark different things.
+    git_ok(repo, &["checkout", "-q", "-b", "ana"]);
+    let ana = with(&base, "c1", |c| c.status = ClaimStatus::Disputed);
+    commit(repo, &ana, "ana: c1 disputed");
+    git_ok(repo, &["checkout", "-q", "main"]);
+    let main = with(&base, "c2", |c| c.verdict = "True".into());
+    commit(repo, &main, "main: c2 verdict");
+    git_ok(repo, &["merge", "-q", "--no-edit", "ana"]);
+    let merged = load(&repo.join("speech.claimdesk"));
+    assert!(merged.conflicts.is_empty());
+    assert_eq!(merged.claims()[0].status, ClaimStatus::Disputed);
+    assert_eq!(merged.claims()[1].verdict, "True");
+
+    // Conflict: both change c2's status.
+    git_ok(repo, &["checkout", "-q", "-b", "bo"]);
+    commit(
+        repo,
+        &with(&merged, "c2", |c| c.status = ClaimStatus::Asserted),
+        "bo",
+    );
+    git_ok(repo, &["checkout", "-q", "main"]);
+    commit(
+        repo,
+        &with(&merged, "c2", |c| c.status = ClaimStatus::Disputed),
+        "main",
+    );
+    let out = git(repo, &["merge", "--no-edit", "bo"]);
+    assert!(!out.status.success(), "a conflict stops the merge");
+    let status = String::from_utf8(git(repo, &["status", "--porcelain"]).stdout).unwrap();
+    assert!(status.contains("UU speech.claimdesk"), "{status}");
+    // The file is a valid review (no text conflict markers) that records the conflict.
+    let text = std::fs::read_to_string(repo.join("speech.claimdesk")).unwrap();
+    assert!(!text.contains("<<<<<<<"));
+    let conflicted = load(&repo.join("speech.claimdesk"));
+    assert_eq!(conflicted.conflicts.len(), 1);
+    assert_eq!(conflicted.conflicts[0].field, "status");
+    assert_eq!(
+        conflicted.claims()[1].status,
+        ClaimStatus::Disputed,
+        "ours meanwhile"
+    );
+}

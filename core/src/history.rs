@@ -22,6 +22,8 @@ pub enum Edit {
     SetDetails(ReviewDetails),
     /// Replace the list of decisions about suggested sentences.
     SetSuggestionDecisions(Vec<SuggestionDecision>),
+    /// Replace the list of merge conflicts still to resolve.
+    SetConflicts(Vec<crate::merge::MergeConflict>),
     /// Swap the whole article, all claims and the earlier versions at once: an article update
     /// (see [`crate::reanchor`]). Its inverse holds the previous three, so the update is one
     /// undoable step.
@@ -64,6 +66,10 @@ impl Edit {
             Edit::SetSuggestionDecisions(decisions) => Ok(Edit::SetSuggestionDecisions(
                 std::mem::replace(&mut review.suggestion_decisions, decisions),
             )),
+            Edit::SetConflicts(conflicts) => Ok(Edit::SetConflicts(std::mem::replace(
+                &mut review.conflicts,
+                conflicts,
+            ))),
             Edit::ReplaceArticle {
                 article,
                 claims,

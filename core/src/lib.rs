@@ -18,6 +18,7 @@ pub mod format;
 pub mod fuzzing;
 pub mod history;
 pub mod import;
+pub mod merge;
 pub mod model;
 pub mod motion;
 pub mod reanchor;

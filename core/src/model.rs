@@ -512,6 +512,9 @@ pub struct Review {
     /// 4, `suggestion_decisions`). Never claims: they only keep a sentence from being
     /// suggested again.
     pub suggestion_decisions: Vec<crate::suggest::SuggestionDecision>,
+    /// Merge conflicts waiting for the analyst (format version 5, `conflicts`); empty in a
+    /// clean review.
+    pub conflicts: Vec<crate::merge::MergeConflict>,
     /// Unknown top-level fields, preserved.
     pub extra: Extra,
 }
@@ -525,6 +528,7 @@ impl Review {
             details: ReviewDetails::default(),
             earlier_versions: Vec::new(),
             suggestion_decisions: Vec::new(),
+            conflicts: Vec::new(),
             extra: Extra::new(),
         }
     }
@@ -538,6 +542,7 @@ impl Review {
             details: ReviewDetails::default(),
             earlier_versions: Vec::new(),
             suggestion_decisions: Vec::new(),
+            conflicts: Vec::new(),
             extra: Extra::new(),
         }
     }

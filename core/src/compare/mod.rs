@@ -190,5 +190,22 @@ impl Comparison {
     }
 }
 
+/// The first `needle` of `article` as a claim with id `id` (tests of compare and merge).
+#[cfg(test)]
+pub(crate) fn test_claim(
+    article: &crate::model::Article,
+    id: &str,
+    needle: &str,
+    status: ClaimStatus,
+) -> crate::model::Claim {
+    use crate::model::{Claim, ClaimId, Span};
+    let byte = article.text().find(needle).unwrap();
+    let start = article.text()[..byte].chars().count();
+    let span = Span::new(start, start + needle.chars().count());
+    let mut c = Claim::new(article, span, status);
+    c.id = ClaimId(id.into());
+    c
+}
+
 #[cfg(test)]
 mod tests;

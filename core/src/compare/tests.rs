@@ -2,21 +2,13 @@
 //! docs/agreement.md's worked example, which is this first review pair).
 
 use super::*;
-use crate::model::{Article, Claim, ClaimId, Span};
+use crate::model::{Article, Claim};
 use ClaimStatus::{Asserted as A, Disputed as D, UnderInvestigation as I};
 
 const TEXT: &str = "Crime fell. Taxes rose. They wrote on the blackboard.";
 
 fn claim(article: &Article, id: &str, needle: &str, status: ClaimStatus) -> Claim {
-    let byte = article.text().find(needle).unwrap();
-    let start = article.text()[..byte].chars().count();
-    let mut c = Claim::new(
-        article,
-        Span::new(start, start + needle.chars().count()),
-        status,
-    );
-    c.id = ClaimId(id.into());
-    c
+    test_claim(article, id, needle, status)
 }
 
 fn review(claims: &[(&str, &str, ClaimStatus)]) -> Review {

@@ -27,7 +27,8 @@ pub const FORMAT_NAME: &str = "claimdesk";
 /// Version 2 added review details, and per claim a verdict, a summary, the claim's date and
 /// evidence. Version 3 added `article_versions` (earlier texts of an updated article).
 /// Version 4 added `suggestion_decisions` (suggested sentences accepted or dismissed).
-/// Version 5 added `claims[].history` (who changed a status or verdict, when and why).
+/// Version 5 added `claims[].history` (who changed a status or verdict, when and why) and
+/// `conflicts` (a merge's conflicts still to resolve).
 /// Older files load as they are: the new fields are simply empty.
 pub const CURRENT_VERSION: u64 = 5;
 /// The file extension of projects, without the dot.
@@ -217,6 +218,7 @@ fn from_wire(file: WireFile) -> (Review, Vec<String>) {
     review
         .suggestion_decisions
         .sort_by_key(|d| (d.span.start, d.span.end));
+    review.conflicts = file.conflicts;
     (review, warnings)
 }
 
@@ -521,6 +523,7 @@ pub fn to_json(review: &Review) -> String {
                 decided: Some(d.decided.as_str().to_owned()),
             })
             .collect(),
+        conflicts: review.conflicts.clone(),
         extra: review.extra.clone(),
     };
     let mut out = serde_json::to_string_pretty(&file).expect("a review always serialises");

@@ -1,7 +1,7 @@
 //! The on-disk shape of a project file as serde structs: version 5, which reads versions 1 to 4
 //! too (version 1 is the same shape without `details`, `verdict`, `summary`, `claim_date`,
 //! `evidence`; version 2 without `article_versions`; version 3 without
-//! `suggestion_decisions`; version 4 without `claims[].history`).
+//! `suggestion_decisions`; version 4 without `claims[].history` and `conflicts`).
 //!
 //! Field order here is the key order in written files; do not reorder without reason.
 
@@ -29,6 +29,9 @@ pub struct WireFile {
     /// are any.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub suggestion_decisions: Vec<WireDecision>,
+    /// New in version 5: merge conflicts still to resolve; written only when there are any.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub conflicts: Vec<crate::merge::MergeConflict>,
     #[serde(flatten)]
     pub extra: Extra,
 }
