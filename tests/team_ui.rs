@@ -130,3 +130,107 @@ fn esc_cancels_the_reason_and_letters_typed_there_mark_nothing() {
     press(&mut h, Key::A);
     assert_eq!(selected_claim(&h).status, ClaimStatus::Asserted);
 }
+
+// ---------------------------------------------------------------------------------------------
+// Conflicts from a git merge, resolved in the window and committed
+
+fn git(repo: &std::path::Path, args: &[&str]) -> std::process::Output {
+    std::process::Command::new("git")
+        .arg("-C")
+        .arg(repo)
+        .args(args)
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("HOME", repo)
+        .output()
+        .expect("git runs")
+}
+
+fn git_ok(repo: &std::path::Path, args: &[&str]) {
+    let out = git(repo, args);
+    assert!(
+        out.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// The sample review with its first claim's status set, committed on the current branch.
+fn commit_status(repo: &std::path::Path, base: &Review, status: ClaimStatus) {
+    let mut review = base.clone();
+    let mut c = review.claims()[0].clone();
+    c.status = status;
+    review.replace(c);
+    claimdesk_core::format::save_file(&repo.join("speech.claimdesk"), &review).unwrap();
+    git_ok(repo, &["commit", "-qam", "status"]);
+}
+
+/// A repository where `git merge bo` stopped on speech.claimdesk: for the first claim (asserted
+/// in the base) main says disputed, bo says under investigation.
+fn conflicted_repo() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let repo = dir.path();
+    git_ok(repo, &["init", "-q", "-b", "main"]);
+    git_ok(repo, &["config", "user.name", "Test"]);
+    git_ok(repo, &["config", "user.email", "test@example.org"]);
+    let base = common::sample_review();
+    claimdesk_core::format::save_file(&repo.join("speech.claimdesk"), &base).unwrap();
+    let setup = std::process::Command::new(env!("CARGO_BIN_EXE_claimdesk"))
+        .args(["git-setup", repo.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(setup.status.success());
+    git_ok(repo, &["add", "-A"]);
+    git_ok(repo, &["commit", "-qm", "base"]);
+    git_ok(repo, &["checkout", "-qb", "bo"]);
+    commit_status(repo, &base, ClaimStatus::UnderInvestigation);
+    git_ok(repo, &["checkout", "-q", "main"]);
+    commit_status(repo, &base, ClaimStatus::Disputed);
+    assert!(!git(repo, &["merge", "--no-edit", "bo"]).status.success());
+    dir
+}
+
+#[test]
+fn a_git_conflict_is_resolved_in_the_window_and_committed() {
+    let dir = conflicted_repo();
+    let path = dir.path().join("speech.claimdesk");
+    let mut wb = Workbench::new(Settings::default(), Arc::new(ScriptedDialogs::default()));
+    wb.push(claimdesk::app::Command::Open(path.clone()));
+    let mut h = common::harness_of(wb, Vec2::new(1280.0, 900.0));
+    h.run();
+    let first =
+        |h: &Harness<'_, Workbench>| h.state().doc.as_ref().unwrap().review.claims()[0].clone();
+    let conflicts =
+        |h: &Harness<'_, Workbench>| h.state().doc.as_ref().unwrap().review.conflicts.len();
+    assert_eq!(conflicts(&h), 1);
+    assert!(h.query_by_label("1 merge conflicts to resolve").is_some());
+    assert_eq!(first(&h).status, ClaimStatus::Disputed, "ours meanwhile");
+    h.get_by_label("Take theirs").click();
+    h.run();
+    assert_eq!(first(&h).status, ClaimStatus::UnderInvestigation);
+    assert_eq!(conflicts(&h), 0);
+    assert!(h.query_by_label("Take theirs").is_none(), "the bar is gone");
+    // One undo step brings the conflict and our value back; redo resolves it again.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(
+        (conflicts(&h), first(&h).status),
+        (1, ClaimStatus::Disputed)
+    );
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Y);
+    h.run();
+    assert_eq!(conflicts(&h), 0);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    let saved = std::fs::read_to_string(&path).unwrap();
+    assert!(!saved.contains("\"conflicts\""), "the file saves clean");
+    git_ok(dir.path(), &["add", "speech.claimdesk"]);
+    git_ok(dir.path(), &["commit", "-q", "--no-edit"]);
+    let log = git(dir.path(), &["log", "--format=%P", "-1"]);
+    let parents = String::from_utf8(log.stdout).unwrap();
+    assert_eq!(parents.split_whitespace().count(), 2, "a merge commit");
+    let committed = claimdesk_core::format::load_file(&path).unwrap().review;
+    assert_eq!(
+        committed.claims()[0].status,
+        ClaimStatus::UnderInvestigation
+    );
+}

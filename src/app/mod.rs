@@ -14,6 +14,7 @@ pub mod claim_search;
 pub mod claims_list;
 pub mod clipboard;
 pub mod commands;
+mod conflicts;
 pub mod document;
 pub mod factcheck;
 pub mod file_dialogs;

@@ -42,6 +42,9 @@ pub enum Take {
     Ours,
     /// Theirs.
     Theirs,
+    /// Whatever the review holds now (the analyst edited the field by hand): only the conflict
+    /// goes.
+    AsIs,
 }
 
 impl MergeConflict {
@@ -66,14 +69,15 @@ pub fn resolve_edits(review: &Review, index: usize, take: Take) -> Option<Vec<Ed
     let mut rest = review.conflicts.clone();
     rest.remove(index);
     let mut edits = Vec::new();
-    if let Some(id) = &conflict.claim {
-        let side = match take {
-            Take::Ours => &conflict.ours,
-            Take::Theirs => &conflict.theirs,
-        };
-        if let Some(edit) = claim_edit(review, id, &conflict.field, &side.value)? {
-            edits.push(edit);
-        }
+    let side = match take {
+        Take::Ours => Some(&conflict.ours),
+        Take::Theirs => Some(&conflict.theirs),
+        Take::AsIs => None,
+    };
+    if let (Some(id), Some(side)) = (&conflict.claim, side)
+        && let Some(edit) = claim_edit(review, id, &conflict.field, &side.value)?
+    {
+        edits.push(edit);
     }
     edits.push(Edit::SetConflicts(rest));
     Some(edits)
