@@ -38,17 +38,29 @@ pub fn show(ui: &mut egui::Ui, f: &mut Frame) {
                     ..Default::default()
                 })
                 .show(ui, |ui| {
-                    editor(ui, claim, has_selection, &mut commands);
-                    ui.add_space(6.0);
-                    let unnamed = wb.settings.analyst.is_unset();
-                    let reason = &mut f.state.reason;
-                    claim_history::show(ui, claim, reason, unnamed, &mut commands);
+                    let history = HistoryPart {
+                        reason: &mut f.state.reason,
+                        unnamed: wb.settings.analyst.is_unset(),
+                    };
+                    editor(ui, claim, has_selection, history, &mut commands);
                 });
         });
     f.extend(commands);
 }
 
-fn editor(ui: &mut egui::Ui, claim: &Claim, has_selection: bool, commands: &mut Vec<Command>) {
+/// What the history part of the editor needs from the UI state.
+struct HistoryPart<'a> {
+    reason: &'a mut Option<claim_history::ReasonDraft>,
+    unnamed: bool,
+}
+
+fn editor(
+    ui: &mut egui::Ui,
+    claim: &Claim,
+    has_selection: bool,
+    history: HistoryPart,
+    commands: &mut Vec<Command>,
+) {
     let id = claim.id.clone();
     let dark = ui.visuals().dark_mode;
     ui.strong("Selected claim");
@@ -91,6 +103,8 @@ fn editor(ui: &mut egui::Ui, claim: &Claim, has_selection: bool, commands: &mut 
     });
     ui.add_space(4.0);
     verdict(ui, claim, commands);
+    ui.add_space(4.0);
+    claim_history::show(ui, claim, history.reason, history.unnamed, commands);
     ui.add_space(4.0);
     let label = ui.label("Claimant (who made the claim):");
     let hint = "e.g. Mohammed Besher, AIID";

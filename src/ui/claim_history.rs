@@ -87,6 +87,14 @@ fn reason_field(ui: &mut egui::Ui, d: &mut ReasonDraft, commands: &mut Vec<Comma
     );
     if std::mem::take(&mut d.focus) {
         response.request_focus();
+        // The current reason, all selected: typing replaces it, arrows edit it.
+        let mut state =
+            egui::text_edit::TextEditState::load(ui.ctx(), reason_id()).unwrap_or_default();
+        let all = egui::text_selection::CCursorRange::select_all_str(&d.text);
+        state.cursor.set_char_range(Some(all));
+        state.store(ui.ctx(), reason_id());
+        // The editor may be short: bring the field (and the timeline under it) into view.
+        response.scroll_to_me(Some(egui::Align::TOP));
     }
     // Enter saves; Esc or a click elsewhere cancels. Either way the field closes (the caller
     // sees it no longer has the keyboard).
