@@ -156,6 +156,8 @@ pub enum Command {
     SetReason(ClaimId, String),
     /// Set who is working (remembered in the settings; written into claim histories).
     SetAnalyst(claimdesk_core::status_history::Analyst),
+    /// Include each claim's timeline in HTML and Markdown reports (remembered).
+    SetExportTimeline(bool),
     /// Resolve merge conflict `n` of the review: ours, theirs, or as edited (one undo step).
     ResolveConflict(usize, claimdesk_core::merge::Take),
 }
@@ -306,6 +308,7 @@ impl AppState {
             Command::SetClaimQuery(query) => self.claim_search.set_query(query),
             Command::SetReason(id, reason) => self.set_reason(&id, &reason),
             Command::SetAnalyst(analyst) => self.settings.analyst = analyst,
+            Command::SetExportTimeline(on) => self.settings.export_timeline = on,
             Command::ResolveConflict(n, take) => self.resolve_conflict(n, take),
         }
     }

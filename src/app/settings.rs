@@ -27,6 +27,8 @@ pub struct Settings {
     /// Who is working: written into each claim's history of changes. Unset until the analyst
     /// says (Edit → Your name…); never guessed from the system.
     pub analyst: claimdesk_core::status_history::Analyst,
+    /// HTML and Markdown reports include each claim's timeline (File → Export…).
+    pub export_timeline: bool,
 }
 
 impl Settings {
