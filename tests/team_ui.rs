@@ -234,3 +234,65 @@ fn a_git_conflict_is_resolved_in_the_window_and_committed() {
         ClaimStatus::UnderInvestigation
     );
 }
+
+// ---------------------------------------------------------------------------------------------
+// File → Compare with…
+
+#[test]
+fn compare_with_shows_the_figures_and_takes_their_status_and_claim_one_undo_step_each() {
+    use claimdesk::app::file_dialogs::DialogAnswer;
+    let dir = tempfile::tempdir().unwrap();
+    let ours = common::sample_review();
+    // Their review: the first claim asserted -> disputed, and one claim we do not have.
+    let mut theirs = ours.clone();
+    let mut first = theirs.claims()[0].clone();
+    first.status = ClaimStatus::Disputed;
+    theirs.replace(first);
+    let text = theirs.article.text().to_owned();
+    let start = common::char_offset(&text, "has denounced the allegations");
+    let span = claimdesk_core::Span::new(start, start + "has denounced the allegations".len());
+    let extra = claimdesk_core::Claim::new(&theirs.article, span, ClaimStatus::Asserted);
+    let extra_id = extra.id.clone();
+    theirs.insert(extra);
+    let path = dir.path().join("theirs.claimdesk");
+    claimdesk_core::format::save_file(&path, &theirs).unwrap();
+
+    let dialogs = Arc::new(ScriptedDialogs::default());
+    dialogs.push_answer(DialogAnswer::Picked(path));
+    let mut wb = Workbench::new(Settings::default(), dialogs);
+    wb.open_review(ours);
+    wb.push(claimdesk::app::Command::CompareWith);
+    let mut h = common::harness_of(wb, Vec2::new(1280.0, 900.0));
+    h.run();
+    assert!(h.state().comparison.is_some());
+    assert!(
+        h.query_by_label("3 claims paired, 0 only in this review (A), 1 only in theirs (B)")
+            .is_some()
+    );
+    let status =
+        |h: &Harness<'_, Workbench>| h.state().doc.as_ref().unwrap().review.claims()[0].status;
+    assert_eq!(status(&h), ClaimStatus::Asserted);
+    h.get_by_label("Take their status").click();
+    h.run();
+    assert_eq!(status(&h), ClaimStatus::Disputed);
+    assert!(
+        h.query_by_label("Take their status").is_none(),
+        "no difference left there"
+    );
+    h.get_by_label("Take their claim").click();
+    h.run();
+    let review = |h: &Harness<'_, Workbench>| h.state().doc.as_ref().unwrap().review.clone();
+    assert!(review(&h).claim(&extra_id).is_some());
+    assert!(
+        h.query_by_label("The two reviews agree on every claim's status and verdict.")
+            .is_some()
+    );
+    // One undo step each.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert!(review(&h).claim(&extra_id).is_none());
+    assert_eq!(status(&h), ClaimStatus::Disputed);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(status(&h), ClaimStatus::Asserted);
+}

@@ -156,6 +156,12 @@ pub enum Command {
     SetReason(ClaimId, String),
     /// Set who is working (remembered in the settings; written into claim histories).
     SetAnalyst(claimdesk_core::status_history::Analyst),
+    /// File → Compare with…: pick another analyst's review of the same text.
+    CompareWith,
+    /// Close the comparison.
+    CloseComparison,
+    /// Take a claim, status or verdict from the compared review (its claim id), one undo step.
+    TakeFromOther(ClaimId, super::comparison::TakeFromOther),
     /// Include each claim's timeline in HTML and Markdown reports (remembered).
     SetExportTimeline(bool),
     /// Resolve merge conflict `n` of the review: ours, theirs, or as edited (one undo step).
@@ -308,6 +314,9 @@ impl AppState {
             Command::SetClaimQuery(query) => self.claim_search.set_query(query),
             Command::SetReason(id, reason) => self.set_reason(&id, &reason),
             Command::SetAnalyst(analyst) => self.settings.analyst = analyst,
+            Command::CompareWith => self.with_doc_dialog(DialogPurpose::Compare, ctx),
+            Command::CloseComparison => self.comparison = None,
+            Command::TakeFromOther(id, what) => self.take_from_other(&id, what),
             Command::SetExportTimeline(on) => self.settings.export_timeline = on,
             Command::ResolveConflict(n, take) => self.resolve_conflict(n, take),
         }
@@ -501,6 +510,7 @@ impl AppState {
         if let Some(found) = offer {
             self.ask(Modal::Recovery(found));
         }
+        self.comparison = None;
         self.doc = Some(doc);
     }
 
@@ -621,7 +631,7 @@ impl AppState {
         }
         let (tx, rx) = mpsc::channel();
         match &purpose {
-            DialogPurpose::Open => self.dialogs.pick_open(ctx, tx),
+            DialogPurpose::Open | DialogPurpose::Compare => self.dialogs.pick_open(ctx, tx),
             DialogPurpose::UpdateArticle => self.dialogs.pick_article(ctx, tx),
             DialogPurpose::SuggestionModel => self.dialogs.pick_model(ctx, tx),
             DialogPurpose::AddToLibrary(pick) => self.dialogs.pick_library_source(ctx, *pick, tx),
@@ -677,6 +687,7 @@ impl AppState {
                 self.export_to(&path, format);
             }
             DialogPurpose::UpdateArticle => self.update_from_file(&path),
+            DialogPurpose::Compare => self.open_comparison(&path),
             DialogPurpose::SuggestionModel => {
                 self.set_suggestion_model(super::suggestions::ModelChoice::File(path));
             }

@@ -93,6 +93,15 @@ fn file_menu(ui: &mut egui::Ui, f: &mut Frame) {
             }
         });
     });
+    if ui
+        .add_enabled(has_doc, egui::Button::new("Compare with…"))
+        .on_hover_text(
+            "Another analyst's review of the same text: agreement, and take their claims",
+        )
+        .clicked()
+    {
+        f.push(Command::CompareWith);
+    }
     let has_article_file = wb
         .doc
         .as_ref()

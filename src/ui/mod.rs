@@ -12,6 +12,7 @@ pub mod claims_list_follow;
 pub mod claims_panel;
 pub mod claims_pick;
 pub mod claims_search_box;
+pub mod compare_window;
 pub mod conflicts_panel;
 pub mod evidence_editor;
 pub mod export_dialog;

@@ -48,6 +48,7 @@ pub fn show(ui: &mut egui::Ui, f: &mut Frame) {
     export_dialog::show(ui, f);
     update_dialog::show(ui, f);
     crate::ui::library_window::show(ui, f);
+    crate::ui::compare_window::show(ui, f);
     crate::ui::help_menu::shortcuts_window(ui, f);
 }
 
