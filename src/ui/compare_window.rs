@@ -27,6 +27,7 @@ pub fn show(ui: &mut egui::Ui, f: &mut Frame) {
     egui::Window::new(format!("Compare with {name}"))
         .id(egui::Id::unique("compare_window"))
         .open(&mut open)
+        .default_pos([360.0, 110.0])
         .default_width(520.0)
         .default_height(420.0)
         .show(ui.ctx(), |ui| {
