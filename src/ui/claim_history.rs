@@ -72,6 +72,20 @@ pub fn show(
     }
 }
 
+/// W ("why"): opens the reason field for the selected claim's last change (the caller has
+/// checked that the article has the keyboard).
+pub fn read_why_key(input: &egui::InputState, f: &mut crate::ui::Frame) {
+    let wb = f.app;
+    if !input.key_pressed(Key::W) || wb.view_state.bulk() {
+        return;
+    }
+    let selected = wb.view_state.selected_claim.as_ref();
+    let doc = wb.doc.as_ref();
+    if let Some(claim) = selected.and_then(|id| doc.and_then(|d| d.review.claim(id))) {
+        f.state.reason = ReasonDraft::for_claim(claim);
+    }
+}
+
 /// The widget id of the reason field.
 pub fn reason_id() -> egui::Id {
     egui::Id::unique("claim_history_reason")

@@ -60,7 +60,6 @@ pub fn read(ui: &mut egui::Ui, f: &mut Frame) {
     if ui.input_mut(|i| i.consume_shortcut(&shortcut(cmd, Key::F))) {
         crate::ui::find_bar::open(f);
     }
-    // Single keys act on the article only while no text field has the keyboard.
     // Single keys act on the article only while nothing else has the keyboard: not a text
     // field (this frame or, for Esc, the last), not a focused button or link, not a dialog.
     let typing = ui.ctx().text_edit_focused() || f.state.typing_last_frame;
@@ -78,17 +77,7 @@ pub fn read(ui: &mut egui::Ui, f: &mut Frame) {
                 }
             }
             crate::ui::review_keys::read(i, &mut commands);
-            // W ("why"): a reason for the selected claim's last change.
-            if i.key_pressed(Key::W)
-                && !wb.view_state.bulk()
-                && let Some(claim) = wb
-                    .view_state
-                    .selected_claim
-                    .as_ref()
-                    .and_then(|id| wb.doc.as_ref().and_then(|d| d.review.claim(id)))
-            {
-                f.state.reason = crate::ui::claim_history::ReasonDraft::for_claim(claim);
-            }
+            crate::ui::claim_history::read_why_key(i, f);
             // R re-attaches the selected claim to the selected text.
             if i.key_pressed(Key::R)
                 && wb.view_state.has_text_selected()
