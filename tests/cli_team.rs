@@ -201,6 +201,21 @@ fn merge_clean_exits_0_and_conflicting_exits_1_with_the_conflict_in_the_file() {
         .unwrap()
         .review;
     assert_eq!(merged.conflicts.len(), 1);
+    // Both branches added the file: git passes an empty ancestor; every claim is added.
+    let empty = d.join("empty.claimdesk");
+    std::fs::write(&empty, "").unwrap();
+    let out = claimdesk(&["merge", s(&empty), s(&o), s(&t)]);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "same ids, different values: conflicts"
+    );
+    let merged = claimdesk_core::format::load_str(std::str::from_utf8(&out.stdout).unwrap())
+        .unwrap()
+        .review;
+    assert_eq!(merged.claims().len(), 2);
+    let fields: Vec<_> = merged.conflicts.iter().map(|c| c.field.as_str()).collect();
+    assert_eq!(fields, ["status", "note"]);
     // A bad input is one line naming it.
     std::fs::write(d.join("bad.claimdesk"), "[]").unwrap();
     let bad = d.join("bad.claimdesk");

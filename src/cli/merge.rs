@@ -6,6 +6,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use claimdesk_core::Review;
 use claimdesk_core::format::{load_file, save_file, to_json};
 use claimdesk_core::merge::merge;
 
@@ -25,14 +26,18 @@ pub struct MergeArgs {
 
 /// Loads the three reviews, merges, writes the result; conflicts are listed on stderr.
 pub fn run(args: &MergeArgs) -> ExitCode {
-    let mut reviews = Vec::with_capacity(3);
-    for path in [&args.base, &args.ours, &args.theirs] {
+    let mut reviews = Vec::with_capacity(2);
+    for path in [&args.ours, &args.theirs] {
         match load_file(path) {
             Ok(l) => reviews.push(l.review),
             Err(e) => return super::fail(path, e),
         }
     }
-    let merged = merge(&reviews[0], &reviews[1], &reviews[2]);
+    let base = match load_base(&args.base, &reviews[0]) {
+        Ok(b) => b,
+        Err(code) => return code,
+    };
+    let merged = merge(&base, &reviews[0], &reviews[1]);
     match &args.output {
         Some(out) => {
             if let Err(e) = save_file(out, &merged) {
@@ -55,4 +60,15 @@ pub fn run(args: &MergeArgs) -> ExitCode {
         eprintln!("  {claim}: {}", c.describe());
     }
     ExitCode::from(1)
+}
+
+/// The common ancestor. Git passes an empty file when both branches added the review: then the
+/// ancestor is our article with no claims, so every claim counts as added.
+fn load_base(path: &std::path::Path, ours: &Review) -> Result<Review, ExitCode> {
+    if std::fs::metadata(path).is_ok_and(|m| m.is_file() && m.len() == 0) {
+        return Ok(Review::new(ours.article.clone()));
+    }
+    load_file(path)
+        .map(|l| l.review)
+        .map_err(|e| super::fail(path, e))
 }
