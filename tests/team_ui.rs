@@ -126,6 +126,14 @@ fn esc_cancels_the_reason_and_letters_typed_there_mark_nothing() {
     assert_eq!(claim.history[0].by, "", "no analyst set: nobody is guessed");
     assert_eq!(common::claim_quotes(&h).len(), claims);
     assert!(h.query_by_label("unknown analyst").is_some());
+    let told = &h.state().notices.items;
+    assert_eq!(
+        told.iter()
+            .filter(|n| n.text.contains("Edit menu (Your name)"))
+            .count(),
+        1,
+        "told once where to set the name"
+    );
     // Esc closed the field only: the claim is still selected and keys act on it again.
     press(&mut h, Key::A);
     assert_eq!(selected_claim(&h).status, ClaimStatus::Asserted);

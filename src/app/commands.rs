@@ -742,6 +742,7 @@ impl AppState {
             self.view_state.selection = Some(Selection { anchor: b, head: b });
             self.view_state.select_claim(Some(id));
             self.view_state.picked_claims.clear();
+            self.remind_unnamed();
         }
     }
 
@@ -768,10 +769,17 @@ impl AppState {
             .as_ref()
             .is_some_and(|key| doc.history.continues(key, std::time::Instant::now()));
         super::team::stamp(&self.settings.analyst, Some(old), &mut claim, typing);
+        let recorded = claim.history.len() != old.history.len();
         if coalesce.is_none() {
             doc.history.seal();
         }
-        let _ = doc.apply(label, vec![Edit::Replace(claim)], coalesce);
+        if doc
+            .apply(label, vec![Edit::Replace(claim)], coalesce)
+            .is_ok()
+            && recorded
+        {
+            self.remind_unnamed();
+        }
     }
 
     fn delete_claim(&mut self, id: &ClaimId) {

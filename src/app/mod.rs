@@ -118,6 +118,8 @@ pub struct AppState {
     pub(crate) dialog: Option<in_flight::InFlight<DialogPurpose, file_dialogs::DialogAnswer>>,
     pub(crate) commands: Vec<Command>,
     last_title: String,
+    /// The analyst was told once this session that changes carry no name until they set one.
+    analyst_reminded: bool,
 }
 
 impl AppState {
@@ -138,6 +140,7 @@ impl AppState {
             claim_search: claim_search::ClaimSearch::default(),
             claims_list: claims_list::ClaimsList::default(),
             comparison: None,
+            analyst_reminded: false,
             clipboard: Arc::new(clipboard::SystemClipboard),
             clipboard_read: None,
             autosave: autosave::Autosave::new(),

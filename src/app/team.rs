@@ -7,6 +7,18 @@ use claimdesk_core::{Claim, ClaimId};
 use super::AppState;
 
 impl AppState {
+    /// The first time a change is recorded without a name, says where to set one (once per
+    /// session; the name is never guessed).
+    pub(super) fn remind_unnamed(&mut self) {
+        if self.settings.analyst.is_unset() && !self.analyst_reminded {
+            self.analyst_reminded = true;
+            self.notices.info(
+                "Changes are recorded without a name: set yours in the Edit menu (Your name), and your \
+                 next changes will say who made them.",
+            );
+        }
+    }
+
     /// Gives the reason for the last status or verdict change of claim `id`, as one undo step.
     pub(super) fn set_reason(&mut self, id: &ClaimId, reason: &str) {
         let has_history = self
