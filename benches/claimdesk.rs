@@ -16,7 +16,7 @@ use claimdesk::app::suggestions::MIN_THRESHOLD;
 use claimdesk_core::export::{ExportFormat, export};
 use claimdesk_core::format::{load_str, save_file, to_json};
 use claimdesk_core::suggest::{Model, score_article};
-use claimdesk_core::synthetic::{large_review, stacked_review};
+use claimdesk_core::synthetic::{large_review, stacked_review, team_sides};
 use claimdesk_core::text::normalize_article_text;
 use claimdesk_core::{ClaimStatus, Review};
 use criterion::{Criterion, criterion_group, criterion_main};
@@ -313,10 +313,26 @@ fn claims_search(c: &mut Criterion) {
     group.finish();
 }
 
+/// Working as a team (issue 11) on the 1 MB / 5,000-claim review: two analysts' versions, each
+/// with 10% of the statuses changed and 500 claims added (some changed on both sides:
+/// conflicts). `compare` matches and scores them; `merge` merges them three-way with the base.
+fn team(c: &mut Criterion) {
+    let base = large_review(ARTICLE_BYTES, CLAIMS);
+    let (ours, theirs) = team_sides(&base, 500);
+    let mut group = c.benchmark_group("team");
+    group.bench_function("compare", |b| {
+        b.iter(|| black_box(claimdesk_core::compare::compare(&ours, &theirs).unwrap()))
+    });
+    group.bench_function("merge", |b| {
+        b.iter(|| black_box(claimdesk_core::merge::merge(&base, &ours, &theirs)))
+    });
+    group.finish();
+}
+
 criterion_group! {
     name = benches;
     config = Criterion::default().sample_size(20).warm_up_time(std::time::Duration::from_secs(1))
         .measurement_time(std::time::Duration::from_secs(3));
-    targets = view, project, suggest, claims_search
+    targets = view, project, suggest, claims_search, team
 }
 criterion_main!(benches);

@@ -21,10 +21,16 @@ struct Args {
 enum Command {
     /// Validate a review and print a summary (claims per status, orphans). Exit 1 on any problem.
     Check(claimdesk::cli::check::CheckArgs),
+    /// Compare two analysts' reviews of one article: matched claims and agreement figures.
+    Compare(claimdesk::cli::compare::CompareArgs),
     /// Write a report of a review: html, pdf, markdown, csv, claimreview or webannotation.
     Export(claimdesk::cli::export::ExportArgs),
     /// The claim archive: add sources, list, remove, reindex, and search what was checked before.
     Library(claimdesk::cli::library::LibraryArgs),
+    /// Three-way merge of reviews by claim id (git's merge driver); exit 1 if conflicts remain.
+    Merge(claimdesk::cli::merge::MergeArgs),
+    /// Make git merge .claimdesk files with `claimdesk merge` in this repository.
+    GitSetup(claimdesk::cli::git_setup::GitSetupArgs),
     /// Create a review from an article (.txt in any encoding, .html, .md) without the window.
     New(claimdesk::cli::new::NewArgs),
     /// List the sentences worth checking in an article or review, best first, with reasons.
@@ -46,8 +52,11 @@ fn main() -> ExitCode {
     }
     match args.command {
         Some(Command::Check(a)) => claimdesk::cli::check::run(&a),
+        Some(Command::Compare(a)) => claimdesk::cli::compare::run(&a),
         Some(Command::Export(a)) => claimdesk::cli::export::run(&a),
         Some(Command::Library(a)) => claimdesk::cli::library::run(&a),
+        Some(Command::Merge(a)) => claimdesk::cli::merge::run(&a),
+        Some(Command::GitSetup(a)) => claimdesk::cli::git_setup::run(&a),
         Some(Command::New(a)) => claimdesk::cli::new::run(&a),
         Some(Command::Suggest(a)) => claimdesk::cli::suggest::run(&a),
         Some(Command::TrainSuggester(a)) => claimdesk::cli::train_suggester::run(&a),

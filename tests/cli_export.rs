@@ -206,3 +206,24 @@ fn pdf_paper_size_is_chosen_and_a_bad_one_is_a_usage_error() {
         "{err}"
     );
 }
+
+#[test]
+fn timeline_is_in_the_reports_only_with_the_flag() {
+    let review = core_tests().join("fixtures/v5-sample.claimdesk");
+    let review = review.to_str().unwrap();
+    for format in ["html", "markdown"] {
+        let plain = claimdesk(&["export", review, "--format", format]);
+        assert!(plain.status.success(), "{:?}", stderr_lines(&plain));
+        let plain = String::from_utf8(plain.stdout).unwrap();
+        assert!(!plain.contains("Timeline"), "{format}");
+        let out = claimdesk(&["export", review, "--format", format, "--timeline"]);
+        assert!(out.status.success(), "{:?}", stderr_lines(&out));
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert!(text.contains("Timeline"), "{format}");
+        assert!(
+            text.contains("UNHCR and IOM reports contradict it"),
+            "{format}"
+        );
+        assert!(text.contains("Amal Haddad (AH)"), "{format}");
+    }
+}

@@ -117,3 +117,40 @@ fn version_4_fixture_with_suggestion_decisions_validates() {
         "an unknown decision is refused"
     );
 }
+
+#[test]
+fn version_5_history_and_merge_conflicts_validate() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/core/tests/fixtures/v5-sample.claimdesk"
+    );
+    let json = std::fs::read_to_string(path).unwrap();
+    assert!(json.contains("\"history\""));
+    assert_valid(&validator(), &json);
+    // A merge where both sides changed one claim's status: the result records the conflict.
+    let base = claimdesk_core::format::load_str(&json).unwrap().review;
+    let side = |status| {
+        let mut r = base.clone();
+        let mut c = r.claims()[0].clone();
+        c.status = status;
+        r.replace(c);
+        r
+    };
+    let merged = claimdesk_core::merge::merge(
+        &base,
+        &side(ClaimStatus::Asserted),
+        &side(ClaimStatus::UnderInvestigation),
+    );
+    assert_eq!(merged.conflicts.len(), 1);
+    let merged_json = to_json(&merged);
+    assert_valid(&validator(), &merged_json);
+    let mut bad: Value = serde_json::from_str(&merged_json).unwrap();
+    bad["conflicts"][0]["field"] = "mood".into();
+    assert!(
+        !validator().is_valid(&bad),
+        "an unknown field name is refused"
+    );
+    let mut bad: Value = serde_json::from_str(&json).unwrap();
+    bad["claims"][0]["history"][0]["decision"] = "mood".into();
+    assert!(!validator().is_valid(&bad));
+}

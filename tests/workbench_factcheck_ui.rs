@@ -515,3 +515,33 @@ fn keys_typed_in_the_dialogs_never_reach_the_claims_behind_them() {
     h.run();
     assert!(h.state().ui_state.modal.is_none(), "Esc closes the dialog");
 }
+
+#[test]
+fn export_can_include_the_timeline_and_remembers_it() {
+    let fx = fixture();
+    let mut h = rich_harness(&fx);
+    let picked = fx.dir.path().join("with-timeline.html");
+    fx.dialogs.push_answer(DialogAnswer::Picked(picked.clone()));
+    menu(&mut h, "Export…");
+    h.get_by_label(ExportFormat::Html.label()).click();
+    h.run();
+    h.get_by_label("Include each claim's timeline (who changed it, when, why)")
+        .click();
+    h.run();
+    assert!(h.state().settings.export_timeline, "remembered");
+    h.get_by_label("Choose file and export…").click();
+    h.run();
+    let written = std::fs::read_to_string(&picked).unwrap();
+    let review = &h.state().doc.as_ref().unwrap().review;
+    let options = claimdesk_core::export::ExportOptions {
+        report: claimdesk_core::export::ReportOptions { timeline: true },
+        ..Default::default()
+    };
+    let expected =
+        claimdesk_core::export::export_with(review, ExportFormat::Html, &options).unwrap();
+    assert_eq!(written.as_bytes(), expected.bytes);
+    assert!(
+        written.contains("<h4>Timeline</h4>"),
+        "marking recorded a history"
+    );
+}

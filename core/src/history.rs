@@ -22,6 +22,8 @@ pub enum Edit {
     SetDetails(ReviewDetails),
     /// Replace the list of decisions about suggested sentences.
     SetSuggestionDecisions(Vec<SuggestionDecision>),
+    /// Replace the list of merge conflicts still to resolve.
+    SetConflicts(Vec<crate::merge::MergeConflict>),
     /// Swap the whole article, all claims and the earlier versions at once: an article update
     /// (see [`crate::reanchor`]). Its inverse holds the previous three, so the update is one
     /// undoable step.
@@ -64,6 +66,10 @@ impl Edit {
             Edit::SetSuggestionDecisions(decisions) => Ok(Edit::SetSuggestionDecisions(
                 std::mem::replace(&mut review.suggestion_decisions, decisions),
             )),
+            Edit::SetConflicts(conflicts) => Ok(Edit::SetConflicts(std::mem::replace(
+                &mut review.conflicts,
+                conflicts,
+            ))),
             Edit::ReplaceArticle {
                 article,
                 claims,
@@ -122,12 +128,10 @@ impl History {
         self.redo.clear();
         self.next_revision += 1;
         let after = self.next_revision;
-        if let Some(last) = self.undo.last_mut()
-            && coalesce.is_some()
-            && last.coalesce == coalesce
-            && now.duration_since(last.at) < COALESCE_PAUSE
-            && last.after == self.revision
-        {
+        let joins = coalesce
+            .as_ref()
+            .is_some_and(|key| self.continues(key, now));
+        if joins && let Some(last) = self.undo.last_mut() {
             // The older inverse already restores the state before the first keystroke; the
             // newer one is applied first when undoing.
             let mut merged = inverse;
@@ -147,6 +151,16 @@ impl History {
         }
         self.revision = after;
         Ok(())
+    }
+
+    /// True if a change under `key` made at `now` would join the last undo step (typing on
+    /// in the same field within [`COALESCE_PAUSE`]).
+    pub fn continues(&self, key: &TypingKey, now: Instant) -> bool {
+        self.undo.last().is_some_and(|last| {
+            last.coalesce.as_ref() == Some(key)
+                && now.duration_since(last.at) < COALESCE_PAUSE
+                && last.after == self.revision
+        })
     }
 
     /// Undoes the last step; returns its label.

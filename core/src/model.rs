@@ -422,6 +422,8 @@ pub struct Claim {
     /// True when the quote could not be found in the article: the claim is kept and shown, but
     /// not drawn in the text.
     pub orphaned: bool,
+    /// Status and verdict changes, oldest first (format version 5).
+    pub history: Vec<crate::status_history::StatusChange>,
     /// Unknown fields of this claim, preserved.
     pub extra: Extra,
 }
@@ -449,6 +451,7 @@ impl Claim {
             created: now.clone(),
             modified: now,
             orphaned: false,
+            history: Vec::new(),
             extra: Extra::new(),
         };
         claim.anchor_to(article, span);
@@ -509,6 +512,9 @@ pub struct Review {
     /// 4, `suggestion_decisions`). Never claims: they only keep a sentence from being
     /// suggested again.
     pub suggestion_decisions: Vec<crate::suggest::SuggestionDecision>,
+    /// Merge conflicts waiting for the analyst (format version 5, `conflicts`); empty in a
+    /// clean review.
+    pub conflicts: Vec<crate::merge::MergeConflict>,
     /// Unknown top-level fields, preserved.
     pub extra: Extra,
 }
@@ -522,6 +528,7 @@ impl Review {
             details: ReviewDetails::default(),
             earlier_versions: Vec::new(),
             suggestion_decisions: Vec::new(),
+            conflicts: Vec::new(),
             extra: Extra::new(),
         }
     }
@@ -535,6 +542,7 @@ impl Review {
             details: ReviewDetails::default(),
             earlier_versions: Vec::new(),
             suggestion_decisions: Vec::new(),
+            conflicts: Vec::new(),
             extra: Extra::new(),
         }
     }

@@ -187,9 +187,71 @@ pub fn stacked_review(text: &str, claims: usize) -> Review {
     Review::with_claims(article, out)
 }
 
+/// Two analysts' versions of `base` for the team benchmarks (issue 11): each changes the
+/// status of 10% of the claims (ours every claim `i % 10 == 0`, theirs `i % 10 == 5`, and both
+/// every 100th, differently: conflicts) and adds `added` claims of its own, each a few chars
+/// off an existing claim (so compare pairs many by overlap).
+pub fn team_sides(base: &Review, added: usize) -> (Review, Review) {
+    let side =
+        |offset: usize, shift: usize, prefix: &str, status_of: fn(ClaimStatus) -> ClaimStatus| {
+            let mut review = base.clone();
+            let claims: Vec<Claim> = base.claims().to_vec();
+            for (i, c) in claims.iter().enumerate() {
+                if i % 10 == offset || i % 100 == 1 {
+                    let mut changed = c.clone();
+                    changed.status = if i % 100 == 1 {
+                        status_of(c.status)
+                    } else {
+                        next(c.status)
+                    };
+                    review.replace(changed);
+                }
+            }
+            let article = &base.article;
+            let len = article.char_len();
+            for k in 0..added.min(claims.len()) {
+                let c = &claims[k * claims.len() / added.max(1)];
+                let (start, end) = (
+                    (c.span.start + shift).min(len - 1),
+                    (c.span.end + shift).min(len),
+                );
+                let (start, end) =
+                    crate::text::snap_to_graphemes(article.text(), article.index(), start, end);
+                if start < end {
+                    let mut claim =
+                        Claim::new(article, Span::new(start, end), ClaimStatus::Disputed);
+                    claim.id = ClaimId(format!("{prefix}-{k:06}"));
+                    claim.created = c.created.clone();
+                    claim.modified = c.created.clone();
+                    review.insert(claim);
+                }
+            }
+            review
+        };
+    let ours = side(0, 2, "o", next);
+    let theirs = side(5, 3, "t", |s| next(next(s)));
+    (ours, theirs)
+}
+
+/// The status after `s` in [`ClaimStatus::ALL`], wrapping.
+fn next(s: ClaimStatus) -> ClaimStatus {
+    ClaimStatus::ALL[(s as usize + 1) % 3]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn team_sides_change_a_tenth_each_and_conflict_on_every_hundredth() {
+        let base = large_review(20_000, 300);
+        let (ours, theirs) = team_sides(&base, 30);
+        assert_eq!(ours.claims().len(), base.claims().len() + 30);
+        let merged = crate::merge::merge(&base, &ours, &theirs);
+        assert_eq!(merged.claims().len(), base.claims().len() + 60);
+        assert_eq!(merged.conflicts.len(), 3, "claims 1, 101, 201");
+        assert!(merged.conflicts.iter().all(|c| c.field == "status"));
+    }
 
     #[test]
     fn stacked_review_puts_every_claim_on_the_first_word() {

@@ -1,6 +1,7 @@
 //! Every format version has a fixture that must keep loading: version 1 (before evidence and
-//! review details), version 2 (before earlier article versions) and version 3 (before saved
-//! suggestion decisions) migrate; version 4 is what this build writes.
+//! review details), version 2 (before earlier article versions), version 3 (before saved
+//! suggestion decisions) and version 4 (before claim histories) migrate; version 5 is what this
+//! build writes.
 
 mod common;
 
@@ -44,12 +45,75 @@ fn sample_review_v4() -> claimdesk_core::Review {
     review
 }
 
+/// The v4 sample with a history: the disputed claim was marked, then judged, with a reason.
+fn sample_review_v5() -> claimdesk_core::Review {
+    use claimdesk_core::status_history::{Recording, record, set_last_reason};
+    let mut review = sample_review_v4();
+    let id = ClaimId("c-000000000001".into());
+    let mut claim = review.claim(&id).unwrap().clone();
+    let mut first = claim.clone();
+    first.status = claimdesk_core::ClaimStatus::UnderInvestigation;
+    first.verdict.clear();
+    let by = "Amal Haddad (AH)";
+    let t1 = Timestamp::parse("2026-11-30T09:00:00Z").unwrap();
+    let t2 = Timestamp::parse("2026-11-30T10:30:00Z").unwrap();
+    record(None, &mut first, by, &t1, Recording::NewEntry);
+    claim.history = first.history.clone();
+    record(Some(&first), &mut claim, by, &t2, Recording::NewEntry);
+    assert!(set_last_reason(
+        &mut claim,
+        "UNHCR and IOM reports contradict it"
+    ));
+    review.replace(claim);
+    review
+}
+
 #[test]
-fn v4_fixture_is_what_the_sample_review_saves_as() {
+fn v5_fixture_is_what_the_sample_review_saves_as() {
     golden(
-        "fixtures/v4-sample.claimdesk",
-        to_json(&sample_review_v4()).as_bytes(),
+        "fixtures/v5-sample.claimdesk",
+        to_json(&sample_review_v5()).as_bytes(),
     );
+}
+
+#[test]
+fn v5_fixture_round_trips_its_history() {
+    let loaded = load_file(&test_file("fixtures/v5-sample.claimdesk")).unwrap();
+    assert_eq!(loaded.version, 5);
+    assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
+    let expected = sample_review_v5();
+    assert_eq!(loaded.review.claims(), expected.claims());
+    let lies = loaded
+        .review
+        .claim(&ClaimId("c-000000000001".into()))
+        .unwrap();
+    let got: Vec<_> = lies.history.iter().map(|e| e.summary()).collect();
+    assert_eq!(
+        got,
+        [
+            "status set to Under investigation",
+            "status set to Disputed (was Under investigation)",
+            "verdict set to “False”"
+        ]
+    );
+    assert_eq!(
+        lies.history[2].reason,
+        "UNHCR and IOM reports contradict it"
+    );
+    assert_eq!(to_json(&loaded.review), to_json(&expected));
+}
+
+#[test]
+fn v4_fixture_migrates_with_empty_histories() {
+    let loaded = load_file(&test_file("fixtures/v4-sample.claimdesk")).unwrap();
+    assert!(loaded.review.claims().iter().all(|c| c.history.is_empty()));
+    let resaved = to_json(&loaded.review);
+    assert!(
+        !resaved.contains("\"history\""),
+        "written only when there are any"
+    );
+    let v4 = std::fs::read_to_string(test_file("fixtures/v4-sample.claimdesk")).unwrap();
+    assert_eq!(resaved.replace("\"version\": 5", "\"version\": 4"), v4);
 }
 
 #[test]
@@ -76,7 +140,7 @@ fn v3_fixture_migrates_without_suggestion_decisions() {
         "written only when there are any"
     );
     let v3 = std::fs::read_to_string(test_file("fixtures/v3-sample.claimdesk")).unwrap();
-    assert_eq!(resaved.replace("\"version\": 4", "\"version\": 3"), v3);
+    assert_eq!(resaved.replace("\"version\": 5", "\"version\": 3"), v3);
 }
 
 #[test]
@@ -94,14 +158,14 @@ fn v2_fixture_migrates_without_earlier_versions() {
     let loaded = load_file(&test_file("fixtures/v2-sample.claimdesk")).unwrap();
     assert!(loaded.review.earlier_versions.is_empty());
     let resaved = to_json(&loaded.review);
-    assert!(resaved.contains("\"version\": 4"));
+    assert!(resaved.contains("\"version\": 5"));
     assert!(
         !resaved.contains("article_versions"),
         "written only when there are any"
     );
     // Apart from the version number, a v2 review saves as it was.
     let v2 = std::fs::read_to_string(test_file("fixtures/v2-sample.claimdesk")).unwrap();
-    assert_eq!(resaved.replace("\"version\": 4", "\"version\": 2"), v2);
+    assert_eq!(resaved.replace("\"version\": 5", "\"version\": 2"), v2);
 }
 
 #[test]

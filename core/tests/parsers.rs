@@ -116,7 +116,9 @@ fn csv_reads_back_with_one_row_per_claim() {
             "note",
             "sources",
             "created",
-            "modified"
+            "modified",
+            "last_change_by",
+            "last_change_reason"
         ]
     );
     let rows: Vec<csv::StringRecord> = rdr.records().map(Result::unwrap).collect();

@@ -55,7 +55,11 @@ fn poppler(tool: &str, args: &[&str], pdf: &[u8], to_stdout: bool) -> String {
 }
 
 fn pdf_of(review: &Review, paper: Paper) -> Vec<u8> {
-    export_with(review, ExportFormat::Pdf, &ExportOptions { paper })
+    let options = ExportOptions {
+        paper,
+        ..ExportOptions::default()
+    };
+    export_with(review, ExportFormat::Pdf, &options)
         .unwrap()
         .bytes
 }

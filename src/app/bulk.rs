@@ -34,6 +34,7 @@ impl AppState {
                 let mut claim = c.clone();
                 claim.status = status;
                 claim.modified = now.clone();
+                super::team::stamp(&self.settings.analyst, Some(c), &mut claim, false);
                 Edit::Replace(claim)
             })
             .collect();

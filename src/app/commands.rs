@@ -152,6 +152,20 @@ pub enum Command {
     DeletePicked,
     /// Filter the claims list by this text (quote, claimant, note, verdict, sources).
     SetClaimQuery(String),
+    /// Give the reason for the claim's last status or verdict change (one undo step).
+    SetReason(ClaimId, String),
+    /// Set who is working (remembered in the settings; written into claim histories).
+    SetAnalyst(claimdesk_core::status_history::Analyst),
+    /// File → Compare with…: pick another analyst's review of the same text.
+    CompareWith,
+    /// Close the comparison.
+    CloseComparison,
+    /// Take a claim, status or verdict from the compared review (its claim id), one undo step.
+    TakeFromOther(ClaimId, super::comparison::TakeFromOther),
+    /// Include each claim's timeline in HTML and Markdown reports (remembered).
+    SetExportTimeline(bool),
+    /// Resolve merge conflict `n` of the review: ours, theirs, or as edited (one undo step).
+    ResolveConflict(usize, claimdesk_core::merge::Take),
 }
 
 /// Answers to the offer of unsaved work found after a crash.
@@ -298,6 +312,13 @@ impl AppState {
             Command::PickClaims(ids) => self.select_claims(ids),
             Command::DeletePicked => self.delete_picked(),
             Command::SetClaimQuery(query) => self.claim_search.set_query(query),
+            Command::SetReason(id, reason) => self.set_reason(&id, &reason),
+            Command::SetAnalyst(analyst) => self.settings.analyst = analyst,
+            Command::CompareWith => self.with_doc_dialog(DialogPurpose::Compare, ctx),
+            Command::CloseComparison => self.comparison = None,
+            Command::TakeFromOther(id, what) => self.take_from_other(&id, what),
+            Command::SetExportTimeline(on) => self.settings.export_timeline = on,
+            Command::ResolveConflict(n, take) => self.resolve_conflict(n, take),
         }
     }
 
@@ -489,6 +510,7 @@ impl AppState {
         if let Some(found) = offer {
             self.ask(Modal::Recovery(found));
         }
+        self.comparison = None;
         self.doc = Some(doc);
     }
 
@@ -609,7 +631,7 @@ impl AppState {
         }
         let (tx, rx) = mpsc::channel();
         match &purpose {
-            DialogPurpose::Open => self.dialogs.pick_open(ctx, tx),
+            DialogPurpose::Open | DialogPurpose::Compare => self.dialogs.pick_open(ctx, tx),
             DialogPurpose::UpdateArticle => self.dialogs.pick_article(ctx, tx),
             DialogPurpose::SuggestionModel => self.dialogs.pick_model(ctx, tx),
             DialogPurpose::AddToLibrary(pick) => self.dialogs.pick_library_source(ctx, *pick, tx),
@@ -665,6 +687,7 @@ impl AppState {
                 self.export_to(&path, format);
             }
             DialogPurpose::UpdateArticle => self.update_from_file(&path),
+            DialogPurpose::Compare => self.open_comparison(&path),
             DialogPurpose::SuggestionModel => {
                 self.set_suggestion_model(super::suggestions::ModelChoice::File(path));
             }
@@ -711,6 +734,7 @@ impl AppState {
         {
             claim.claimant = t.speakers[turn.speaker].name.clone();
         }
+        super::team::stamp(&self.settings.analyst, None, &mut claim, false);
         let id = claim.id.clone();
         let label = format!("mark {}", status.label().to_lowercase());
         if doc.apply(&label, vec![Edit::Insert(claim)], None).is_ok() {
@@ -718,6 +742,7 @@ impl AppState {
             self.view_state.selection = Some(Selection { anchor: b, head: b });
             self.view_state.select_claim(Some(id));
             self.view_state.picked_claims.clear();
+            self.remind_unnamed();
         }
     }
 
@@ -740,10 +765,21 @@ impl AppState {
             return;
         }
         claim.modified = claimdesk_core::model::Timestamp::now();
+        let typing = coalesce
+            .as_ref()
+            .is_some_and(|key| doc.history.continues(key, std::time::Instant::now()));
+        super::team::stamp(&self.settings.analyst, Some(old), &mut claim, typing);
+        let recorded = claim.history.len() != old.history.len();
         if coalesce.is_none() {
             doc.history.seal();
         }
-        let _ = doc.apply(label, vec![Edit::Replace(claim)], coalesce);
+        if doc
+            .apply(label, vec![Edit::Replace(claim)], coalesce)
+            .is_ok()
+            && recorded
+        {
+            self.remind_unnamed();
+        }
     }
 
     fn delete_claim(&mut self, id: &ClaimId) {

@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use claimdesk_core::atomic::write_atomic;
-use claimdesk_core::export::{ExportFormat, export};
+use claimdesk_core::export::{ExportFormat, ExportOptions, ReportOptions, export_with};
 use claimdesk_core::fields::TypingKey;
 use claimdesk_core::history::Edit;
 use claimdesk_core::{ClaimId, ReviewDetails};
@@ -76,7 +76,13 @@ impl AppState {
         } else {
             path.to_owned()
         };
-        let output = match export(&doc.review, format) {
+        let options = ExportOptions {
+            report: ReportOptions {
+                timeline: self.settings.export_timeline,
+            },
+            ..ExportOptions::default()
+        };
+        let output = match export_with(&doc.review, format, &options) {
             Ok(output) => output,
             Err(e) => {
                 self.notices

@@ -14,6 +14,8 @@ pub mod claim_search;
 pub mod claims_list;
 pub mod clipboard;
 pub mod commands;
+pub mod comparison;
+mod conflicts;
 pub mod document;
 pub mod factcheck;
 pub mod file_dialogs;
@@ -25,6 +27,7 @@ pub mod notices;
 pub mod recovery;
 pub mod settings;
 pub mod suggestions;
+mod team;
 pub mod update;
 pub mod view_state;
 
@@ -71,6 +74,8 @@ pub(crate) enum DialogPurpose {
     SuggestionModel,
     /// A folder or file to add to the claim archive's library.
     AddToLibrary(archive_library::LibraryPick),
+    /// Another analyst's review to compare with.
+    Compare,
 }
 
 /// The whole application: the open review (if any) and everything around it.
@@ -103,6 +108,8 @@ pub struct AppState {
     pub claim_search: claim_search::ClaimSearch,
     /// The claims list's rows and counts, derived from the review and both filters.
     pub claims_list: claims_list::ClaimsList,
+    /// File → Compare with…: the other review and the figures, while shown.
+    pub comparison: Option<comparison::ComparisonView>,
     pub(crate) clipboard: Arc<dyn clipboard::ClipboardReader>,
     pub(crate) clipboard_read:
         Option<in_flight::InFlight<update::ClipboardPurpose, clipboard::ClipboardAnswer>>,
@@ -111,6 +118,8 @@ pub struct AppState {
     pub(crate) dialog: Option<in_flight::InFlight<DialogPurpose, file_dialogs::DialogAnswer>>,
     pub(crate) commands: Vec<Command>,
     last_title: String,
+    /// The analyst was told once this session that changes carry no name until they set one.
+    analyst_reminded: bool,
 }
 
 impl AppState {
@@ -131,6 +140,8 @@ impl AppState {
             checked_before: checked_before::CheckedBefore::default(),
             claim_search: claim_search::ClaimSearch::default(),
             claims_list: claims_list::ClaimsList::default(),
+            comparison: None,
+            analyst_reminded: false,
             clipboard: Arc::new(clipboard::SystemClipboard),
             clipboard_read: None,
             autosave: autosave::Autosave::new(),
@@ -186,6 +197,7 @@ impl AppState {
         self.notices.expire(std::time::Instant::now());
         self.poll_suggestions(&ctx);
         self.claim_search.refresh(self.doc.as_ref());
+        self.refresh_comparison();
         let filter = self.status_filter;
         self.claims_list
             .refresh(self.doc.as_ref(), filter, &self.claim_search);

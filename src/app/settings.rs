@@ -26,6 +26,11 @@ pub struct Settings {
     pub suggestion_threshold: Option<f32>,
     /// Suggestions were on when the user last turned them on or off (View → Suggest claims).
     pub suggestions_shown: bool,
+    /// Who is working: written into each claim's history of changes. Unset until the analyst
+    /// says (Edit → Your name…); never guessed from the system.
+    pub analyst: claimdesk_core::status_history::Analyst,
+    /// HTML and Markdown reports include each claim's timeline (File → Export…).
+    pub export_timeline: bool,
 }
 
 impl Settings {

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use claimdesk_core::atomic::write_atomic;
-use claimdesk_core::export::{ExportFormat, ExportOptions, Paper, export_with};
+use claimdesk_core::export::{ExportFormat, ExportOptions, Paper, ReportOptions, export_with};
 use claimdesk_core::format::load_file;
 
 /// Arguments of `export`.
@@ -23,6 +23,10 @@ pub struct ExportArgs {
     /// Write the report to this file (atomically) instead of standard output; `-` is stdout.
     #[arg(short, long, value_name = "OUT")]
     pub output: Option<PathBuf>,
+    /// HTML and Markdown: include each claim's timeline (who changed its status or verdict,
+    /// when and why).
+    #[arg(long)]
+    pub timeline: bool,
 }
 
 /// Loads the review, exports it, writes the bytes. Any error is one line on stderr naming the
@@ -39,7 +43,12 @@ pub fn run(args: &ExportArgs) -> ExitCode {
         Ok(l) => l,
         Err(e) => return super::fail(&args.review, e),
     };
-    let options = ExportOptions { paper: args.paper };
+    let options = ExportOptions {
+        paper: args.paper,
+        report: ReportOptions {
+            timeline: args.timeline,
+        },
+    };
     let out = match export_with(&loaded.review, args.format, &options) {
         Ok(out) => out,
         Err(e) => return super::fail(&args.review, e),

@@ -2,10 +2,13 @@
 //! stderr, and returns exit code 0 on success, 1 on any problem.
 
 pub mod check;
+pub mod compare;
 pub mod completions;
 pub mod export;
+pub mod git_setup;
 pub mod library;
 pub mod man;
+pub mod merge;
 pub mod new;
 pub mod suggest;
 pub mod train_suggester;

@@ -9,7 +9,7 @@ use egui::TextEdit;
 
 use crate::app::commands::Command;
 use crate::ui::Frame;
-use crate::ui::{evidence_editor, theme};
+use crate::ui::{claim_history, evidence_editor, theme};
 
 /// Draws the editor for `wb.view_state.selected_claim`.
 pub fn show(ui: &mut egui::Ui, f: &mut Frame) {
@@ -39,10 +39,26 @@ pub fn show(ui: &mut egui::Ui, f: &mut Frame) {
                     ..Default::default()
                 })
                 .show(ui, |ui| {
-                    editor(ui, claim, (has_selection, focus_verdict), &mut commands);
+                    let history = HistoryPart {
+                        reason: &mut f.state.reason,
+                        unnamed: wb.settings.analyst.is_unset(),
+                    };
+                    editor(
+                        ui,
+                        claim,
+                        (has_selection, focus_verdict),
+                        history,
+                        &mut commands,
+                    );
                 });
         });
     f.extend(commands);
+}
+
+/// What the history part of the editor needs from the UI state.
+struct HistoryPart<'a> {
+    reason: &'a mut Option<claim_history::ReasonDraft>,
+    unnamed: bool,
 }
 
 /// `has_selection`: text is selected in the article; `focus_verdict`: the verdict field takes
@@ -51,6 +67,7 @@ fn editor(
     ui: &mut egui::Ui,
     claim: &Claim,
     (has_selection, focus_verdict): (bool, bool),
+    history: HistoryPart,
     commands: &mut Vec<Command>,
 ) {
     let id = claim.id.clone();
@@ -95,6 +112,8 @@ fn editor(
     });
     ui.add_space(4.0);
     verdict(ui, claim, focus_verdict, commands);
+    ui.add_space(4.0);
+    claim_history::show(ui, claim, history.reason, history.unnamed, commands);
     ui.add_space(4.0);
     let label = ui.label("Claimant (who made the claim):");
     let hint = "e.g. Mohammed Besher, AIID";

@@ -42,6 +42,7 @@ pub fn show(ui: &mut egui::Ui, f: &mut Frame) {
     };
     let mut go = false;
     let mut cancel = false;
+    let mut timeline_choice = None;
     let modal = egui::Modal::new(egui::Id::unique("export_dialog")).show(ui.ctx(), |ui| {
         ui.set_width(460.0);
         ui.heading("Export the review");
@@ -53,6 +54,13 @@ pub fn show(ui: &mut egui::Ui, f: &mut Frame) {
                 ui.add(egui::Label::new(egui::RichText::new(description(f)).weak()).wrap());
             });
             ui.add_space(2.0);
+        }
+        if matches!(format, ExportFormat::Html | ExportFormat::Markdown) {
+            let mut timeline = app.settings.export_timeline;
+            let label = "Include each claim's timeline (who changed it, when, why)";
+            if ui.checkbox(&mut timeline, label).changed() {
+                timeline_choice = Some(timeline);
+            }
         }
         let remarks = notes(&doc.review, format);
         if !remarks.is_empty() {
@@ -75,6 +83,9 @@ pub fn show(ui: &mut egui::Ui, f: &mut Frame) {
         }
     });
     f.state.modal = Some(UiModal::Export(format));
+    if let Some(on) = timeline_choice {
+        f.push(Command::SetExportTimeline(on));
+    }
     if go {
         f.state.modal = None;
         f.push(Command::Export(format));

@@ -82,6 +82,10 @@ const OTHER_KEYS: &[(&str, &str)] = &[
     ),
     ("X", "Dismiss the selected suggestion"),
     (
+        "W",
+        "Give the reason for the selected claim's last status or verdict change (Enter saves, Esc cancels)",
+    ),
+    (
         "Space / Shift+Space, PageDown / PageUp, Ctrl+Home / Ctrl+End (and Up/Down with no caret)",
         "Scroll the article",
     ),

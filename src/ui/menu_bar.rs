@@ -79,20 +79,7 @@ fn file_menu(ui: &mut egui::Ui, f: &mut Frame) {
         f.push(Command::SaveAs);
     }
     ui.separator();
-    ui.add_enabled_ui(has_doc, |ui| {
-        ui.menu_button("Update article text…", |ui| {
-            if ui
-                .button("From a file…")
-                .on_hover_text("A corrected version of the article: every claim is re-anchored")
-                .clicked()
-            {
-                f.push(Command::UpdateArticleFromFile);
-            }
-            if ui.button("From the clipboard").clicked() {
-                f.push(Command::UpdateArticleFromClipboard);
-            }
-        });
-    });
+    article_items(ui, f, has_doc);
     let has_article_file = wb
         .doc
         .as_ref()
@@ -130,6 +117,33 @@ fn file_menu(ui: &mut egui::Ui, f: &mut Frame) {
         .clicked()
     {
         f.push(Command::Quit);
+    }
+}
+
+/// File menu: a corrected article text, and another analyst's review to compare with.
+fn article_items(ui: &mut egui::Ui, f: &mut Frame, has_doc: bool) {
+    ui.add_enabled_ui(has_doc, |ui| {
+        ui.menu_button("Update article text…", |ui| {
+            if ui
+                .button("From a file…")
+                .on_hover_text("A corrected version of the article: every claim is re-anchored")
+                .clicked()
+            {
+                f.push(Command::UpdateArticleFromFile);
+            }
+            if ui.button("From the clipboard").clicked() {
+                f.push(Command::UpdateArticleFromClipboard);
+            }
+        });
+    });
+    if ui
+        .add_enabled(has_doc, egui::Button::new("Compare with…"))
+        .on_hover_text(
+            "Another analyst's review of the same text: agreement, and take their claims",
+        )
+        .clicked()
+    {
+        f.push(Command::CompareWith);
     }
 }
 
@@ -190,6 +204,8 @@ fn edit_menu(ui: &mut egui::Ui, f: &mut Frame) {
     {
         f.push(Command::DeleteClaim(id));
     }
+    ui.separator();
+    crate::ui::analyst_menu::show(ui, f);
 }
 
 /// Buttons to mark the selection (or restatus the selected claim), and Find.

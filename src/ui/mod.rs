@@ -3,14 +3,18 @@
 //! itself. What only the UI needs across frames (layout caches, drafts of dialogs, focus
 //! requests) lives in [`UiState`].
 
+pub mod analyst_menu;
 pub mod article_view;
 pub mod checked_before;
 pub mod claim_editor;
+pub mod claim_history;
 pub mod claims_list_follow;
 pub mod claims_list_keys;
 mod claims_panel;
 pub mod claims_pick;
 pub mod claims_search_box;
+pub mod compare_window;
+pub mod conflicts_panel;
 pub mod evidence_editor;
 pub mod export_dialog;
 pub mod external_change_dialog;
@@ -78,6 +82,8 @@ pub struct UiState {
     pub modal: Option<UiModal>,
     /// Help → Keyboard shortcuts (F1) is open.
     pub shortcuts_open: bool,
+    /// The reason being typed for the selected claim's last change (W).
+    pub reason: Option<crate::ui::claim_history::ReasonDraft>,
     /// While suggestions are on, the claims panel shows the Claims tab (the user picked it)
     /// rather than the Suggestions tab.
     pub claims_tab: bool,

@@ -60,7 +60,6 @@ pub fn read(ui: &mut egui::Ui, f: &mut Frame) {
     if ui.input_mut(|i| i.consume_shortcut(&shortcut(cmd, Key::F))) {
         crate::ui::find_bar::open(f);
     }
-    // Single keys act on the article only while no text field has the keyboard.
     // Single keys act on the article only while nothing else has the keyboard: not a text
     // field (this frame or, for Esc, the last), not a focused button or link, not a dialog.
     let typing = ui.ctx().text_edit_focused() || f.state.typing_last_frame;
@@ -79,6 +78,7 @@ pub fn read(ui: &mut egui::Ui, f: &mut Frame) {
                 }
             }
             crate::ui::review_keys::read(i, &mut commands);
+            crate::ui::claim_history::read_why_key(i, f);
             // R re-attaches the selected claim to the selected text.
             if i.key_pressed(Key::R)
                 && wb.view_state.has_text_selected()

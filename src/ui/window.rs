@@ -14,6 +14,13 @@ pub fn show(ui: &mut egui::Ui, f: &mut Frame) {
     if app.doc.is_some() && app.find.is_some() {
         egui::Panel::top("find_bar").show(ui, |ui| find_bar::show(ui, f));
     }
+    if app
+        .doc
+        .as_ref()
+        .is_some_and(|d| !d.review.conflicts.is_empty())
+    {
+        egui::Panel::top("conflicts").show(ui, |ui| crate::ui::conflicts_panel::show(ui, f));
+    }
     egui::Panel::bottom("status_bar").show(ui, |ui| status_bar::show(ui, f));
     if app.doc.is_some() {
         egui::Panel::right("claims_panel")
@@ -41,6 +48,7 @@ pub fn show(ui: &mut egui::Ui, f: &mut Frame) {
     export_dialog::show(ui, f);
     update_dialog::show(ui, f);
     crate::ui::library_window::show(ui, f);
+    crate::ui::compare_window::show(ui, f);
     crate::ui::help_menu::shortcuts_window(ui, f);
 }
 

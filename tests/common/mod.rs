@@ -3,6 +3,8 @@
 //! status key, and reading back the claims. Every `tests/*_ui.rs` file uses it.
 #![allow(dead_code)] // each test binary uses a different subset
 
+pub mod git;
+
 use claimdesk::Workbench;
 use claimdesk::app::Selection;
 use claimdesk_core::ClaimStatus;

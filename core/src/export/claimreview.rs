@@ -41,6 +41,7 @@ fn one(review: &Review, c: &Claim) -> Value {
         evidence: _,
         created: _,
         orphaned: _,
+        history: _, // the team's internal record, not part of the published rating
         extra: _,
     } = c;
     let d = &review.details;

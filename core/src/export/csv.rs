@@ -6,7 +6,7 @@ use super::safe::csv_cell;
 use crate::model::{Claim, Evidence, Review};
 
 /// The columns, in order.
-pub const HEADER: [&str; 13] = [
+pub const HEADER: [&str; 15] = [
     "id",
     "status",
     "verdict",
@@ -20,6 +20,8 @@ pub const HEADER: [&str; 13] = [
     "sources",
     "created",
     "modified",
+    "last_change_by",
+    "last_change_reason",
 ];
 
 /// The CSV bytes (UTF-8). Orphaned claims have empty `start` and `end`.
@@ -56,8 +58,12 @@ fn row(claim: &Claim) -> [String; HEADER.len()] {
         created,
         modified,
         orphaned,
+        history,
         extra: _, // fields of a newer version, kept in the file only
     } = claim;
+    let (last_by, last_reason) = history
+        .last()
+        .map_or(("", ""), |e| (e.by.as_str(), e.reason.as_str()));
     let (start, end) = if *orphaned {
         (String::new(), String::new())
     } else {
@@ -82,6 +88,8 @@ fn row(claim: &Claim) -> [String; HEADER.len()] {
         csv_cell(&sources.join("\n")),
         csv_cell(created.as_str()),
         csv_cell(modified.as_str()),
+        csv_cell(last_by),
+        csv_cell(last_reason),
     ]
 }
 

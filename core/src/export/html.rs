@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use super::report::{ClaimEntry, Report, glyph, underline};
+use super::report::{ClaimEntry, Report, ReportOptions, glyph, underline};
 use super::safe::{escape_html as esc, http_url};
 use crate::model::{ClaimStatus, Evidence, Review};
 
@@ -16,8 +16,16 @@ const CSP: &str = "default-src 'none'; style-src 'unsafe-inline'; img-src data:;
 
 /// The report as an HTML5 document.
 pub fn html(review: &Review) -> String {
+    render(review, Report::new(review))
+}
+
+/// The report as an HTML5 document, with what `options` asks for.
+pub fn html_with(review: &Review, options: &ReportOptions) -> String {
+    render(review, Report::with_options(review, options))
+}
+
+fn render(review: &Review, report: Report) -> String {
     let mut out = String::with_capacity(review.article.text().len() * 2 + CSS.len() + 4096);
-    let report = Report::new(review);
     let title = &report.title;
     out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
     let _ = writeln!(
@@ -287,7 +295,30 @@ fn claim_section(out: &mut String, entry: &ClaimEntry) {
         }
         out.push_str("</ol>\n");
     }
+    timeline(out, entry);
     out.push_str("</article>\n");
+}
+
+/// The claim's changes as a list (only in a report asked to include them).
+fn timeline(out: &mut String, entry: &ClaimEntry) {
+    if entry.timeline.is_empty() {
+        return;
+    }
+    out.push_str("<h4>Timeline</h4>\n<ol class=\"timeline\">\n");
+    for line in &entry.timeline {
+        let _ = write!(
+            out,
+            "<li><time datetime=\"{at}\">{at}</time> {} — {}",
+            esc(&line.by),
+            esc(&line.what),
+            at = esc(&line.at)
+        );
+        if !line.reason.trim().is_empty() {
+            let _ = write!(out, ": <q>{}</q>", esc(line.reason.trim()));
+        }
+        out.push_str("</li>\n");
+    }
+    out.push_str("</ol>\n");
 }
 
 fn source_item(out: &mut String, e: &Evidence) {

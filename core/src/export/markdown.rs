@@ -3,13 +3,18 @@
 
 use std::fmt::Write;
 
-use super::report::{ClaimEntry, Report, glyph, underline};
+use super::report::{ClaimEntry, Report, ReportOptions, glyph, underline};
 use super::safe::{escape_markdown as esc, http_url};
 use crate::model::{ClaimStatus, Evidence, Review};
 
 /// The report as CommonMark text.
 pub fn markdown(review: &Review) -> String {
-    let report = Report::new(review);
+    markdown_with(review, &ReportOptions::default())
+}
+
+/// The report as CommonMark text, with what `options` asks for.
+pub fn markdown_with(review: &Review, options: &ReportOptions) -> String {
+    let report = Report::with_options(review, options);
     let mut out = String::new();
     let _ = writeln!(out, "# {}\n", esc(&report.title));
     for fact in &report.header {
@@ -196,6 +201,22 @@ fn claim_section(out: &mut String, entry: &ClaimEntry) {
         out.push_str("\n**Sources**\n\n");
         for (k, e) in entry.sources.iter().enumerate() {
             let _ = writeln!(out, "{}. {}", k + 1, source_line(e));
+        }
+    }
+    if !entry.timeline.is_empty() {
+        out.push_str("\n**Timeline**\n\n");
+        for line in &entry.timeline {
+            let _ = write!(
+                out,
+                "- {} {} — {}",
+                esc(&line.at),
+                esc(&line.by),
+                esc(&line.what)
+            );
+            if !line.reason.trim().is_empty() {
+                let _ = write!(out, ": “{}”", esc(line.reason.trim()));
+            }
+            out.push('\n');
         }
     }
 }

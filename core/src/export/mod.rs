@@ -18,9 +18,10 @@ use crate::model::{ClaimStatus, Review};
 
 pub use claimreview::claimreview;
 pub use csv::csv;
-pub use html::html;
-pub use markdown::markdown;
+pub use html::{html, html_with};
+pub use markdown::{markdown, markdown_with};
 pub use pdf::{Paper, PdfError, pdf};
+pub use report::ReportOptions;
 pub use webannotation::webannotation;
 
 /// A report format.
@@ -140,6 +141,8 @@ pub enum ExportError {
 pub struct ExportOptions {
     /// The PDF report's page size.
     pub paper: Paper,
+    /// What the HTML and Markdown reports include beyond the default (the timeline).
+    pub report: ReportOptions,
 }
 
 /// A finished export and what the user should know about it.
@@ -163,8 +166,8 @@ pub fn export_with(
     options: &ExportOptions,
 ) -> Result<ExportOutput, ExportError> {
     let bytes = match format {
-        ExportFormat::Html => html(review).into_bytes(),
-        ExportFormat::Markdown => markdown(review).into_bytes(),
+        ExportFormat::Html => html_with(review, &options.report).into_bytes(),
+        ExportFormat::Markdown => markdown_with(review, &options.report).into_bytes(),
         ExportFormat::Csv => csv(review)?,
         ExportFormat::ClaimReview => claimreview(review)?.into_bytes(),
         ExportFormat::WebAnnotation => webannotation(review)?.into_bytes(),

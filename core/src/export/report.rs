@@ -46,6 +46,43 @@ pub struct ClaimEntry<'r> {
     pub facts: Vec<(&'static str, String)>,
     /// Its sources with something filled in.
     pub sources: Vec<&'r Evidence>,
+    /// Its status and verdict changes, oldest first; empty unless the report was asked for
+    /// them ([`ReportOptions::timeline`]).
+    pub timeline: Vec<TimelineLine>,
+}
+
+/// What a report includes beyond the default.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ReportOptions {
+    /// Each claim's history of status and verdict changes (who, when, why).
+    pub timeline: bool,
+}
+
+/// One change in a claim's timeline, as text (raw: renderers escape it).
+pub struct TimelineLine {
+    /// When (RFC 3339).
+    pub at: String,
+    /// Who; "unknown analyst" if nobody was named.
+    pub by: String,
+    /// What changed ("status set to Asserted (was Disputed)").
+    pub what: String,
+    /// Why; may be empty.
+    pub reason: String,
+}
+
+impl TimelineLine {
+    fn of(change: &crate::status_history::StatusChange) -> Self {
+        Self {
+            at: change.at.as_str().to_owned(),
+            by: if change.by.trim().is_empty() {
+                "unknown analyst".to_owned()
+            } else {
+                change.by.clone()
+            },
+            what: change.summary(),
+            reason: change.reason.clone(),
+        }
+    }
 }
 
 /// A run of article text covered by the same claims.
@@ -63,6 +100,11 @@ pub struct MarkedRun<'r> {
 impl<'r> Report<'r> {
     /// Lays out `review` as a report.
     pub fn new(review: &'r Review) -> Self {
+        Self::with_options(review, &ReportOptions::default())
+    }
+
+    /// Lays out `review` as a report, with what `options` asks for.
+    pub fn with_options(review: &'r Review, options: &ReportOptions) -> Self {
         let counts = review.counts();
         Self {
             title: title(review),
@@ -87,6 +129,11 @@ impl<'r> Report<'r> {
                     preview: preview(&claim.quote, 120),
                     facts: claim_facts(claim),
                     sources: claim.evidence.iter().filter(|e| !e.is_blank()).collect(),
+                    timeline: if options.timeline {
+                        claim.history.iter().map(TimelineLine::of).collect()
+                    } else {
+                        Vec::new()
+                    },
                 })
                 .collect(),
             article: marked_runs(review),
@@ -199,6 +246,7 @@ fn claim_facts(claim: &Claim) -> Vec<(&'static str, String)> {
         status: _,   // shown as the badge
         evidence: _, // shown as the list of sources
         orphaned: _, // shown as a remark beside the quote
+        history: _,  // shown as the timeline when asked for (ReportOptions::timeline)
         extra: _,    // fields of a newer version, kept in the file only
         claimant,
         note,

@@ -213,7 +213,8 @@ fn annotation<'a>(
         created,
         modified,
         orphaned,
-        extra: _, // fields of a newer version, kept in the file only
+        history: _, // the team's internal record; the reports can show it
+        extra: _,   // fields of a newer version, kept in the file only
     } = c;
     let mut selector = vec![Selector::Quote {
         kind: "TextQuoteSelector",

@@ -13,9 +13,12 @@ use std::path::{Path, PathBuf};
 use crate::anchor::{Resolution, resolve};
 use crate::atomic::write_atomic;
 use crate::model::{Article, ArticleVersion, Claim, ClaimId, Review, Span, Timestamp};
+use crate::status_history::StatusChange;
 use crate::suggest::SuggestionDecision;
 use crate::text::normalize_article_text;
-use wire::{Header, WireArticle, WireArticleVersion, WireClaim, WireDecision, WireFile};
+use wire::{
+    Header, WireArticle, WireArticleVersion, WireChange, WireClaim, WireDecision, WireFile,
+};
 
 /// The value of the `format` field.
 pub const FORMAT_NAME: &str = "claimdesk";
@@ -24,8 +27,10 @@ pub const FORMAT_NAME: &str = "claimdesk";
 /// Version 2 added review details, and per claim a verdict, a summary, the claim's date and
 /// evidence. Version 3 added `article_versions` (earlier texts of an updated article).
 /// Version 4 added `suggestion_decisions` (suggested sentences accepted or dismissed).
+/// Version 5 added `claims[].history` (who changed a status or verdict, when and why) and
+/// `conflicts` (a merge's conflicts still to resolve).
 /// Older files load as they are: the new fields are simply empty.
-pub const CURRENT_VERSION: u64 = 4;
+pub const CURRENT_VERSION: u64 = 5;
 /// The file extension of projects, without the dot.
 pub const EXTENSION: &str = "claimdesk";
 /// Files larger than this are refused before being read.
@@ -213,6 +218,7 @@ fn from_wire(file: WireFile) -> (Review, Vec<String>) {
     review
         .suggestion_decisions
         .sort_by_key(|d| (d.span.start, d.span.end));
+    review.conflicts = file.conflicts;
     (review, warnings)
 }
 
@@ -273,6 +279,7 @@ fn claim_from_wire(
     let modified = read_timestamp(c.modified, now, warnings, |problem| {
         format!("{label} {problem} \"modified\" date")
     });
+    let history = history_from_wire(c.history, &label, now, warnings);
     let stored = Span::new(to_usize(c.start), to_usize(c.end));
     let mut claim = Claim {
         id,
@@ -290,11 +297,37 @@ fn claim_from_wire(
         created,
         modified,
         orphaned: false,
+        history,
         extra: c.extra,
     };
     let at = (c.start, c.end);
     anchor_loaded(&mut claim, article, c.orphaned, at, &label, warnings);
     claim
+}
+
+/// A claim's history entries, their times checked like every timestamp, in time order.
+fn history_from_wire(
+    entries: Vec<WireChange>,
+    label: &str,
+    now: &Timestamp,
+    warnings: &mut Vec<String>,
+) -> Vec<StatusChange> {
+    let mut history: Vec<StatusChange> = entries
+        .into_iter()
+        .enumerate()
+        .map(|(i, e)| StatusChange {
+            at: read_timestamp(Some(e.at), now, warnings, |problem| {
+                format!("{label} history entry {} {problem} \"at\" date", i + 1)
+            }),
+            by: e.by,
+            decision: e.decision,
+            from: e.from,
+            to: e.to,
+            reason: e.reason,
+        })
+        .collect();
+    history.sort_by(|a, b| a.at.cmp(&b.at));
+    history
 }
 
 /// Checks a loaded claim against the article: exact, moved (re-anchored with a warning) or
@@ -490,6 +523,7 @@ pub fn to_json(review: &Review) -> String {
                 decided: Some(d.decided.as_str().to_owned()),
             })
             .collect(),
+        conflicts: review.conflicts.clone(),
         extra: review.extra.clone(),
     };
     let mut out = serde_json::to_string_pretty(&file).expect("a review always serialises");
@@ -515,6 +549,18 @@ fn claim_to_wire(c: &Claim) -> WireClaim {
         created: Some(c.created.as_str().to_owned()),
         modified: Some(c.modified.as_str().to_owned()),
         orphaned: c.orphaned,
+        history: c
+            .history
+            .iter()
+            .map(|e| WireChange {
+                at: e.at.as_str().to_owned(),
+                by: e.by.clone(),
+                decision: e.decision,
+                from: e.from.clone(),
+                to: e.to.clone(),
+                reason: e.reason.clone(),
+            })
+            .collect(),
         extra: c.extra.clone(),
     }
 }

@@ -177,12 +177,37 @@ fn duplicate_ids_are_renamed_not_merged() {
 fn unknown_fields_survive_a_resave() {
     let json = r#"{"format":"claimdesk","version":1,"future":{"a":[1,2]},
       "article":{"title":"T","text":"ab cd","lang":"en"},
-      "claims":[{"id":"x","start":0,"end":2,"quote":"ab","status":"asserted","history":[1]}]}"#;
+      "claims":[{"id":"x","start":0,"end":2,"quote":"ab","status":"asserted","audit":[1]}]}"#;
     let loaded = load_str(json).unwrap();
     let out: serde_json::Value = serde_json::from_str(&to_json(&loaded.review)).unwrap();
     assert_eq!(out["future"]["a"][1], 2);
     assert_eq!(out["article"]["lang"], "en");
-    assert_eq!(out["claims"][0]["history"][0], 1);
+    assert_eq!(out["claims"][0]["audit"][0], 1);
+}
+
+#[test]
+fn history_entries_load_sorted_with_checked_times() {
+    let json = r#"{"format":"claimdesk","version":5,"article":{"text":"ab cd"},
+      "claims":[{"id":"x","start":0,"end":2,"quote":"ab","status":"asserted","created":"2026-11-30T08:00:00Z","modified":"2026-11-30T08:00:00Z","history":[
+        {"at":"2026-11-30T10:00:00Z","by":"Bo","decision":"status","from":"disputed","to":"asserted"},
+        {"at":"2026-11-30 09:00:00Z","by":"Ana","decision":"status","to":"disputed","reason":"first"}]}]}"#;
+    let loaded = load_str(json).unwrap();
+    let h = &loaded.review.claims()[0].history;
+    let who: Vec<_> = h.iter().map(|e| e.by.as_str()).collect();
+    assert_eq!(who, ["Ana", "Bo"]);
+    assert_eq!(h[0].at.as_str(), "2026-11-30T09:00:00Z");
+    assert_eq!(loaded.warnings.len(), 1, "{:?}", loaded.warnings);
+    assert!(
+        loaded.warnings[0].contains("history entry 2"),
+        "{:?}",
+        loaded.warnings
+    );
+    let bad = json.replace(
+        "\"decision\":\"status\",\"from\"",
+        "\"decision\":\"mood\",\"from\"",
+    );
+    let err = load_str(&bad).unwrap_err().to_string();
+    assert!(err.contains("claims[0].history[0].decision"), "{err}");
 }
 
 #[test]

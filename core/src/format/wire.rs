@@ -1,13 +1,14 @@
-//! The on-disk shape of a project file as serde structs: version 4, which reads versions 1 to 3
+//! The on-disk shape of a project file as serde structs: version 5, which reads versions 1 to 4
 //! too (version 1 is the same shape without `details`, `verdict`, `summary`, `claim_date`,
 //! `evidence`; version 2 without `article_versions`; version 3 without
-//! `suggestion_decisions`).
+//! `suggestion_decisions`; version 4 without `claims[].history` and `conflicts`).
 //!
 //! Field order here is the key order in written files; do not reorder without reason.
 
 use serde::{Deserialize, Serialize};
 
 use crate::model::{ClaimStatus, Evidence, Extra, ReviewDetails};
+use crate::status_history::Decision;
 use crate::suggest::DecisionKind;
 
 /// The whole file.
@@ -28,6 +29,9 @@ pub struct WireFile {
     /// are any.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub suggestion_decisions: Vec<WireDecision>,
+    /// New in version 5: merge conflicts still to resolve; written only when there are any.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub conflicts: Vec<crate::merge::MergeConflict>,
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -107,8 +111,27 @@ pub struct WireClaim {
     pub modified: Option<String>,
     #[serde(default, skip_serializing_if = "is_false")]
     pub orphaned: bool,
+    /// New in version 5: status and verdict changes, oldest first; written only when there
+    /// are any.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub history: Vec<WireChange>,
     #[serde(flatten)]
     pub extra: Extra,
+}
+
+/// One entry of `claims[].history` (version 5).
+#[derive(Serialize, Deserialize)]
+pub struct WireChange {
+    pub at: String,
+    #[serde(default)]
+    pub by: String,
+    pub decision: Decision,
+    #[serde(default)]
+    pub from: String,
+    #[serde(default)]
+    pub to: String,
+    #[serde(default)]
+    pub reason: String,
 }
 
 fn is_false(b: &bool) -> bool {

@@ -131,6 +131,7 @@ impl AppState {
         };
         let mut claim = Claim::new(article, Span::new(a, b), status);
         claim.claimant = speaker.unwrap_or_default();
+        crate::app::team::stamp(&self.settings.analyst, None, &mut claim, false);
         let id = claim.id.clone();
         let decisions = with_decision(
             &review.suggestion_decisions,

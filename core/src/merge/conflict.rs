@@ -1,0 +1,169 @@
+//! A merge conflict as the review keeps it until the analyst resolves it (format version 5,
+//! top-level `conflicts`): which claim and field, both values and who set them.
+
+use serde::{Deserialize, Serialize};
+
+use crate::fields::ClaimField;
+use crate::history::Edit;
+use crate::model::{Claim, ClaimId, ClaimStatus, Evidence, Review};
+
+/// One side of a conflict: its value and who set it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ConflictSide {
+    /// The value on this side (a status identifier, a text, the list of sources; `null` for a
+    /// deleted claim; for the article, its sha256 and length).
+    pub value: serde_json::Value,
+    /// Who set it: the author of that side's last history entry for the claim, else that
+    /// side's reviewer; empty if unknown.
+    #[serde(default)]
+    pub by: String,
+}
+
+/// A field both sides changed differently. The merged review holds "ours" until it is
+/// resolved.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MergeConflict {
+    /// The claim; `None` for the article text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub claim: Option<ClaimId>,
+    /// `status`, `verdict`, `summary`, `claimant`, `claim_date`, `note`, `sources`, `span`,
+    /// `deleted` (one side deleted the claim, the other edited it) or `article`.
+    pub field: String,
+    /// Our side (the branch being merged into).
+    pub ours: ConflictSide,
+    /// Their side.
+    pub theirs: ConflictSide,
+}
+
+/// Which side's value to keep.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Take {
+    /// Ours (what the merged review already holds, except for a deleted claim).
+    Ours,
+    /// Theirs.
+    Theirs,
+    /// Whatever the review holds now (the analyst edited the field by hand): only the conflict
+    /// goes.
+    AsIs,
+}
+
+impl MergeConflict {
+    /// One line for a list: "status: Disputed (Ana) / Asserted (Bo)".
+    pub fn describe(&self) -> String {
+        format!(
+            "{}: {} ({}) / {} ({})",
+            self.field,
+            shown(&self.ours.value),
+            or_unknown(&self.ours.by),
+            shown(&self.theirs.value),
+            or_unknown(&self.theirs.by)
+        )
+    }
+}
+
+/// The edits that resolve conflict `index` of `review` by taking `take`: the field's value
+/// from that side and the conflict removed, to apply as one undo step. `None` if `index` is
+/// out of range or the value cannot be applied (the claim is gone).
+pub fn resolve_edits(review: &Review, index: usize, take: Take) -> Option<Vec<Edit>> {
+    let conflict = review.conflicts.get(index)?;
+    let mut rest = review.conflicts.clone();
+    rest.remove(index);
+    let mut edits = Vec::new();
+    let side = match take {
+        Take::Ours => Some(&conflict.ours),
+        Take::Theirs => Some(&conflict.theirs),
+        Take::AsIs => None,
+    };
+    if let (Some(id), Some(side)) = (&conflict.claim, side)
+        && let Some(edit) = claim_edit(review, id, &conflict.field, &side.value)?
+    {
+        edits.push(edit);
+    }
+    edits.push(Edit::SetConflicts(rest));
+    Some(edits)
+}
+
+/// The edit giving claim `id` the `value` of `field`; `Some(None)` when nothing changes.
+fn claim_edit(
+    review: &Review,
+    id: &ClaimId,
+    field: &str,
+    value: &serde_json::Value,
+) -> Option<Option<Edit>> {
+    let current = review.claim(id);
+    if field == "deleted" {
+        return Some(match (value.is_null(), current) {
+            (true, Some(_)) => Some(Edit::Remove(id.clone())),
+            _ => None,
+        });
+    }
+    let mut claim = current?.clone();
+    if !set_field(&mut claim, field, value) {
+        return Some(None);
+    }
+    Some((Some(&claim) != current).then_some(Edit::Replace(claim)))
+}
+
+/// The value of `field` of `claim` as a conflict records it; `None` for fields that are not
+/// merged one by one.
+pub fn field_value(claim: &Claim, field: &str) -> Option<serde_json::Value> {
+    use serde_json::Value;
+    Some(match field {
+        "status" => Value::from(claim.status.as_str()),
+        "sources" => serde_json::to_value(&claim.evidence).ok()?,
+        "span" => serde_json::json!({
+            "start": claim.span.start, "end": claim.span.end, "quote": claim.quote
+        }),
+        other => Value::from(text_field(other)?.get(claim)),
+    })
+}
+
+/// Sets `field` of `claim` to `value`; false if it does not apply.
+fn set_field(claim: &mut Claim, field: &str, value: &serde_json::Value) -> bool {
+    match field {
+        "status" => match value.as_str().and_then(ClaimStatus::parse) {
+            Some(s) => claim.status = s,
+            None => return false,
+        },
+        "sources" => match serde_json::from_value::<Vec<Evidence>>(value.clone()) {
+            Ok(e) => claim.evidence = e,
+            Err(_) => return false,
+        },
+        // A span conflict keeps our span: the text was re-checked when merging.
+        "span" => return false,
+        other => match (text_field(other), value.as_str()) {
+            (Some(f), Some(text)) => *f.of(claim) = text.to_owned(),
+            _ => return false,
+        },
+    }
+    true
+}
+
+/// The text field named `name` in files ("claim_date").
+pub fn text_field(name: &str) -> Option<ClaimField> {
+    Some(match name {
+        "verdict" => ClaimField::Verdict,
+        "claimant" => ClaimField::Claimant,
+        "claim_date" => ClaimField::ClaimDate,
+        "summary" => ClaimField::Summary,
+        "note" => ClaimField::Note,
+        _ => return None,
+    })
+}
+
+fn shown(v: &serde_json::Value) -> String {
+    match v {
+        serde_json::Value::Null => "deleted".to_owned(),
+        serde_json::Value::String(s) if s.is_empty() => "(empty)".to_owned(),
+        serde_json::Value::String(s) => match ClaimStatus::parse(s) {
+            Some(st) => st.label().to_owned(),
+            None => crate::format::shorten(s, 40),
+        },
+        serde_json::Value::Array(a) => format!("{} sources", a.len()),
+        other => crate::format::shorten(&other.to_string(), 40),
+    }
+}
+
+fn or_unknown(by: &str) -> &str {
+    if by.trim().is_empty() { "unknown" } else { by }
+}

@@ -1,0 +1,130 @@
+//! File → Compare with… (issue 11): another analyst's review of the same text beside the open
+//! one, its agreement figures (core `compare`, kept fresh as the open review changes), and
+//! taking a claim, a status or a verdict from it into the open review, one undo step each.
+
+use std::path::{Path, PathBuf};
+
+use claimdesk_core::compare::{Comparison, compare};
+use claimdesk_core::format::load_file;
+use claimdesk_core::history::Edit;
+use claimdesk_core::{ClaimId, Review};
+
+use super::AppState;
+
+/// The other review and how the open one compares with it (open = A, other = B).
+pub struct ComparisonView {
+    /// Where the other review was read from.
+    pub path: PathBuf,
+    /// The other analyst's review.
+    pub other: Review,
+    /// The figures and the pairing, for the open review's `generation`.
+    pub comparison: Comparison,
+    generation: u64,
+}
+
+/// What to take from the other review.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TakeFromOther {
+    /// The whole claim (one only the other review has).
+    Claim,
+    /// Its status, into the paired claim.
+    Status,
+    /// Its verdict, into the paired claim.
+    Verdict,
+}
+
+impl AppState {
+    /// Reads `path` and compares it with the open review; says why not if it cannot.
+    pub(super) fn open_comparison(&mut self, path: &Path) {
+        let Some(doc) = &self.doc else {
+            return;
+        };
+        let other = match load_file(path) {
+            Ok(l) => l.review,
+            Err(e) => {
+                self.notices
+                    .error(format!("Could not compare with {}: {e}", path.display()));
+                return;
+            }
+        };
+        match compare(&doc.review, &other) {
+            Ok(comparison) => {
+                self.comparison = Some(ComparisonView {
+                    path: path.to_owned(),
+                    other,
+                    comparison,
+                    generation: doc.generation,
+                });
+            }
+            Err(e) => self
+                .notices
+                .error(format!("Cannot compare with {}: {e}", path.display())),
+        }
+    }
+
+    /// Compares again if the open review changed since the figures were made.
+    pub(super) fn refresh_comparison(&mut self) {
+        let (Some(doc), Some(view)) = (&self.doc, &mut self.comparison) else {
+            return;
+        };
+        if view.generation == doc.generation {
+            return;
+        }
+        match compare(&doc.review, &view.other) {
+            Ok(c) => {
+                view.comparison = c;
+                view.generation = doc.generation;
+            }
+            // The article was updated meanwhile: the comparison no longer applies.
+            Err(_) => self.comparison = None,
+        }
+    }
+
+    /// Takes `what` of the other review's claim `other_id` into the open review.
+    pub(super) fn take_from_other(&mut self, other_id: &ClaimId, what: TakeFromOther) {
+        let Some(view) = &self.comparison else {
+            return;
+        };
+        let Some(theirs) = view.other.claim(other_id).cloned() else {
+            return;
+        };
+        let ours = view
+            .comparison
+            .matching
+            .pairs
+            .iter()
+            .find(|p| view.other.claims()[p.1].id == *other_id)
+            .and_then(|p| self.doc.as_ref().map(|d| d.review.claims()[p.0].id.clone()));
+        match (what, ours) {
+            (TakeFromOther::Claim, None) => self.insert_taken(theirs),
+            (TakeFromOther::Status, Some(id)) => {
+                let label = format!("take their status ({})", theirs.status.label());
+                self.update_claim(&id, &label, None, |c| c.status = theirs.status);
+            }
+            (TakeFromOther::Verdict, Some(id)) => {
+                self.update_claim(&id, "take their verdict", None, |c| {
+                    c.verdict = theirs.verdict.clone();
+                });
+            }
+            _ => {}
+        }
+    }
+
+    /// Adds the other analyst's claim as it is (its id and history too: it is their work).
+    fn insert_taken(&mut self, claim: claimdesk_core::Claim) {
+        let Some(doc) = &mut self.doc else {
+            return;
+        };
+        if doc.review.claim(&claim.id).is_some() {
+            return;
+        }
+        doc.history.seal();
+        let id = claim.id.clone();
+        if doc
+            .apply("take their claim", vec![Edit::Insert(claim)], None)
+            .is_ok()
+        {
+            self.view_state.select_claim(Some(id));
+        }
+    }
+}

@@ -1,0 +1,315 @@
+//! The real `claimdesk compare` (and, below, `merge` and `git-setup`) binary: two analysts'
+//! reviews written to a temporary folder, the figures on stdout, refusals on stderr.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use claimdesk_core::format::save_file;
+use claimdesk_core::{Article, Claim, ClaimId, ClaimStatus, Review, Span};
+
+mod common;
+use common::git::{git, git_ok};
+
+const TEXT: &str = "Crime fell. Taxes rose. They wrote on the blackboard.";
+
+fn claimdesk(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_claimdesk"))
+        .args(args)
+        .output()
+        .expect("run claimdesk")
+}
+
+fn review(text: &str, claims: &[(&str, &str, ClaimStatus)]) -> Review {
+    let article = Article::new("t", "", text.into());
+    let claims = claims
+        .iter()
+        .map(|&(id, needle, status)| {
+            let byte = text.find(needle).unwrap();
+            let start = text[..byte].chars().count();
+            let span = Span::new(start, start + needle.chars().count());
+            let mut c = Claim::new(&article, span, status);
+            c.id = ClaimId(id.into());
+            c
+        })
+        .collect();
+    Review::with_claims(article, claims)
+}
+
+fn write(dir: &Path, name: &str, review: &Review) -> PathBuf {
+    let path = dir.join(name);
+    save_file(&path, review).unwrap();
+    path
+}
+
+/// The pair of docs/agreement.md's worked example.
+fn analysts(dir: &Path) -> (PathBuf, PathBuf) {
+    use ClaimStatus::{Asserted as A, Disputed as D};
+    let a = review(
+        TEXT,
+        &[
+            ("a1", "Crime fell", D),
+            ("a2", "Taxes rose", A),
+            ("a3", "the blackboard", D),
+        ],
+    );
+    let b = review(
+        TEXT,
+        &[
+            ("b1", "Crime fell", D),
+            ("b2", "Taxes rose", A),
+            ("b3", "blackboard", A),
+        ],
+    );
+    (write(dir, "a.claimdesk", &a), write(dir, "b.claimdesk", &b))
+}
+
+fn s(p: &Path) -> &str {
+    p.to_str().unwrap()
+}
+
+#[test]
+fn compare_prints_the_worked_examples_figures() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = analysts(dir.path());
+    let out = claimdesk(&["compare", s(&a), s(&b)]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    for expected in [
+        "Matched claims: 3 (0 by id, 3 by overlap",
+        "Status differs on 1 matched claims",
+        "Span agreement, exact: precision 0.667, recall 0.667, F1 0.667",
+        "Span agreement, overlapping: precision 1.000, recall 1.000, F1 1.000",
+        "Cohen's kappa on status (3 matched claims): 0.400 (observed 0.667, chance 0.444)",
+        "(53 characters, 14 labelled differently): 0.604",
+    ] {
+        assert!(text.contains(expected), "{expected:?} in\n{text}");
+    }
+}
+
+#[test]
+fn compare_json_has_the_figures_and_the_pairs() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = analysts(dir.path());
+    let out = claimdesk(&["compare", s(&a), s(&b), "--json"]);
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["claims"], serde_json::json!([3, 3]));
+    assert_eq!(v["pairs"][2]["a"], "a3");
+    assert_eq!(v["pairs"][2]["b"], "b3");
+    assert_eq!(v["pairs"][2]["by"], "overlap");
+    assert_eq!(v["pairs"][2]["status_b"], "asserted");
+    assert!((v["kappa"]["kappa"].as_f64().unwrap() - 0.4).abs() < 1e-9);
+    assert_eq!(v["char_alpha"]["disagreeing"], 14);
+}
+
+#[test]
+fn compare_refuses_reviews_of_different_texts_naming_the_difference() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, _) = analysts(dir.path());
+    let other = review(&TEXT.replace("rose", "fell"), &[]);
+    let b = write(dir.path(), "other.claimdesk", &other);
+    let out = claimdesk(&["compare", s(&a), s(&b)]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty());
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("other.claimdesk"), "{err}");
+    assert!(err.contains("different article texts"), "{err}");
+    assert!(err.contains("character 18"), "{err}");
+}
+
+#[test]
+fn compare_names_a_bad_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, _) = analysts(dir.path());
+    let bad = dir.path().join("bad.claimdesk");
+    std::fs::write(&bad, "{not json").unwrap();
+    let out = claimdesk(&["compare", s(&a), s(&bad)]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.starts_with(&format!("claimdesk: {}:", bad.display())),
+        "{err}"
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// merge and git-setup
+
+fn base_review() -> Review {
+    use ClaimStatus::UnderInvestigation as I;
+    review(TEXT, &[("c1", "Crime fell", I), ("c2", "Taxes rose", I)])
+}
+
+/// `review` with claim `id` changed by `change`.
+fn with(review: &Review, id: &str, change: impl FnOnce(&mut Claim)) -> Review {
+    let mut r = review.clone();
+    let mut c = r.claim(&ClaimId(id.into())).unwrap().clone();
+    change(&mut c);
+    r.replace(c);
+    r
+}
+
+fn load(path: &Path) -> Review {
+    claimdesk_core::format::load_file(path).unwrap().review
+}
+
+#[test]
+fn merge_clean_exits_0_and_conflicting_exits_1_with_the_conflict_in_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let base = base_review();
+    let b = write(d, "base.claimdesk", &base);
+    let o = write(
+        d,
+        "ours.claimdesk",
+        &with(&base, "c1", |c| c.status = ClaimStatus::Disputed),
+    );
+    let t = write(
+        d,
+        "theirs.claimdesk",
+        &with(&base, "c2", |c| c.note = "IOM".into()),
+    );
+    let out_path = d.join("out.claimdesk");
+    let out = claimdesk(&["merge", s(&b), s(&o), s(&t), "-o", s(&out_path)]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let merged = load(&out_path);
+    assert!(merged.conflicts.is_empty());
+    assert_eq!(merged.claims()[0].status, ClaimStatus::Disputed);
+    assert_eq!(merged.claims()[1].note, "IOM");
+    // Both change c1's status: exit 1, the conflict on stderr and in the (valid) file.
+    let t2 = write(
+        d,
+        "theirs2.claimdesk",
+        &with(&base, "c1", |c| c.status = ClaimStatus::Asserted),
+    );
+    let out = claimdesk(&["merge", s(&b), s(&o), s(&t2)]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("1 merge conflicts"), "{err}");
+    assert!(
+        err.contains("c1: status: Disputed (unknown) / Asserted (unknown)"),
+        "{err}"
+    );
+    let merged = claimdesk_core::format::load_str(std::str::from_utf8(&out.stdout).unwrap())
+        .unwrap()
+        .review;
+    assert_eq!(merged.conflicts.len(), 1);
+    // Both branches added the file: git passes an empty ancestor; every claim is added.
+    let empty = d.join("empty.claimdesk");
+    std::fs::write(&empty, "").unwrap();
+    let out = claimdesk(&["merge", s(&empty), s(&o), s(&t)]);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "same ids, different values: conflicts"
+    );
+    let merged = claimdesk_core::format::load_str(std::str::from_utf8(&out.stdout).unwrap())
+        .unwrap()
+        .review;
+    assert_eq!(merged.claims().len(), 2);
+    let fields: Vec<_> = merged.conflicts.iter().map(|c| c.field.as_str()).collect();
+    assert_eq!(fields, ["status", "note"]);
+    // A bad input is one line naming it.
+    std::fs::write(d.join("bad.claimdesk"), "[]").unwrap();
+    let bad = d.join("bad.claimdesk");
+    let out = claimdesk(&["merge", s(&b), s(&bad), s(&t)]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("bad.claimdesk"));
+}
+
+fn commit(repo: &Path, review: &Review, message: &str) {
+    save_file(&repo.join("speech.claimdesk"), review).unwrap();
+    git_ok(repo, &["add", "-A"]);
+    git_ok(repo, &["commit", "-q", "-m", message]);
+}
+
+#[test]
+fn git_merges_reviews_with_the_driver_clean_and_with_a_conflict() {
+    let dir = tempfile::tempdir().unwrap();
+    let repo = dir.path();
+    git_ok(repo, &["init", "-q", "-b", "main"]);
+    git_ok(repo, &["config", "user.name", "Test"]);
+    git_ok(repo, &["config", "user.email", "test@example.org"]);
+    let base = base_review();
+    commit(repo, &base, "base");
+    let setup = claimdesk(&["git-setup", s(repo)]);
+    assert!(
+        setup.status.success(),
+        "{}",
+        String::from_utf8_lossy(&setup.stderr)
+    );
+    let said = String::from_utf8(setup.stdout).unwrap();
+    assert!(
+        said.contains("added \"*.claimdesk merge=claimdesk\""),
+        "{said}"
+    );
+    let attrs = std::fs::read_to_string(repo.join(".gitattributes")).unwrap();
+    assert_eq!(attrs, "*.claimdesk merge=claimdesk\n");
+    let driver =
+        String::from_utf8(git(repo, &["config", "merge.claimdesk.driver"]).stdout).unwrap();
+    assert!(
+        driver.trim_end().ends_with(" merge %O %A %B -o %A"),
+        "{driver}"
+    );
+    // Running it again changes nothing.
+    let again = claimdesk(&["git-setup", s(repo)]);
+    assert!(
+        String::from_utf8(again.stdout)
+            .unwrap()
+            .contains("already had")
+    );
+    git_ok(repo, &["add", "-A"]);
+    git_ok(repo, &["commit", "-q", "-m", "merge driver"]);
+
+    // Clean: two branches mark different things.
+    git_ok(repo, &["checkout", "-q", "-b", "ana"]);
+    let ana = with(&base, "c1", |c| c.status = ClaimStatus::Disputed);
+    commit(repo, &ana, "ana: c1 disputed");
+    git_ok(repo, &["checkout", "-q", "main"]);
+    let main = with(&base, "c2", |c| c.verdict = "True".into());
+    commit(repo, &main, "main: c2 verdict");
+    git_ok(repo, &["merge", "-q", "--no-edit", "ana"]);
+    let merged = load(&repo.join("speech.claimdesk"));
+    assert!(merged.conflicts.is_empty());
+    assert_eq!(merged.claims()[0].status, ClaimStatus::Disputed);
+    assert_eq!(merged.claims()[1].verdict, "True");
+
+    // Conflict: both change c2's status.
+    git_ok(repo, &["checkout", "-q", "-b", "bo"]);
+    commit(
+        repo,
+        &with(&merged, "c2", |c| c.status = ClaimStatus::Asserted),
+        "bo",
+    );
+    git_ok(repo, &["checkout", "-q", "main"]);
+    commit(
+        repo,
+        &with(&merged, "c2", |c| c.status = ClaimStatus::Disputed),
+        "main",
+    );
+    let out = git(repo, &["merge", "--no-edit", "bo"]);
+    assert!(!out.status.success(), "a conflict stops the merge");
+    let status = String::from_utf8(git(repo, &["status", "--porcelain"]).stdout).unwrap();
+    assert!(status.contains("UU speech.claimdesk"), "{status}");
+    // The file is a valid review (no text conflict markers) that records the conflict.
+    let text = std::fs::read_to_string(repo.join("speech.claimdesk")).unwrap();
+    assert!(!text.contains("<<<<<<<"));
+    let conflicted = load(&repo.join("speech.claimdesk"));
+    assert_eq!(conflicted.conflicts.len(), 1);
+    assert_eq!(conflicted.conflicts[0].field, "status");
+    assert_eq!(
+        conflicted.claims()[1].status,
+        ClaimStatus::Disputed,
+        "ours meanwhile"
+    );
+}

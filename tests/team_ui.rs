@@ -1,0 +1,287 @@
+//! Working as a team (issue 11) in the window: status changes are stamped with the analyst and
+//! undone with their history entry; W opens a one-line reason field for the selected claim's
+//! last change (Enter saves, Esc cancels) and the keys go back to the article afterwards.
+
+use std::sync::Arc;
+
+use claimdesk::Workbench;
+use claimdesk::app::file_dialogs::ScriptedDialogs;
+use claimdesk::app::settings::Settings;
+use claimdesk_core::status_history::Analyst;
+use claimdesk_core::{ClaimStatus, Review};
+use egui::{Key, Modifiers, Vec2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+mod common;
+use common::git::{git, git_ok};
+use common::{mark_selected_text, selected_claim};
+
+fn harness(review: Review, analyst: Analyst) -> Harness<'static, Workbench> {
+    let mut settings = Settings::default();
+    settings.analyst = analyst;
+    let mut wb = Workbench::new(settings, Arc::new(ScriptedDialogs::default()));
+    wb.open_review(review);
+    common::harness_of(wb, Vec2::new(1280.0, 1000.0))
+}
+
+fn ana() -> Analyst {
+    Analyst {
+        name: "Ana Duarte".into(),
+        short_id: "AD".into(),
+    }
+}
+
+fn press(h: &mut Harness<'_, Workbench>, key: Key) {
+    h.key_press(key);
+    h.run();
+}
+
+fn type_text(h: &mut Harness<'_, Workbench>, text: &str) {
+    h.event(egui::Event::Text(text.into()));
+    h.run();
+}
+
+fn history(h: &Harness<'_, Workbench>) -> Vec<(String, String, String)> {
+    selected_claim(h)
+        .history
+        .iter()
+        .map(|e| (e.by.clone(), e.summary(), e.reason.clone()))
+        .collect()
+}
+
+#[test]
+fn marking_and_status_keys_record_who_and_undo_removes_the_entry() {
+    let mut h = harness(common::sample_review(), ana());
+    mark_selected_text(
+        &mut h,
+        "has denounced the allegations",
+        ClaimStatus::Disputed,
+    );
+    let by = "Ana Duarte (AD)".to_owned();
+    assert_eq!(
+        history(&h),
+        [(by.clone(), "status set to Disputed".into(), String::new())]
+    );
+    press(&mut h, Key::A);
+    assert_eq!(history(&h).len(), 2);
+    assert_eq!(history(&h)[1].1, "status set to Asserted (was Disputed)");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(history(&h).len(), 1, "undo removed the change's entry");
+    assert_eq!(selected_claim(&h).status, ClaimStatus::Disputed);
+    // The editor shows the timeline.
+    assert!(h.query_by_label("status set to Disputed").is_some());
+    assert!(h.query_by_label("Ana Duarte (AD)").is_some());
+}
+
+#[test]
+fn w_gives_a_reason_and_the_next_key_marks_again() {
+    let mut h = harness(common::sample_review(), ana());
+    mark_selected_text(
+        &mut h,
+        "has denounced the allegations",
+        ClaimStatus::Disputed,
+    );
+    press(&mut h, Key::W);
+    type_text(&mut h, "IOM figures say otherwise");
+    press(&mut h, Key::Enter);
+    assert_eq!(history(&h)[0].2, "IOM figures say otherwise");
+    assert!(
+        h.query_by_label("    Why: IOM figures say otherwise")
+            .is_some()
+    );
+    // The field is closed and the article has the keys again: I is one key, no typing.
+    press(&mut h, Key::I);
+    let claim = selected_claim(&h);
+    assert_eq!(claim.status, ClaimStatus::UnderInvestigation);
+    assert_eq!(claim.history.len(), 2);
+    // The reason is one undo step of its own.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(history(&h)[0].2, "", "undoing the reason");
+}
+
+#[test]
+fn esc_cancels_the_reason_and_letters_typed_there_mark_nothing() {
+    let mut h = harness(common::sample_review(), Analyst::default());
+    mark_selected_text(
+        &mut h,
+        "has denounced the allegations",
+        ClaimStatus::Disputed,
+    );
+    let claims = common::claim_quotes(&h).len();
+    press(&mut h, Key::W);
+    type_text(&mut h, "a d i");
+    press(&mut h, Key::Escape);
+    let claim = selected_claim(&h);
+    assert_eq!(
+        claim.status,
+        ClaimStatus::Disputed,
+        "typed letters are not keys"
+    );
+    assert_eq!(claim.history.len(), 1);
+    assert_eq!(claim.history[0].reason, "");
+    assert_eq!(claim.history[0].by, "", "no analyst set: nobody is guessed");
+    assert_eq!(common::claim_quotes(&h).len(), claims);
+    assert!(h.query_by_label("unknown analyst").is_some());
+    let told = &h.state().notices.items;
+    assert_eq!(
+        told.iter()
+            .filter(|n| n.text.contains("Edit menu (Your name)"))
+            .count(),
+        1,
+        "told once where to set the name"
+    );
+    // Esc closed the field only: the claim is still selected and keys act on it again.
+    press(&mut h, Key::A);
+    assert_eq!(selected_claim(&h).status, ClaimStatus::Asserted);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Conflicts from a git merge, resolved in the window and committed
+
+/// The sample review with its first claim's status set, committed on the current branch.
+fn commit_status(repo: &std::path::Path, base: &Review, status: ClaimStatus) {
+    let mut review = base.clone();
+    let mut c = review.claims()[0].clone();
+    c.status = status;
+    review.replace(c);
+    claimdesk_core::format::save_file(&repo.join("speech.claimdesk"), &review).unwrap();
+    git_ok(repo, &["commit", "-qam", "status"]);
+}
+
+/// A repository where `git merge bo` stopped on speech.claimdesk: for the first claim (asserted
+/// in the base) main says disputed, bo says under investigation.
+fn conflicted_repo() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let repo = dir.path();
+    git_ok(repo, &["init", "-q", "-b", "main"]);
+    git_ok(repo, &["config", "user.name", "Test"]);
+    git_ok(repo, &["config", "user.email", "test@example.org"]);
+    let base = common::sample_review();
+    claimdesk_core::format::save_file(&repo.join("speech.claimdesk"), &base).unwrap();
+    let setup = std::process::Command::new(env!("CARGO_BIN_EXE_claimdesk"))
+        .args(["git-setup", repo.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(setup.status.success());
+    git_ok(repo, &["add", "-A"]);
+    git_ok(repo, &["commit", "-qm", "base"]);
+    git_ok(repo, &["checkout", "-qb", "bo"]);
+    commit_status(repo, &base, ClaimStatus::UnderInvestigation);
+    git_ok(repo, &["checkout", "-q", "main"]);
+    commit_status(repo, &base, ClaimStatus::Disputed);
+    assert!(!git(repo, &["merge", "--no-edit", "bo"]).status.success());
+    dir
+}
+
+#[test]
+fn a_git_conflict_is_resolved_in_the_window_and_committed() {
+    let dir = conflicted_repo();
+    let path = dir.path().join("speech.claimdesk");
+    let mut wb = Workbench::new(Settings::default(), Arc::new(ScriptedDialogs::default()));
+    wb.push(claimdesk::app::Command::Open(path.clone()));
+    let mut h = common::harness_of(wb, Vec2::new(1280.0, 900.0));
+    h.run();
+    let first =
+        |h: &Harness<'_, Workbench>| h.state().doc.as_ref().unwrap().review.claims()[0].clone();
+    let conflicts =
+        |h: &Harness<'_, Workbench>| h.state().doc.as_ref().unwrap().review.conflicts.len();
+    assert_eq!(conflicts(&h), 1);
+    assert!(h.query_by_label("1 merge conflicts to resolve").is_some());
+    assert_eq!(first(&h).status, ClaimStatus::Disputed, "ours meanwhile");
+    h.get_by_label("Take theirs").click();
+    h.run();
+    assert_eq!(first(&h).status, ClaimStatus::UnderInvestigation);
+    assert_eq!(conflicts(&h), 0);
+    assert!(h.query_by_label("Take theirs").is_none(), "the bar is gone");
+    // One undo step brings the conflict and our value back; redo resolves it again.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(
+        (conflicts(&h), first(&h).status),
+        (1, ClaimStatus::Disputed)
+    );
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Y);
+    h.run();
+    assert_eq!(conflicts(&h), 0);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    let saved = std::fs::read_to_string(&path).unwrap();
+    assert!(!saved.contains("\"conflicts\""), "the file saves clean");
+    git_ok(dir.path(), &["add", "speech.claimdesk"]);
+    git_ok(dir.path(), &["commit", "-q", "--no-edit"]);
+    let log = git(dir.path(), &["log", "--format=%P", "-1"]);
+    let parents = String::from_utf8(log.stdout).unwrap();
+    assert_eq!(parents.split_whitespace().count(), 2, "a merge commit");
+    let committed = claimdesk_core::format::load_file(&path).unwrap().review;
+    assert_eq!(
+        committed.claims()[0].status,
+        ClaimStatus::UnderInvestigation
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// File → Compare with…
+
+#[test]
+fn compare_with_shows_the_figures_and_takes_their_status_and_claim_one_undo_step_each() {
+    use claimdesk::app::file_dialogs::DialogAnswer;
+    let dir = tempfile::tempdir().unwrap();
+    let ours = common::sample_review();
+    // Their review: the first claim asserted -> disputed, and one claim we do not have.
+    let mut theirs = ours.clone();
+    let mut first = theirs.claims()[0].clone();
+    first.status = ClaimStatus::Disputed;
+    theirs.replace(first);
+    let text = theirs.article.text().to_owned();
+    let start = common::char_offset(&text, "has denounced the allegations");
+    let span = claimdesk_core::Span::new(start, start + "has denounced the allegations".len());
+    let extra = claimdesk_core::Claim::new(&theirs.article, span, ClaimStatus::Asserted);
+    let extra_id = extra.id.clone();
+    theirs.insert(extra);
+    let path = dir.path().join("theirs.claimdesk");
+    claimdesk_core::format::save_file(&path, &theirs).unwrap();
+
+    let dialogs = Arc::new(ScriptedDialogs::default());
+    dialogs.push_answer(DialogAnswer::Picked(path));
+    let mut wb = Workbench::new(Settings::default(), dialogs);
+    wb.open_review(ours);
+    wb.push(claimdesk::app::Command::CompareWith);
+    let mut h = common::harness_of(wb, Vec2::new(1280.0, 900.0));
+    h.run();
+    assert!(h.state().comparison.is_some());
+    assert!(
+        h.query_by_label("3 claims paired, 0 only in this review (A), 1 only in theirs (B)")
+            .is_some()
+    );
+    let status =
+        |h: &Harness<'_, Workbench>| h.state().doc.as_ref().unwrap().review.claims()[0].status;
+    assert_eq!(status(&h), ClaimStatus::Asserted);
+    h.get_by_label("Take their status").click();
+    h.run();
+    assert_eq!(status(&h), ClaimStatus::Disputed);
+    assert!(
+        h.query_by_label("Take their status").is_none(),
+        "no difference left there"
+    );
+    h.get_by_label("Take their claim").click();
+    h.run();
+    let review = |h: &Harness<'_, Workbench>| h.state().doc.as_ref().unwrap().review.clone();
+    assert!(review(&h).claim(&extra_id).is_some());
+    assert!(
+        h.query_by_label("The two reviews agree on every claim's status and verdict.")
+            .is_some()
+    );
+    // One undo step each.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert!(review(&h).claim(&extra_id).is_none());
+    assert_eq!(status(&h), ClaimStatus::Disputed);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(status(&h), ClaimStatus::Asserted);
+}
