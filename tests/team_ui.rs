@@ -228,7 +228,8 @@ fn a_git_conflict_is_resolved_in_the_window_and_committed() {
 // File → Compare with…
 
 #[test]
-fn compare_with_shows_the_figures_marks_the_text_and_takes_their_fields_and_claim_one_undo_step_each() {
+fn compare_with_shows_the_figures_marks_the_text_and_takes_their_fields_and_claim_one_undo_step_each()
+ {
     use claimdesk::app::file_dialogs::DialogAnswer;
     let dir = tempfile::tempdir().unwrap();
     let ours = common::sample_review();
@@ -264,7 +265,8 @@ fn compare_with_shows_the_figures_marks_the_text_and_takes_their_fields_and_clai
     h.hover_at(at);
     h.run_steps(60);
     let _ = h.get_by_label("Only in theirs: Asserted — “has denounced the allegations”");
-    let first = |h: &Harness<'_, Workbench>| h.state().doc.as_ref().unwrap().review.claims()[0].clone();
+    let first =
+        |h: &Harness<'_, Workbench>| h.state().doc.as_ref().unwrap().review.claims()[0].clone();
     assert_eq!(first(&h).status, ClaimStatus::Asserted);
     h.get_by_label("Take their status").click();
     h.run();
@@ -277,7 +279,11 @@ fn compare_with_shows_the_figures_marks_the_text_and_takes_their_fields_and_clai
     h.get_by_label("Take their note").click();
     h.run();
     assert_eq!(first(&h).note, "Checked with the IOM figures");
-    assert_eq!(first(&h).status, ClaimStatus::Disputed, "only the note changed");
+    assert_eq!(
+        first(&h).status,
+        ClaimStatus::Disputed,
+        "only the note changed"
+    );
     h.get_by_label("Take their claim").click();
     h.run();
     let review = |h: &Harness<'_, Workbench>| h.state().doc.as_ref().unwrap().review.clone();

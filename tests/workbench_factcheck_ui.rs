@@ -390,15 +390,23 @@ fn export_via_dialog(h: &mut Harness<'_, Workbench>, format: ExportFormat) {
     h.get_by_label(format.label()).click();
     h.run();
     h.get_by_label("Choose file and export…").click();
-    h.run();
+    // Not `run`: the status bar's spinner repaints while the export is written.
+    h.step();
     finish_export(h);
 }
 
-/// Runs frames until the export's worker has answered and the outcome is reported.
+/// Runs frames until the export the dialog's answer starts (a frame or two after the click;
+/// none if the dialog was cancelled) has been written and reported.
 fn finish_export(h: &mut Harness<'_, Workbench>) {
-    for _ in 0..2_000 {
-        if h.state().export_running().is_none() {
-            return;
+    let mut started = false;
+    for frame in 0..2_000 {
+        match h.state().export_running() {
+            Some(_) => started = true,
+            None if started || frame > 10 => {
+                h.run();
+                return;
+            }
+            None => {}
         }
         std::thread::sleep(std::time::Duration::from_millis(5));
         h.step();
@@ -543,7 +551,7 @@ fn export_can_include_the_timeline_and_remembers_it() {
     h.run();
     assert!(h.state().settings.export_timeline, "remembered");
     h.get_by_label("Choose file and export…").click();
-    h.run();
+    h.step();
     finish_export(&mut h);
     let written = std::fs::read_to_string(&picked).unwrap();
     let review = &h.state().doc.as_ref().unwrap().review;
@@ -570,7 +578,10 @@ fn an_export_runs_beside_the_window_one_at_a_time_and_closing_waits_for_it() {
     // The command returned at once: the worker writes the file; the outcome is taken in a
     // later frame.
     let job = h.state().export_running().cloned().expect("an export runs");
-    assert_eq!((job.format, job.path.as_path()), (ExportFormat::Pdf, pdf.as_path()));
+    assert_eq!(
+        (job.format, job.path.as_path()),
+        (ExportFormat::Pdf, pdf.as_path())
+    );
     let csv = fx.dir.path().join("report.csv");
     assert!(!h.state_mut().export_to(&csv, ExportFormat::Csv, &ctx));
     let refused = h.state().notices.last_error().unwrap().to_owned();

@@ -26,7 +26,13 @@ pub struct ComparisonView {
 }
 
 impl ComparisonView {
-    fn new(path: PathBuf, ours: &Review, other: Review, comparison: Comparison, generation: u64) -> Self {
+    fn new(
+        path: PathBuf,
+        ours: &Review,
+        other: Review,
+        comparison: Comparison,
+        generation: u64,
+    ) -> Self {
         let marks = marks(ours, &other, &comparison.matching);
         Self {
             path,
@@ -78,8 +84,13 @@ impl AppState {
         };
         match compare(&doc.review, &other) {
             Ok(comparison) => {
-                let view =
-                    ComparisonView::new(path.to_owned(), &doc.review, other, comparison, doc.generation);
+                let view = ComparisonView::new(
+                    path.to_owned(),
+                    &doc.review,
+                    other,
+                    comparison,
+                    doc.generation,
+                );
                 self.comparison = Some(view);
             }
             Err(e) => self

@@ -36,12 +36,8 @@ fn export_and_write(review: &Review, job: &ExportJob, options: &ExportOptions) -
     let label = job.format.label();
     let output = export_with(review, job.format, options)
         .map_err(|e| format!("Could not export the {label}: {e}"))?;
-    write_atomic(&job.path, &output.bytes).map_err(|e| {
-        format!(
-            "Could not write the {label} to {}: {e}",
-            job.path.display()
-        )
-    })?;
+    write_atomic(&job.path, &output.bytes)
+        .map_err(|e| format!("Could not write the {label} to {}: {e}", job.path.display()))?;
     Ok(output.notes)
 }
 
@@ -109,7 +105,11 @@ impl AppState {
         self.exporting.job = None;
         match outcome {
             Ok(notes) => {
-                let done = format!("Exported the {} to {}", job.format.label(), job.path.display());
+                let done = format!(
+                    "Exported the {} to {}",
+                    job.format.label(),
+                    job.path.display()
+                );
                 if notes.is_empty() {
                     self.notices.info(done);
                 } else {

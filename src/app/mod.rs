@@ -251,9 +251,7 @@ impl AppState {
             ui.send_viewport_cmd(egui::ViewportCommand::CancelClose);
             return;
         }
-        if !self.allow_close
-            && self.doc.as_ref().is_some_and(Document::is_dirty)
-        {
+        if !self.allow_close && self.doc.as_ref().is_some_and(Document::is_dirty) {
             ui.send_viewport_cmd(egui::ViewportCommand::CancelClose);
             self.ask(Modal::Unsaved(Pending::Close));
         }

@@ -26,8 +26,10 @@ pub fn show(ui: &mut egui::Ui, f: &mut Frame) {
     egui::Window::new(format!("Compare with {name}"))
         .id(egui::Id::unique("compare_window"))
         .open(&mut open)
-        .default_pos([360.0, 110.0])
-        .default_width(520.0)
+        // Over the claims column, which it stands in for while comparing: the article and its
+        // compare marks stay in view.
+        .default_pos([ui.ctx().content_rect().right() - 385.0, 110.0])
+        .default_width(370.0)
         .default_height(420.0)
         .show(ui.ctx(), |ui| {
             figures(ui, &view.comparison);
@@ -103,7 +105,12 @@ fn differences(ui: &mut egui::Ui, ours: &Review, view: &ComparisonView, out: &mu
     if agree == view.marks.len() {
         ui.label("The two reviews agree on every claim.");
     } else {
-        ui.weak(format!("{agree} claims agree in every field."));
+        let claims = if agree == 1 {
+            "claim agrees"
+        } else {
+            "claims agree"
+        };
+        ui.weak(format!("{agree} {claims} in every field."));
     }
 }
 
@@ -156,7 +163,10 @@ fn legend(ui: &mut egui::Ui) {
         for (agreement, meaning) in [
             (Agreement::Agree, "agree"),
             (Agreement::Differ(Vec::new()), "differ"),
-            (Agreement::OnlyB, "only in one review (dotted: only in theirs)"),
+            (
+                Agreement::OnlyB,
+                "only in one review (dotted: only in theirs)",
+            ),
         ] {
             swatch(ui, theme::compare_color(&agreement, dark));
             ui.weak(meaning);

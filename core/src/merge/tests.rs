@@ -236,8 +236,14 @@ fn a_span_both_sides_changed_is_a_conflict_and_taking_theirs_moves_the_claim() {
     assert_eq!(get(&m, "c2").quote, "Taxes rose.", "ours meanwhile");
     let edits = resolve_edits(&m, 0, Take::Theirs).unwrap();
     let mut h = History::default();
-    h.apply(&mut m, "take theirs", edits, None, std::time::Instant::now())
-        .unwrap();
+    h.apply(
+        &mut m,
+        "take theirs",
+        edits,
+        None,
+        std::time::Instant::now(),
+    )
+    .unwrap();
     assert!(m.conflicts.is_empty());
     assert_eq!(
         (get(&m, "c2").span, get(&m, "c2").quote.as_str()),
@@ -246,5 +252,8 @@ fn a_span_both_sides_changed_is_a_conflict_and_taking_theirs_moves_the_claim() {
     // A recorded span whose quote is no longer at that place is not taken.
     let mut stale = merge(&b, &ours, &theirs);
     stale.conflicts[0].theirs.value["quote"] = "Crime".into();
-    assert!(resolve_edits(&stale, 0, Take::Theirs).is_none(), "the conflict stays");
+    assert!(
+        resolve_edits(&stale, 0, Take::Theirs).is_none(),
+        "the conflict stays"
+    );
 }

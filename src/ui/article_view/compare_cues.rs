@@ -37,7 +37,14 @@ impl ArticleView {
         self.name_their_claim_on_hover(review, view);
     }
 
-    fn add_compare_cue(&self, mesh: &mut Mesh, dots: &mut Mesh, mark: &Mark, right: f32, dark: bool) {
+    fn add_compare_cue(
+        &self,
+        mesh: &mut Mesh,
+        dots: &mut Mesh,
+        mark: &Mark,
+        right: f32,
+        dark: bool,
+    ) {
         let rows = self.drawn_rows(mark.span.start, mark.span.end);
         let (Some(top), Some(bottom)) = (rows.first(), rows.last()) else {
             return;

@@ -9,8 +9,8 @@ mod accessibility;
 mod caret;
 pub mod chunks;
 pub mod claim_index;
-mod highlights;
 mod compare_cues;
+mod highlights;
 mod suggestion_cues;
 
 use std::sync::Arc;
