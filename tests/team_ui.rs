@@ -228,7 +228,8 @@ fn a_git_conflict_is_resolved_in_the_window_and_committed() {
 // File → Compare with…
 
 #[test]
-fn compare_with_shows_the_figures_and_takes_their_status_and_claim_one_undo_step_each() {
+fn compare_with_shows_the_figures_marks_the_text_and_takes_their_fields_and_claim_one_undo_step_each()
+ {
     use claimdesk::app::file_dialogs::DialogAnswer;
     let dir = tempfile::tempdir().unwrap();
     let ours = common::sample_review();
@@ -236,6 +237,7 @@ fn compare_with_shows_the_figures_and_takes_their_status_and_claim_one_undo_step
     let mut theirs = ours.clone();
     let mut first = theirs.claims()[0].clone();
     first.status = ClaimStatus::Disputed;
+    first.note = "Checked with the IOM figures".into();
     theirs.replace(first);
     let text = theirs.article.text().to_owned();
     let start = common::char_offset(&text, "has denounced the allegations");
@@ -258,30 +260,48 @@ fn compare_with_shows_the_figures_and_takes_their_status_and_claim_one_undo_step
         h.query_by_label("3 claims paired, 0 only in this review (A), 1 only in theirs (B)")
             .is_some()
     );
-    let status =
-        |h: &Harness<'_, Workbench>| h.state().doc.as_ref().unwrap().review.claims()[0].status;
-    assert_eq!(status(&h), ClaimStatus::Asserted);
+    // Their claim is marked on the text, where the open review has none: hovering names it.
+    let at = common::char_rect(&h, start + 4).center();
+    h.hover_at(at);
+    h.run_steps(60);
+    let _ = h.get_by_label("Only in theirs: Asserted — “has denounced the allegations”");
+    let first =
+        |h: &Harness<'_, Workbench>| h.state().doc.as_ref().unwrap().review.claims()[0].clone();
+    assert_eq!(first(&h).status, ClaimStatus::Asserted);
     h.get_by_label("Take their status").click();
     h.run();
-    assert_eq!(status(&h), ClaimStatus::Disputed);
+    assert_eq!(first(&h).status, ClaimStatus::Disputed);
     assert!(
         h.query_by_label("Take their status").is_none(),
         "no difference left there"
+    );
+    let _ = h.get_by_label_contains("note: (empty) here, “Checked with the IOM figures” in theirs");
+    h.get_by_label("Take their note").click();
+    h.run();
+    assert_eq!(first(&h).note, "Checked with the IOM figures");
+    assert_eq!(
+        first(&h).status,
+        ClaimStatus::Disputed,
+        "only the note changed"
     );
     h.get_by_label("Take their claim").click();
     h.run();
     let review = |h: &Harness<'_, Workbench>| h.state().doc.as_ref().unwrap().review.clone();
     assert!(review(&h).claim(&extra_id).is_some());
     assert!(
-        h.query_by_label("The two reviews agree on every claim's status and verdict.")
+        h.query_by_label("The two reviews agree on every claim.")
             .is_some()
     );
     // One undo step each.
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
     assert!(review(&h).claim(&extra_id).is_none());
-    assert_eq!(status(&h), ClaimStatus::Disputed);
+    assert_eq!(first(&h).note, "Checked with the IOM figures");
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
-    assert_eq!(status(&h), ClaimStatus::Asserted);
+    assert_eq!(first(&h).note, "");
+    assert_eq!(first(&h).status, ClaimStatus::Disputed);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(first(&h).status, ClaimStatus::Asserted);
 }

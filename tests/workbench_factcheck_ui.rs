@@ -390,7 +390,28 @@ fn export_via_dialog(h: &mut Harness<'_, Workbench>, format: ExportFormat) {
     h.get_by_label(format.label()).click();
     h.run();
     h.get_by_label("Choose file and export…").click();
-    h.run();
+    // Not `run`: the status bar's spinner repaints while the export is written.
+    h.step();
+    finish_export(h);
+}
+
+/// Runs frames until the export the dialog's answer starts (a frame or two after the click;
+/// none if the dialog was cancelled) has been written and reported.
+fn finish_export(h: &mut Harness<'_, Workbench>) {
+    let mut started = false;
+    for frame in 0..2_000 {
+        match h.state().export_running() {
+            Some(_) => started = true,
+            None if started || frame > 10 => {
+                h.run();
+                return;
+            }
+            None => {}
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        h.step();
+    }
+    panic!("the export never finished");
 }
 
 #[test]
@@ -530,7 +551,8 @@ fn export_can_include_the_timeline_and_remembers_it() {
     h.run();
     assert!(h.state().settings.export_timeline, "remembered");
     h.get_by_label("Choose file and export…").click();
-    h.run();
+    h.step();
+    finish_export(&mut h);
     let written = std::fs::read_to_string(&picked).unwrap();
     let review = &h.state().doc.as_ref().unwrap().review;
     let options = claimdesk_core::export::ExportOptions {
@@ -544,4 +566,61 @@ fn export_can_include_the_timeline_and_remembers_it() {
         written.contains("<h4>Timeline</h4>"),
         "marking recorded a history"
     );
+}
+
+#[test]
+fn an_export_runs_beside_the_window_one_at_a_time_and_closing_waits_for_it() {
+    let fx = fixture();
+    let mut h = rich_harness(&fx);
+    let ctx = h.ctx.clone();
+    let pdf = fx.dir.path().join("report.pdf");
+    assert!(h.state_mut().export_to(&pdf, ExportFormat::Pdf, &ctx));
+    // The command returned at once: the worker writes the file; the outcome is taken in a
+    // later frame.
+    let job = h.state().export_running().cloned().expect("an export runs");
+    assert_eq!(
+        (job.format, job.path.as_path()),
+        (ExportFormat::Pdf, pdf.as_path())
+    );
+    let csv = fx.dir.path().join("report.csv");
+    assert!(!h.state_mut().export_to(&csv, ExportFormat::Csv, &ctx));
+    let refused = h.state().notices.last_error().unwrap().to_owned();
+    assert!(refused.contains("still being written to"), "{refused}");
+    // Closing the window now is put off until the file is written, then asked again.
+    h.input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(egui::ViewportEvent::Close);
+    h.step();
+    let commands = |h: &Harness<'_, Workbench>| {
+        h.output().viewport_output[&egui::ViewportId::ROOT]
+            .commands
+            .clone()
+    };
+    let mut seen = commands(&h);
+    assert!(seen.contains(&egui::ViewportCommand::CancelClose));
+    assert!(
+        h.state()
+            .notices
+            .items
+            .iter()
+            .any(|n| n.text == "Finishing the PDF report before closing…"),
+        "{:?}",
+        h.state().notices.items
+    );
+    for _ in 0..2_000 {
+        if h.state().export_running().is_none() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        h.step();
+        seen.extend(commands(&h));
+    }
+    assert!(h.state().export_running().is_none(), "the export finished");
+    assert!(seen.contains(&egui::ViewportCommand::Close), "{seen:?}");
+    let expected = export(&h.state().doc.as_ref().unwrap().review, ExportFormat::Pdf).unwrap();
+    assert_eq!(std::fs::read(&pdf).unwrap(), expected.bytes);
+    assert!(!csv.exists(), "the refused export wrote nothing");
 }

@@ -684,7 +684,7 @@ impl AppState {
                 self.save_then(path, then, ctx);
             }
             DialogPurpose::Export(format) => {
-                self.export_to(&path, format);
+                self.export_to(&path, format, ctx);
             }
             DialogPurpose::UpdateArticle => self.update_from_file(&path),
             DialogPurpose::Compare => self.open_comparison(&path),

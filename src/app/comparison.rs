@@ -1,10 +1,11 @@
 //! File → Compare with… (issue 11): another analyst's review of the same text beside the open
-//! one, its agreement figures (core `compare`, kept fresh as the open review changes), and
-//! taking a claim, a status or a verdict from it into the open review, one undo step each.
+//! one, its agreement figures and the marks of where they agree and differ (core `compare`,
+//! kept fresh as the open review changes), and taking a claim or any compared field from it
+//! into the open review, one undo step each.
 
 use std::path::{Path, PathBuf};
 
-use claimdesk_core::compare::{Comparison, compare};
+use claimdesk_core::compare::{Comparison, Mark, compare, marks};
 use claimdesk_core::format::load_file;
 use claimdesk_core::history::Edit;
 use claimdesk_core::{ClaimId, Review};
@@ -19,7 +20,43 @@ pub struct ComparisonView {
     pub other: Review,
     /// The figures and the pairing, for the open review's `generation`.
     pub comparison: Comparison,
+    /// Every compared place of the text, in text order (see [`ComparisonView::marks_in`]).
+    pub marks: Vec<Mark>,
     generation: u64,
+}
+
+impl ComparisonView {
+    fn new(
+        path: PathBuf,
+        ours: &Review,
+        other: Review,
+        comparison: Comparison,
+        generation: u64,
+    ) -> Self {
+        let marks = marks(ours, &other, &comparison.matching);
+        Self {
+            path,
+            other,
+            comparison,
+            marks,
+            generation,
+        }
+    }
+
+    /// The marks that overlap chars `first..last`.
+    pub fn marks_in(&self, first: usize, last: usize) -> impl Iterator<Item = &Mark> {
+        // Marks are sorted by start; a long one starting far above may still reach the range.
+        self.marks
+            .iter()
+            .take_while(move |m| m.span.start < last)
+            .filter(move |m| m.span.end > first)
+    }
+
+    /// The mark under char `c` whose claim is only in the other review, if any.
+    pub fn theirs_only_at(&self, c: usize) -> Option<&Mark> {
+        self.marks_in(c, c + 1)
+            .find(|m| m.agreement == claimdesk_core::compare::Agreement::OnlyB)
+    }
 }
 
 /// What to take from the other review.
@@ -27,10 +64,8 @@ pub struct ComparisonView {
 pub enum TakeFromOther {
     /// The whole claim (one only the other review has).
     Claim,
-    /// Its status, into the paired claim.
-    Status,
-    /// Its verdict, into the paired claim.
-    Verdict,
+    /// One field (a name from `claimdesk_core::merge::MERGED_FIELDS`), into the paired claim.
+    Field(&'static str),
 }
 
 impl AppState {
@@ -49,12 +84,14 @@ impl AppState {
         };
         match compare(&doc.review, &other) {
             Ok(comparison) => {
-                self.comparison = Some(ComparisonView {
-                    path: path.to_owned(),
+                let view = ComparisonView::new(
+                    path.to_owned(),
+                    &doc.review,
                     other,
                     comparison,
-                    generation: doc.generation,
-                });
+                    doc.generation,
+                );
+                self.comparison = Some(view);
             }
             Err(e) => self
                 .notices
@@ -72,6 +109,7 @@ impl AppState {
         }
         match compare(&doc.review, &view.other) {
             Ok(c) => {
+                view.marks = marks(&doc.review, &view.other, &c.matching);
                 view.comparison = c;
                 view.generation = doc.generation;
             }
@@ -97,13 +135,10 @@ impl AppState {
             .and_then(|p| self.doc.as_ref().map(|d| d.review.claims()[p.0].id.clone()));
         match (what, ours) {
             (TakeFromOther::Claim, None) => self.insert_taken(theirs),
-            (TakeFromOther::Status, Some(id)) => {
-                let label = format!("take their status ({})", theirs.status.label());
-                self.update_claim(&id, &label, None, |c| c.status = theirs.status);
-            }
-            (TakeFromOther::Verdict, Some(id)) => {
-                self.update_claim(&id, "take their verdict", None, |c| {
-                    c.verdict = theirs.verdict.clone();
+            (TakeFromOther::Field(field), Some(id)) => {
+                let label = format!("take their {}", field.replace('_', " "));
+                self.update_claim(&id, &label, None, |c| {
+                    claimdesk_core::merge::copy_field(&theirs, c, field);
                 });
             }
             _ => {}

@@ -13,8 +13,11 @@ impl AppState {
             return;
         };
         let Some(edits) = resolve_edits(&doc.review, index, take) else {
-            self.notices
-                .info("That conflict is already resolved, or its claim is gone.");
+            self.notices.error(
+                "That value cannot be taken: the conflict is already resolved, its claim is \
+                 gone, or the text it names is no longer there (edit the claim, then Keep as \
+                 edited).",
+            );
             return;
         };
         let label = match take {

@@ -1,10 +1,10 @@
-//! The fact-check side of the workbench (issue 3): evidence fields, review details, and
-//! exporting the review to a file. Applied from [`super::AppState::run`].
+//! The fact-check side of the workbench (issue 3): evidence fields, review details, and where
+//! an export is proposed (the export itself is [`super::exporting`]). Applied from
+//! [`super::AppState::run`].
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-use claimdesk_core::atomic::write_atomic;
-use claimdesk_core::export::{ExportFormat, ExportOptions, ReportOptions, export_with};
+use claimdesk_core::export::ExportFormat;
 use claimdesk_core::fields::TypingKey;
 use claimdesk_core::history::Edit;
 use claimdesk_core::{ClaimId, ReviewDetails};
@@ -62,50 +62,6 @@ impl AppState {
         }
         doc.history.seal();
         let _ = doc.apply("edit review details", vec![Edit::SetDetails(details)], None);
-    }
-
-    /// Exports the open review in `format` and writes it atomically to `path` (the format's
-    /// extension is added when the name has none). Reports the outcome and the export's notes.
-    /// Returns true if the file was written.
-    pub fn export_to(&mut self, path: &Path, format: ExportFormat) -> bool {
-        let Some(doc) = &self.doc else {
-            return false;
-        };
-        let path = if path.extension().is_none() {
-            path.with_extension(format.extension())
-        } else {
-            path.to_owned()
-        };
-        let options = ExportOptions {
-            report: ReportOptions {
-                timeline: self.settings.export_timeline,
-            },
-            ..ExportOptions::default()
-        };
-        let output = match export_with(&doc.review, format, &options) {
-            Ok(output) => output,
-            Err(e) => {
-                self.notices
-                    .error(format!("Could not export the {}: {e}", format.label()));
-                return false;
-            }
-        };
-        if let Err(e) = write_atomic(&path, &output.bytes) {
-            self.notices.error(format!(
-                "Could not write the {} to {}: {e}",
-                format.label(),
-                path.display()
-            ));
-            return false;
-        }
-        let done = format!("Exported the {} to {}", format.label(), path.display());
-        if output.notes.is_empty() {
-            self.notices.info(done);
-        } else {
-            self.notices
-                .warning(format!("{done}. {}", output.notes.join(" ")), Vec::new());
-        }
-        true
     }
 }
 

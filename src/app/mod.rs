@@ -17,6 +17,7 @@ pub mod commands;
 pub mod comparison;
 mod conflicts;
 pub mod document;
+pub mod exporting;
 pub mod factcheck;
 pub mod file_dialogs;
 pub mod find;
@@ -117,6 +118,7 @@ pub struct AppState {
     pub(crate) dialogs: Arc<dyn FileDialogs>,
     pub(crate) dialog: Option<in_flight::InFlight<DialogPurpose, file_dialogs::DialogAnswer>>,
     pub(crate) commands: Vec<Command>,
+    pub(crate) exporting: exporting::Exporting,
     last_title: String,
     /// The analyst was told once this session that changes carry no name until they set one.
     analyst_reminded: bool,
@@ -148,6 +150,7 @@ impl AppState {
             dialogs,
             dialog: None,
             commands: Vec::new(),
+            exporting: exporting::Exporting::default(),
             last_title: String::new(),
         }
     }
@@ -186,14 +189,16 @@ impl AppState {
         }
     }
 
-    /// The start of a frame: takes the answers of file dialogs and clipboard reads, dropped
-    /// files and close requests, and lets old notices expire.
+    /// The start of a frame: takes the answers of file dialogs, clipboard reads and exports,
+    /// dropped files and close requests, and lets old notices expire.
     pub fn begin_frame(&mut self, ui: &egui::Ui) {
         let ctx = ui.ctx().clone();
         self.poll_dialog(&ctx);
         self.poll_clipboard(&ctx);
         self.take_dropped_files(ui);
+        // Before the export's answer: a close asked while it ran waits for it.
         self.watch_close_request(ui);
+        self.poll_export(&ctx);
         self.notices.expire(std::time::Instant::now());
         self.poll_suggestions(&ctx);
         self.claim_search.refresh(self.doc.as_ref());
@@ -239,10 +244,14 @@ impl AppState {
     }
 
     fn watch_close_request(&mut self, ui: &egui::Ui) {
-        if ui.input(|i| i.viewport().close_requested())
-            && !self.allow_close
-            && self.doc.as_ref().is_some_and(Document::is_dirty)
-        {
+        if !ui.input(|i| i.viewport().close_requested()) {
+            return;
+        }
+        if self.defer_close_for_export() {
+            ui.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            return;
+        }
+        if !self.allow_close && self.doc.as_ref().is_some_and(Document::is_dirty) {
             ui.send_viewport_cmd(egui::ViewportCommand::CancelClose);
             self.ask(Modal::Unsaved(Pending::Close));
         }

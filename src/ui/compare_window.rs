@@ -1,17 +1,16 @@
 //! File → Compare with…: the agreement figures of the open review (A) and another analyst's
-//! (B), then every place they differ — a status or verdict on a paired claim, a claim only one
-//! of them marked — with buttons to take B's into the open review. Colours after INCEpTION's
-//! curation: red disagrees, purple is only on one side; agreeing pairs are only counted.
+//! (B), what the marks on the text mean, then every place they differ — any compared field of
+//! a paired claim, a claim only one of them marked — in text order, with buttons to take B's
+//! into the open review. Colours ([`theme::compare_color`]) after INCEpTION's curation: red
+//! differs, purple is only on one side; agreeing pairs are only counted.
 
-use claimdesk_core::Review;
-use claimdesk_core::compare::Comparison;
+use claimdesk_core::compare::{Agreement, Comparison};
+use claimdesk_core::merge::{field_shown, text_field};
+use claimdesk_core::{Claim, Review};
 
 use crate::app::Command;
 use crate::app::comparison::{ComparisonView, TakeFromOther};
-use crate::ui::Frame;
-
-const DISAGREE: egui::Color32 = egui::Color32::from_rgb(0xc0, 0x39, 0x2b);
-const ONE_SIDE: egui::Color32 = egui::Color32::from_rgb(0x8e, 0x44, 0xad);
+use crate::ui::{Frame, theme};
 
 /// Shows the window while a comparison is open.
 pub fn show(ui: &mut egui::Ui, f: &mut Frame) {
@@ -27,11 +26,14 @@ pub fn show(ui: &mut egui::Ui, f: &mut Frame) {
     egui::Window::new(format!("Compare with {name}"))
         .id(egui::Id::unique("compare_window"))
         .open(&mut open)
-        .default_pos([360.0, 110.0])
-        .default_width(520.0)
+        // Over the claims column, which it stands in for while comparing: the article and its
+        // compare marks stay in view.
+        .default_pos([ui.ctx().content_rect().right() - 385.0, 110.0])
+        .default_width(370.0)
         .default_height(420.0)
         .show(ui.ctx(), |ui| {
             figures(ui, &view.comparison);
+            legend(ui);
             ui.separator();
             egui::ScrollArea::vertical().show(ui, |ui| {
                 differences(ui, &doc.review, view, &mut commands);
@@ -65,82 +67,109 @@ fn figures(ui: &mut egui::Ui, c: &Comparison) {
 
 fn differences(ui: &mut egui::Ui, ours: &Review, view: &ComparisonView, out: &mut Vec<Command>) {
     let (a, b) = (ours.claims(), view.other.claims());
-    let mut any = false;
-    for &(i, j, _) in &view.comparison.matching.pairs {
-        let (ca, cb) = (&a[i], &b[j]);
-        if ca.status != cb.status {
-            any = true;
-            row(
-                ui,
-                DISAGREE,
-                &ca.quote,
-                &format!(
-                    "status: {} here, {} in theirs",
-                    ca.status.label(),
-                    cb.status.label()
-                ),
-                (
-                    "Take their status",
-                    Command::TakeFromOther(cb.id.clone(), TakeFromOther::Status),
-                ),
-                out,
-            );
+    let dark = ui.visuals().dark_mode;
+    let mut agree = 0;
+    for mark in &view.marks {
+        let colour = theme::compare_color(&mark.agreement, dark);
+        match (&mark.agreement, mark.a, mark.b) {
+            (Agreement::Agree, ..) => agree += 1,
+            (Agreement::Differ(fields), Some(i), Some(j)) => {
+                for &field in fields {
+                    let name = field.replace('_', " ");
+                    let what = format!(
+                        "{name}: {} here, {} in theirs",
+                        shown(&a[i], field),
+                        shown(&b[j], field)
+                    );
+                    let take = (
+                        format!("Take their {name}"),
+                        Command::TakeFromOther(b[j].id.clone(), TakeFromOther::Field(field)),
+                    );
+                    row(ui, colour, (&a[i], true), &what, Some(take), out);
+                }
+            }
+            (Agreement::OnlyB, _, Some(j)) => {
+                let what = format!("only in theirs ({})", b[j].status.label());
+                let take = (
+                    "Take their claim".to_owned(),
+                    Command::TakeFromOther(b[j].id.clone(), TakeFromOther::Claim),
+                );
+                row(ui, colour, (&b[j], false), &what, Some(take), out);
+            }
+            (Agreement::OnlyA, Some(i), _) => {
+                row(ui, colour, (&a[i], true), "only in this review", None, out);
+            }
+            _ => {}
         }
-        if ca.verdict.trim() != cb.verdict.trim() {
-            any = true;
-            row(
-                ui,
-                DISAGREE,
-                &ca.quote,
-                &format!("verdict: “{}” here, “{}” in theirs", ca.verdict, cb.verdict),
-                (
-                    "Take their verdict",
-                    Command::TakeFromOther(cb.id.clone(), TakeFromOther::Verdict),
-                ),
-                out,
-            );
-        }
     }
-    for &j in &view.comparison.matching.only_b {
-        any = true;
-        let cb = &b[j];
-        let what = format!("only in theirs ({})", cb.status.label());
-        let take = (
-            "Take their claim",
-            Command::TakeFromOther(cb.id.clone(), TakeFromOther::Claim),
-        );
-        row(ui, ONE_SIDE, &cb.quote, &what, take, out);
-    }
-    for &i in &view.comparison.matching.only_a {
-        any = true;
-        ui.horizontal_wrapped(|ui| {
-            swatch(ui, ONE_SIDE);
-            ui.label(format!(
-                "“{}”",
-                claimdesk_core::format::shorten(&a[i].quote, 50)
-            ));
-            ui.weak("only in this review");
-        });
-    }
-    if !any {
-        ui.label("The two reviews agree on every claim's status and verdict.");
+    if agree == view.marks.len() {
+        ui.label("The two reviews agree on every claim.");
+    } else {
+        let claims = if agree == 1 {
+            "claim agrees"
+        } else {
+            "claims agree"
+        };
+        ui.weak(format!("{agree} {claims} in every field."));
     }
 }
 
+/// `field` of `claim` for the list: a text in quotes, a status or a count of sources as it is.
+fn shown(claim: &Claim, field: &str) -> String {
+    match text_field(field).map(|f| f.get(claim).trim()) {
+        Some("") => "(empty)".to_owned(),
+        Some(text) => format!("“{}”", claimdesk_core::format::shorten(text, 40)),
+        None => field_shown(claim, field),
+    }
+}
+
+/// One difference: the colour of its kind, the claim's quote (a link that shows it in the
+/// article, and selects it if it is the open review's), what differs, and the take button.
 fn row(
     ui: &mut egui::Ui,
     colour: egui::Color32,
-    quote: &str,
+    (claim, ours): (&Claim, bool),
     what: &str,
-    (button, command): (&str, Command),
+    take: Option<(String, Command)>,
     out: &mut Vec<Command>,
 ) {
     ui.horizontal_wrapped(|ui| {
         swatch(ui, colour);
-        ui.label(format!("“{}”", claimdesk_core::format::shorten(quote, 50)));
+        let quote = format!("“{}”", claimdesk_core::format::shorten(&claim.quote, 50));
+        if ui
+            .link(quote)
+            .on_hover_text("Show it in the article")
+            .clicked()
+        {
+            if ours {
+                out.push(Command::SelectClaim(Some(claim.id.clone())));
+            }
+            out.push(Command::ScrollTo(claim.span.start));
+        }
         ui.label(what);
-        if ui.button(button).clicked() {
+        if let Some((button, command)) = take
+            && ui.button(button).clicked()
+        {
             out.push(command);
+        }
+    });
+}
+
+/// What the marks on the text mean.
+fn legend(ui: &mut egui::Ui) {
+    let dark = ui.visuals().dark_mode;
+    ui.horizontal_wrapped(|ui| {
+        ui.weak("On the text, a bar right of each claim:");
+        for (agreement, meaning) in [
+            (Agreement::Agree, "agree"),
+            (Agreement::Differ(Vec::new()), "differ"),
+            (
+                Agreement::OnlyB,
+                "only in one review (dotted: only in theirs)",
+            ),
+        ] {
+            swatch(ui, theme::compare_color(&agreement, dark));
+            ui.weak(meaning);
         }
     });
 }

@@ -34,6 +34,16 @@ pub fn show(ui: &mut egui::Ui, f: &mut Frame) {
             }
         }
         ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
+            if let Some(job) = wb.export_running() {
+                ui.spinner();
+                let file = job.path.file_name().unwrap_or(job.path.as_os_str());
+                ui.label(format!(
+                    "Writing the {} to {}…",
+                    job.format.label(),
+                    file.to_string_lossy()
+                ));
+                ui.separator();
+            }
             if let Some(info) = info {
                 ui.add(egui::Label::new(info).truncate());
                 ui.separator();

@@ -216,3 +216,19 @@ pub fn dots_texture(ctx: &egui::Context) -> egui::TextureId {
     ctx.data_mut(|d| d.insert_temp(id, handle));
     texture
 }
+
+/// The colour of a compare mark (File → Compare with…), after INCEpTION's curation view: red
+/// where the two reviews differ, purple where only one of them has a claim, a quiet grey-green
+/// where they agree. None is a status colour, and the marks sit in the right margin (and, for a
+/// claim only the other review has, as a dotted outline), never as a fill.
+pub fn compare_color(agreement: &claimdesk_core::compare::Agreement, dark: bool) -> Color32 {
+    use claimdesk_core::compare::Agreement;
+    match (agreement, dark) {
+        (Agreement::Agree, false) => Color32::from_rgb(0x7f, 0x9c, 0x8a),
+        (Agreement::Agree, true) => Color32::from_rgb(0x8f, 0xb0, 0x9c),
+        (Agreement::Differ(_), false) => Color32::from_rgb(0xc2, 0x18, 0x5b),
+        (Agreement::Differ(_), true) => Color32::from_rgb(0xf0, 0x62, 0x92),
+        (Agreement::OnlyA | Agreement::OnlyB, false) => Color32::from_rgb(0x7b, 0x1f, 0xa2),
+        (Agreement::OnlyA | Agreement::OnlyB, true) => Color32::from_rgb(0xc0, 0x84, 0xfc),
+    }
+}

@@ -81,6 +81,9 @@ fn article(ui: &mut egui::Ui, f: &mut Frame) {
         let state = &f.app.view_state;
         view.show_suggestions(ui, &doc.review, &f.app.suggestions, state, &mut commands);
     }
+    if let Some(comparison) = &f.app.comparison {
+        view.show_comparison(ui, &doc.review, comparison);
+    }
     f.state.article_id = Some(id);
     f.extend(commands);
 }

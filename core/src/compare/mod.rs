@@ -16,12 +16,14 @@
 //! ```
 
 pub mod agreement;
+pub mod differences;
 pub mod matching;
 
 use serde::Serialize;
 
 use crate::model::{ClaimStatus, Review};
 pub use agreement::{CharAlpha, Kappa, SpanScores};
+pub use differences::{Agreement, Mark, differing_fields, marks};
 pub use matching::{MIN_JACCARD, MatchRule, MatchedBy, Matching, match_claims};
 
 /// What two reviews of one text agree on.

@@ -159,3 +159,59 @@ fn different_texts_are_refused_naming_the_difference() {
     assert!(msg.contains("character 18"), "{msg}");
     assert!(msg.contains(&a.article.sha256()[..12]), "{msg}");
 }
+
+#[test]
+fn marks_say_where_the_reviews_agree_differ_or_have_a_claim_alone() {
+    let (a, mut b) = pair();
+    let mut b2 = b.claims()[1].clone();
+    b2.note = "checked with the budget office".into();
+    b2.verdict = "  ".into(); // only space: the same as A's empty verdict
+    b.replace(b2);
+    let mut a = a;
+    let extra_a = claim(&a.article, "a4", "They wrote", I);
+    let extra_b = claim(&b.article, "b4", "wrote on", D);
+    a.insert(extra_a);
+    b.insert(extra_b);
+    let c = compare(&a, &b).unwrap();
+    let got: Vec<(&str, Agreement)> = marks(&a, &b, &c.matching)
+        .into_iter()
+        .map(|m| {
+            let text = a.article.slice(m.span.start, m.span.end);
+            (text, m.agreement)
+        })
+        .collect();
+    // "They wrote" and "wrote on" share 5 of 13 characters (Jaccard < 0.5): not a pair.
+    assert_eq!(
+        got,
+        [
+            ("Crime fell", Agreement::Agree),
+            ("Taxes rose", Agreement::Differ(vec!["note"])),
+            ("They wrote", Agreement::OnlyA),
+            ("wrote on", Agreement::OnlyB),
+            ("the blackboard", Agreement::Differ(vec!["status"])),
+        ]
+    );
+}
+
+#[test]
+fn taking_a_field_copies_exactly_that_field() {
+    let (a, b) = pair();
+    let mut ours = a.claims()[2].clone();
+    let mut theirs = b.claims()[2].clone();
+    theirs.claimant = "Mayor".into();
+    theirs.evidence = vec![crate::model::Evidence {
+        url: "https://example.org/minutes".into(),
+        ..Default::default()
+    }];
+    assert_eq!(
+        differing_fields(&ours, &theirs),
+        ["status", "claimant", "sources"]
+    );
+    for field in ["claimant", "sources"] {
+        assert!(crate::merge::copy_field(&theirs, &mut ours, field));
+    }
+    assert_eq!(differing_fields(&ours, &theirs), ["status"]);
+    assert_eq!(ours.span, a.claims()[2].span, "the span stays ours");
+    assert!(!crate::merge::copy_field(&theirs, &mut ours, "span"));
+    assert_eq!(crate::merge::field_shown(&theirs, "sources"), "1 source");
+}

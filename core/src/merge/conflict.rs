@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::fields::ClaimField;
 use crate::history::Edit;
-use crate::model::{Claim, ClaimId, ClaimStatus, Evidence, Review};
+use crate::model::{Claim, ClaimId, ClaimStatus, Evidence, Review, Span};
 
 /// One side of a conflict: its value and who set it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -63,7 +63,8 @@ impl MergeConflict {
 
 /// The edits that resolve conflict `index` of `review` by taking `take`: the field's value
 /// from that side and the conflict removed, to apply as one undo step. `None` if `index` is
-/// out of range or the value cannot be applied (the claim is gone).
+/// out of range or the value cannot be applied (the claim is gone, or a span's quote is no
+/// longer at that place of the text).
 pub fn resolve_edits(review: &Review, index: usize, take: Take) -> Option<Vec<Edit>> {
     let conflict = review.conflicts.get(index)?;
     let mut rest = review.conflicts.clone();
@@ -98,10 +99,23 @@ fn claim_edit(
         });
     }
     let mut claim = current?.clone();
-    if !set_field(&mut claim, field, value) {
+    if field == "span" {
+        // A span is taken only where its quote still is in the merged text.
+        claim.anchor_to(&review.article, recorded_span(value, review)?);
+    } else if !set_field(&mut claim, field, value) {
         return Some(None);
     }
     Some((Some(&claim) != current).then_some(Edit::Replace(claim)))
+}
+
+/// The span a conflict recorded (`{start, end, quote}`), if the review's text holds that quote
+/// there.
+fn recorded_span(value: &serde_json::Value, review: &Review) -> Option<Span> {
+    let at = |k: &str| value.get(k)?.as_u64().and_then(|n| usize::try_from(n).ok());
+    let (start, end) = (at("start")?, at("end")?);
+    let quote = value.get("quote")?.as_str()?;
+    let fits = start < end && end <= review.article.char_len();
+    (fits && review.article.slice(start, end) == quote).then(|| Span::new(start, end))
 }
 
 /// The value of `field` of `claim` as a conflict records it; `None` for fields that are not
@@ -118,6 +132,18 @@ pub fn field_value(claim: &Claim, field: &str) -> Option<serde_json::Value> {
     })
 }
 
+/// Copies `field` (one of [`super::MERGED_FIELDS`]) of `from` into `to`; false if the field
+/// is not one that can be copied.
+pub fn copy_field(from: &Claim, to: &mut Claim, field: &str) -> bool {
+    field_value(from, field).is_some_and(|v| set_field(to, field, &v))
+}
+
+/// `field` of `claim` as a list shows it: a status's label, a shortened text, "(empty)",
+/// "3 sources".
+pub fn field_shown(claim: &Claim, field: &str) -> String {
+    field_value(claim, field).map_or_else(String::new, |v| shown(&v))
+}
+
 /// Sets `field` of `claim` to `value`; false if it does not apply.
 fn set_field(claim: &mut Claim, field: &str, value: &serde_json::Value) -> bool {
     match field {
@@ -129,7 +155,7 @@ fn set_field(claim: &mut Claim, field: &str, value: &serde_json::Value) -> bool 
             Ok(e) => claim.evidence = e,
             Err(_) => return false,
         },
-        // A span conflict keeps our span: the text was re-checked when merging.
+        // A span needs the article: see `claim_edit`.
         "span" => return false,
         other => match (text_field(other), value.as_str()) {
             (Some(f), Some(text)) => *f.of(claim) = text.to_owned(),
@@ -159,6 +185,7 @@ fn shown(v: &serde_json::Value) -> String {
             Some(st) => st.label().to_owned(),
             None => crate::format::shorten(s, 40),
         },
+        serde_json::Value::Array(a) if a.len() == 1 => "1 source".to_owned(),
         serde_json::Value::Array(a) => format!("{} sources", a.len()),
         other => crate::format::shorten(&other.to_string(), 40),
     }

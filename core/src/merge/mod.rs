@@ -15,7 +15,10 @@ use std::collections::{BTreeMap, HashMap};
 use crate::anchor::{Resolution, resolve};
 use crate::model::{ArticleVersion, Claim, ClaimId, Review, Timestamp};
 use crate::status_history::unite;
-pub use conflict::{ConflictSide, MergeConflict, Take, field_value, resolve_edits};
+pub use conflict::{
+    ConflictSide, MergeConflict, Take, copy_field, field_shown, field_value, resolve_edits,
+    text_field,
+};
 
 /// The fields merged one by one, by their names in files.
 pub const MERGED_FIELDS: [&str; 7] = [

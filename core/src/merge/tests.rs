@@ -215,3 +215,45 @@ fn article_changed_on_both_sides_is_a_conflict_that_keeps_their_text() {
         theirs.article.text()
     );
 }
+
+#[test]
+fn a_span_both_sides_changed_is_a_conflict_and_taking_theirs_moves_the_claim() {
+    let b = base();
+    let article = b.article.clone();
+    let span_of = |needle: &str| {
+        let start = TEXT[..TEXT.find(needle).unwrap()].chars().count();
+        crate::model::Span::new(start, start + needle.chars().count())
+    };
+    let ours = edited(&b, "c2", "Ana", "2026-11-30T10:00:00Z", |c| {
+        c.anchor_to(&article, span_of("Taxes rose."))
+    });
+    let theirs = edited(&b, "c2", "Bo", "2026-11-30T09:00:00Z", |c| {
+        c.anchor_to(&article, span_of("Taxes"))
+    });
+    let mut m = merge(&b, &ours, &theirs);
+    assert_eq!(m.conflicts.len(), 1, "{:?}", m.conflicts);
+    assert_eq!(m.conflicts[0].field, "span");
+    assert_eq!(get(&m, "c2").quote, "Taxes rose.", "ours meanwhile");
+    let edits = resolve_edits(&m, 0, Take::Theirs).unwrap();
+    let mut h = History::default();
+    h.apply(
+        &mut m,
+        "take theirs",
+        edits,
+        None,
+        std::time::Instant::now(),
+    )
+    .unwrap();
+    assert!(m.conflicts.is_empty());
+    assert_eq!(
+        (get(&m, "c2").span, get(&m, "c2").quote.as_str()),
+        (span_of("Taxes"), "Taxes")
+    );
+    // A recorded span whose quote is no longer at that place is not taken.
+    let mut stale = merge(&b, &ours, &theirs);
+    stale.conflicts[0].theirs.value["quote"] = "Crime".into();
+    assert!(
+        resolve_edits(&stale, 0, Take::Theirs).is_none(),
+        "the conflict stays"
+    );
+}

@@ -9,6 +9,7 @@ mod accessibility;
 mod caret;
 pub mod chunks;
 pub mod claim_index;
+mod compare_cues;
 mod highlights;
 mod suggestion_cues;
 
@@ -61,7 +62,8 @@ pub struct ArticleView {
     top_char: usize,
     placed: Vec<Placed>,
     viewport: Rect,
-    /// The column's left edge and the text area in the last frame (for the suggestion cues).
+    /// The column's left edge and the text area in the last frame (for the suggestion and
+    /// compare cues).
     column: (f32, Rect),
     /// The view's response in the last frame (hover and clicks for the suggestion cues).
     response: Option<egui::Response>,
@@ -823,6 +825,25 @@ impl ArticleView {
         }
         self.top = self.chunks.len().saturating_sub(1);
         self.offset = 0.0;
+    }
+}
+
+impl ArticleView {
+    /// The screen rectangles, in text order, of the row parts that chars `[start, end)` took in
+    /// the last frame (only the parts on screen).
+    fn drawn_rows(&self, start: usize, end: usize) -> Vec<Rect> {
+        let mut rows = Vec::new();
+        for placed in &self.placed {
+            let chunk = &self.chunks[placed.chunk];
+            if chunk.end <= start || end <= chunk.start {
+                continue;
+            }
+            let shift = placed.pos.to_vec2();
+            for_each_row_rect(&placed.galley, chunk, start, end, |r| {
+                rows.push(r.translate(shift));
+            });
+        }
+        rows
     }
 }
 

@@ -7,7 +7,7 @@ use claimdesk_core::suggest::Suggestion;
 use egui::epaint::Mesh;
 use egui::{Rect, Shape, pos2, vec2};
 
-use super::{ArticleView, for_each_row_rect};
+use super::ArticleView;
 use crate::app::Command;
 use crate::app::suggestions::Suggestions;
 use crate::app::view_state::ViewState;
@@ -54,17 +54,7 @@ impl ArticleView {
         dark: bool,
     ) {
         let color = theme::suggestion_color(dark);
-        let mut rows: Vec<Rect> = Vec::new();
-        for placed in &self.placed {
-            let chunk = &self.chunks[placed.chunk];
-            if chunk.end <= s.span.start || s.span.end <= chunk.start {
-                continue;
-            }
-            let shift = placed.pos.to_vec2();
-            for_each_row_rect(&placed.galley, chunk, s.span.start, s.span.end, |r| {
-                rows.push(r.translate(shift));
-            });
-        }
+        let rows = self.drawn_rows(s.span.start, s.span.end);
         let (Some(top), Some(bottom)) = (rows.first(), rows.last()) else {
             return;
         };
