@@ -587,19 +587,8 @@ fn an_export_runs_beside_the_window_one_at_a_time_and_closing_waits_for_it() {
     let refused = h.state().notices.last_error().unwrap().to_owned();
     assert!(refused.contains("still being written to"), "{refused}");
     // Closing the window now is put off until the file is written, then asked again.
-    h.input_mut()
-        .viewports
-        .entry(egui::ViewportId::ROOT)
-        .or_default()
-        .events
-        .push(egui::ViewportEvent::Close);
-    h.step();
-    let commands = |h: &Harness<'_, Workbench>| {
-        h.output().viewport_output[&egui::ViewportId::ROOT]
-            .commands
-            .clone()
-    };
-    let mut seen = commands(&h);
+    common::request_close(&mut h);
+    let mut seen = common::root_commands(&h);
     assert!(seen.contains(&egui::ViewportCommand::CancelClose));
     assert!(
         h.state()
@@ -616,7 +605,7 @@ fn an_export_runs_beside_the_window_one_at_a_time_and_closing_waits_for_it() {
         }
         std::thread::sleep(std::time::Duration::from_millis(5));
         h.step();
-        seen.extend(commands(&h));
+        seen.extend(common::root_commands(&h));
     }
     assert!(h.state().export_running().is_none(), "the export finished");
     assert!(seen.contains(&egui::ViewportCommand::Close), "{seen:?}");

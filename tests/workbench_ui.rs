@@ -369,19 +369,8 @@ fn closing_with_unsaved_changes_asks_save_discard_cancel() {
     let fx = fixture(ARTICLE);
     let mut h = harness(&fx, Some(&fx.article));
     mark(&mut h, "lies", ClaimStatus::Disputed);
-    let request_close = |h: &mut Harness<'_, Workbench>| {
-        h.input_mut()
-            .viewports
-            .entry(egui::ViewportId::ROOT)
-            .or_default()
-            .events
-            .push(egui::ViewportEvent::Close);
-        h.step();
-    };
-    request_close(&mut h);
-    let cancelled = h.output().viewport_output[&egui::ViewportId::ROOT]
-        .commands
-        .contains(&egui::ViewportCommand::CancelClose);
+    common::request_close(&mut h);
+    let cancelled = common::root_commands(&h).contains(&egui::ViewportCommand::CancelClose);
     assert!(cancelled, "the close is held back");
     h.run();
     assert!(
@@ -396,13 +385,11 @@ fn closing_with_unsaved_changes_asks_save_discard_cancel() {
     // Save from the prompt: asks where, writes, then lets the window close.
     let target = fx.article.with_extension("claimdesk");
     fx.dialogs.push_answer(DialogAnswer::Picked(target.clone()));
-    request_close(&mut h);
+    common::request_close(&mut h);
     h.run();
     h.get_by_label("Save").click();
     h.step();
-    let closing = h.output().viewport_output[&egui::ViewportId::ROOT]
-        .commands
-        .contains(&egui::ViewportCommand::Close);
+    let closing = common::root_commands(&h).contains(&egui::ViewportCommand::Close);
     h.run();
     assert!(target.exists());
     assert!(closing || h.state().allow_close);

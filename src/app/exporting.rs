@@ -27,7 +27,6 @@ type ExportOutcome = Result<Vec<String>, String>;
 #[derive(Default)]
 pub(crate) struct Exporting {
     running: Option<InFlight<ExportJob, ExportOutcome>>,
-    job: Option<ExportJob>,
     close_when_done: bool,
 }
 
@@ -44,7 +43,7 @@ fn export_and_write(review: &Review, job: &ExportJob, options: &ExportOptions) -
 impl AppState {
     /// The export being written, if any (the status bar shows it).
     pub fn export_running(&self) -> Option<&ExportJob> {
-        self.exporting.job.as_ref()
+        self.exporting.running.as_ref().map(InFlight::purpose)
     }
 
     /// Starts exporting the open review in `format` to `path` (the format's extension is added
@@ -54,7 +53,7 @@ impl AppState {
         let Some(doc) = &self.doc else {
             return false;
         };
-        if let Some(running) = &self.exporting.job {
+        if let Some(running) = self.export_running().cloned() {
             self.notices.error(format!(
                 "The {} is still being written to {}: export again when it is done.",
                 running.format.label(),
@@ -91,8 +90,7 @@ impl AppState {
                 .error(format!("Could not start the export: {e}"));
             return false;
         }
-        self.exporting.running = Some(InFlight::new(job.clone(), answer));
-        self.exporting.job = Some(job);
+        self.exporting.running = Some(InFlight::new(job, answer));
         true
     }
 
@@ -102,7 +100,6 @@ impl AppState {
         let Some((job, outcome)) = InFlight::take_answer(&mut self.exporting.running, lost) else {
             return;
         };
-        self.exporting.job = None;
         match outcome {
             Ok(notes) => {
                 let done = format!(
@@ -128,14 +125,12 @@ impl AppState {
     /// A close request while an export is being written: the window stays until it is done.
     /// Returns true if the close was put off.
     pub(crate) fn defer_close_for_export(&mut self) -> bool {
-        let Some(job) = &self.exporting.job else {
+        let Some(label) = self.export_running().map(|job| job.format.label()) else {
             return false;
         };
         if !self.exporting.close_when_done {
-            self.notices.info(format!(
-                "Finishing the {} before closing…",
-                job.format.label()
-            ));
+            self.notices
+                .info(format!("Finishing the {label} before closing…"));
         }
         self.exporting.close_when_done = true;
         true

@@ -15,6 +15,11 @@ impl<P, A> InFlight<P, A> {
         Self { purpose, answer }
     }
 
+    /// Why the question was asked.
+    pub fn purpose(&self) -> &P {
+        &self.purpose
+    }
+
     /// Takes the question out of `slot` once its answer has arrived; `lost` stands in for the
     /// answer if the asking thread went away without one.
     pub fn take_answer(slot: &mut Option<Self>, lost: impl FnOnce() -> A) -> Option<(P, A)> {

@@ -176,3 +176,21 @@ pub fn sample_review() -> Review {
     review.details.reviewer = "A. Analyst".into();
     review
 }
+
+/// The window manager's close button: a close request for the root viewport, then one frame.
+pub fn request_close(h: &mut Harness<'_, Workbench>) {
+    h.input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(egui::ViewportEvent::Close);
+    h.step();
+}
+
+/// The viewport commands of the root window in the last frame.
+pub fn root_commands(h: &Harness<'_, Workbench>) -> Vec<egui::ViewportCommand> {
+    h.output().viewport_output[&egui::ViewportId::ROOT]
+        .commands
+        .clone()
+}

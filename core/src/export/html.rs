@@ -313,8 +313,8 @@ fn timeline(out: &mut String, entry: &ClaimEntry) {
             esc(&line.what),
             at = esc(&line.at)
         );
-        if !line.reason.trim().is_empty() {
-            let _ = write!(out, ": <q>{}</q>", esc(line.reason.trim()));
+        if !line.reason.is_empty() {
+            let _ = write!(out, ": <q>{}</q>", esc(&line.reason));
         }
         out.push_str("</li>\n");
     }

@@ -213,8 +213,8 @@ fn claim_section(out: &mut String, entry: &ClaimEntry) {
                 esc(&line.by),
                 esc(&line.what)
             );
-            if !line.reason.trim().is_empty() {
-                let _ = write!(out, ": “{}”", esc(line.reason.trim()));
+            if !line.reason.is_empty() {
+                let _ = write!(out, ": “{}”", esc(&line.reason));
             }
             out.push('\n');
         }

@@ -66,7 +66,7 @@ pub struct TimelineLine {
     pub by: String,
     /// What changed ("status set to Asserted (was Disputed)").
     pub what: String,
-    /// Why; may be empty.
+    /// Why, trimmed; may be empty.
     pub reason: String,
 }
 
@@ -80,7 +80,7 @@ impl TimelineLine {
                 change.by.clone()
             },
             what: change.summary(),
-            reason: change.reason.clone(),
+            reason: change.reason.trim().to_owned(),
         }
     }
 }

@@ -47,6 +47,15 @@ fn edited(
     r
 }
 
+/// Resolves `m`'s first conflict by taking theirs, as one undo step of the returned history.
+fn take_theirs(m: &mut Review) -> History {
+    let edits = resolve_edits(m, 0, Take::Theirs).unwrap();
+    let mut h = History::default();
+    h.apply(m, "take theirs", edits, None, std::time::Instant::now())
+        .unwrap();
+    h
+}
+
 fn get<'r>(r: &'r Review, id: &str) -> &'r Claim {
     r.claim(&ClaimId(id.into())).unwrap()
 }
@@ -115,16 +124,7 @@ fn taking_theirs_resolves_in_one_undoable_step() {
     let ours = edited(&b, "c1", "Ana", "2026-11-30T10:00:00Z", |c| c.status = D);
     let theirs = edited(&b, "c1", "Bo", "2026-11-30T09:00:00Z", |c| c.status = A);
     let mut m = merge(&b, &ours, &theirs);
-    let mut h = History::default();
-    let edits = resolve_edits(&m, 0, Take::Theirs).unwrap();
-    h.apply(
-        &mut m,
-        "take theirs",
-        edits,
-        None,
-        std::time::Instant::now(),
-    )
-    .unwrap();
+    let mut h = take_theirs(&mut m);
     assert!(m.conflicts.is_empty());
     assert_eq!(get(&m, "c1").status, A);
     assert!(
@@ -234,16 +234,7 @@ fn a_span_both_sides_changed_is_a_conflict_and_taking_theirs_moves_the_claim() {
     assert_eq!(m.conflicts.len(), 1, "{:?}", m.conflicts);
     assert_eq!(m.conflicts[0].field, "span");
     assert_eq!(get(&m, "c2").quote, "Taxes rose.", "ours meanwhile");
-    let edits = resolve_edits(&m, 0, Take::Theirs).unwrap();
-    let mut h = History::default();
-    h.apply(
-        &mut m,
-        "take theirs",
-        edits,
-        None,
-        std::time::Instant::now(),
-    )
-    .unwrap();
+    take_theirs(&mut m);
     assert!(m.conflicts.is_empty());
     assert_eq!(
         (get(&m, "c2").span, get(&m, "c2").quote.as_str()),
