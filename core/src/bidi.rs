@@ -1,13 +1,11 @@
 //! Right-to-left text for the article view: the Unicode Bidirectional Algorithm (the
 //! `unicode-bidi` crate) over one paragraph, in the app's units. Offsets are chars (Rust `char`s)
 //! from the paragraph's start, always logical; a wrapped line's *visual runs* are the stretches
-//! of one direction, left to right on screen. The map between the two — which screen pieces a
-//! logical range covers, where a caret goes, which char a point hits — lives here, so caret,
-//! selection, hit testing and highlights all go through one tested conversion.
-//!
-//! A run's chars are placed by the caller's advance widths: left to right in a left-to-right
-//! run, right to left in a right-to-left one. Characters are never reversed by hand: a run is
-//! shaped as a whole by the text engine, which handles its direction.
+//! of one direction, left to right on screen. `arrange` cuts a paragraph into atoms a text
+//! engine can shape on their own, wraps them and places each line's atoms in visual order; the
+//! app then knows where every char is drawn, and its caret, selection, hit testing and
+//! highlights work from those places. Characters are never reversed by hand: an atom is shaped
+//! as a whole by the text engine, which handles its direction.
 
 use std::ops::Range;
 
@@ -78,6 +76,15 @@ impl<'t> BidiParagraph<'t> {
         }
     }
 
+    /// The embedding level of each char (odd: right to left), before line-end adjustments.
+    /// Chars of one level read one way and can be laid out together.
+    pub fn char_levels(&self) -> Vec<u8> {
+        self.bytes[..self.char_len()]
+            .iter()
+            .map(|&b| self.info.levels[b].number())
+            .collect()
+    }
+
     /// The paragraph's length in chars.
     pub fn char_len(&self) -> usize {
         self.bytes.len() - 1
@@ -112,121 +119,8 @@ impl<'t> BidiParagraph<'t> {
     }
 }
 
-impl BidiLine {
-    /// The pieces of logical range `range` on this line, left to right on screen; a range
-    /// crossing a direction change is several pieces.
-    pub fn pieces(&self, range: Range<usize>) -> Vec<Run> {
-        self.runs
-            .iter()
-            .filter_map(|run| {
-                let s = range.start.max(run.chars.start);
-                let e = range.end.min(run.chars.end);
-                (s < e).then_some(Run {
-                    chars: s..e,
-                    dir: run.dir,
-                })
-            })
-            .collect()
-    }
-
-    /// The x extent, from the line's left edge, of each piece of `range`, left to right.
-    /// `width(i)` is the advance of logical char `i`.
-    pub fn spans(&self, range: Range<usize>, width: impl Fn(usize) -> f32) -> Vec<Range<f32>> {
-        let mut out = Vec::new();
-        let mut left = 0.0;
-        for run in &self.runs {
-            let run_w: f32 = run.chars.clone().map(&width).sum();
-            let s = range.start.max(run.chars.start);
-            let e = range.end.min(run.chars.end);
-            if s < e {
-                let before: f32 = (run.chars.start..s).map(&width).sum();
-                let inside: f32 = (s..e).map(&width).sum();
-                let x0 = match run.dir {
-                    Direction::Ltr => left + before,
-                    Direction::Rtl => left + run_w - before - inside,
-                };
-                out.push(x0..x0 + inside);
-            }
-            left += run_w;
-        }
-        out
-    }
-
-    /// The x of the caret at logical boundary `pos` (before char `pos`): in the run holding
-    /// char `pos`, else after the run ending at `pos`.
-    pub fn caret_x(&self, pos: usize, width: impl Fn(usize) -> f32) -> f32 {
-        let mut left = 0.0;
-        let mut after_end = None;
-        for run in &self.runs {
-            let run_w: f32 = run.chars.clone().map(&width).sum();
-            if run.chars.contains(&pos) {
-                let before: f32 = (run.chars.start..pos).map(&width).sum();
-                return match run.dir {
-                    Direction::Ltr => left + before,
-                    Direction::Rtl => left + run_w - before,
-                };
-            }
-            if run.chars.end == pos {
-                after_end = Some(match run.dir {
-                    Direction::Ltr => left + run_w,
-                    Direction::Rtl => left,
-                });
-            }
-            left += run_w;
-        }
-        after_end.unwrap_or(0.0)
-    }
-
-    /// The logical boundary nearest to `x` (from the line's left edge): the caret position a
-    /// click at `x` gives.
-    pub fn caret_at(&self, x: f32, width: impl Fn(usize) -> f32) -> usize {
-        let mut left = 0.0;
-        let mut last = self.chars.start;
-        for run in &self.runs {
-            for i in self.visual_chars(run) {
-                let w = width(i);
-                if x < left + w {
-                    let first_half = x < left + w / 2.0;
-                    return match (run.dir, first_half) {
-                        (Direction::Ltr, true) | (Direction::Rtl, false) => i,
-                        _ => i + 1,
-                    };
-                }
-                left += w;
-                last = match run.dir {
-                    Direction::Ltr => i + 1,
-                    Direction::Rtl => i,
-                };
-            }
-        }
-        last
-    }
-
-    /// The logical char whose glyph is at `x`, or `None` past the line's ends.
-    pub fn char_at(&self, x: f32, width: impl Fn(usize) -> f32) -> Option<usize> {
-        if x < 0.0 {
-            return None;
-        }
-        let mut left = 0.0;
-        for run in &self.runs {
-            for i in self.visual_chars(run) {
-                left += width(i);
-                if x < left {
-                    return Some(i);
-                }
-            }
-        }
-        None
-    }
-
-    /// A run's chars in screen order, left to right.
-    fn visual_chars(&self, run: &Run) -> Box<dyn Iterator<Item = usize>> {
-        match run.dir {
-            Direction::Ltr => Box::new(run.chars.clone()),
-            Direction::Rtl => Box::new(run.chars.clone().rev()),
-        }
-    }
-}
+mod arrange;
+pub use arrange::{ArrangedLine, Atom, mirrored};
 
 #[cfg(test)]
 mod tests;

@@ -156,6 +156,9 @@ pub enum Command {
     SetReason(ClaimId, String),
     /// Set who is working (remembered in the settings; written into claim histories).
     SetAnalyst(claimdesk_core::status_history::Analyst),
+    /// "Not now" on the first-use question for the analyst's name: not asked again this
+    /// session (Edit → Your name still sets it).
+    DeclineAnalystName,
     /// File → Compare with…: pick another analyst's review of the same text.
     CompareWith,
     /// Close the comparison.
@@ -313,7 +316,8 @@ impl AppState {
             Command::DeletePicked => self.delete_picked(),
             Command::SetClaimQuery(query) => self.claim_search.set_query(query),
             Command::SetReason(id, reason) => self.set_reason(&id, &reason),
-            Command::SetAnalyst(analyst) => self.settings.analyst = analyst,
+            Command::SetAnalyst(analyst) => self.set_analyst(analyst),
+            Command::DeclineAnalystName => self.decline_analyst_name(),
             Command::CompareWith => self.with_doc_dialog(DialogPurpose::Compare, ctx),
             Command::CloseComparison => self.comparison = None,
             Command::TakeFromOther(id, what) => self.take_from_other(&id, what),
@@ -742,7 +746,6 @@ impl AppState {
             self.view_state.selection = Some(Selection { anchor: b, head: b });
             self.view_state.select_claim(Some(id));
             self.view_state.picked_claims.clear();
-            self.remind_unnamed();
         }
     }
 
@@ -769,17 +772,11 @@ impl AppState {
             .as_ref()
             .is_some_and(|key| doc.history.continues(key, std::time::Instant::now()));
         super::team::stamp(&self.settings.analyst, Some(old), &mut claim, typing);
-        let recorded = claim.history.len() != old.history.len();
         if coalesce.is_none() {
             doc.history.seal();
         }
-        if doc
-            .apply(label, vec![Edit::Replace(claim)], coalesce)
-            .is_ok()
-            && recorded
-        {
-            self.remind_unnamed();
-        }
+        // Cannot fail: the claim was found just above.
+        let _ = doc.apply(label, vec![Edit::Replace(claim)], coalesce);
     }
 
     fn delete_claim(&mut self, id: &ClaimId) {

@@ -12,6 +12,17 @@ impl AppState {
         let Some(doc) = &mut self.doc else {
             return;
         };
+        if take == Take::Theirs
+            && let Some(theirs) = their_article_text(&doc.review, index)
+        {
+            // Their text replaces ours through the article-update review: every claim is
+            // re-anchored and the analyst sees what moved or changed before applying.
+            self.begin_update(&theirs, "their version (merge conflict)".to_owned(), None);
+            if let Some(dialog) = self.update_dialog_mut() {
+                dialog.resolves_conflict = Some(index);
+            }
+            return;
+        }
         let Some(edits) = resolve_edits(&doc.review, index, take) else {
             self.notices.error(
                 "That value cannot be taken: the conflict is already resolved, its claim is \
@@ -28,4 +39,20 @@ impl AppState {
         doc.history.seal();
         let _ = doc.apply(label, edits, None);
     }
+}
+
+/// Their text of article conflict `index` (kept by the merge as an earlier version), if that
+/// conflict is over the article text.
+fn their_article_text(review: &claimdesk_core::Review, index: usize) -> Option<String> {
+    let conflict = review.conflicts.get(index)?;
+    if conflict.claim.is_some() {
+        return None;
+    }
+    let sha = conflict.theirs.value.get("sha256")?.as_str()?;
+    review
+        .earlier_versions
+        .iter()
+        .rev()
+        .find(|v| v.sha256 == sha)
+        .map(|v| v.text.clone())
 }

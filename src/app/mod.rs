@@ -120,8 +120,9 @@ pub struct AppState {
     pub(crate) commands: Vec<Command>,
     pub(crate) exporting: exporting::Exporting,
     last_title: String,
-    /// The analyst was told once this session that changes carry no name until they set one.
-    analyst_reminded: bool,
+    /// The first-use question for the analyst's name: asked while a review is open and no name
+    /// is set, until answered or declined.
+    analyst_question: team::AnalystQuestion,
 }
 
 impl AppState {
@@ -143,7 +144,7 @@ impl AppState {
             claim_search: claim_search::ClaimSearch::default(),
             claims_list: claims_list::ClaimsList::default(),
             comparison: None,
-            analyst_reminded: false,
+            analyst_question: team::AnalystQuestion::default(),
             clipboard: Arc::new(clipboard::SystemClipboard),
             clipboard_read: None,
             autosave: autosave::Autosave::new(),

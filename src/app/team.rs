@@ -6,17 +6,33 @@ use claimdesk_core::{Claim, ClaimId};
 
 use super::AppState;
 
+/// The first-use question "who is reviewing?": the name is asked for, never guessed.
+#[derive(Debug, Default)]
+pub(super) struct AnalystQuestion {
+    /// The analyst answered "Not now" this session.
+    declined: bool,
+}
+
 impl AppState {
-    /// The first time a change is recorded without a name, says where to set one (once per
-    /// session; the name is never guessed).
-    pub(super) fn remind_unnamed(&mut self) {
-        if self.settings.analyst.is_unset() && !self.analyst_reminded {
-            self.analyst_reminded = true;
-            self.notices.info(
-                "Changes are recorded without a name: set yours in the Edit menu (Your name), and your \
-                 next changes will say who made them.",
-            );
-        }
+    /// True while the window should ask for the analyst's name: a review is open, no name is
+    /// set and the analyst has not said "Not now" this session. The question never takes the
+    /// keyboard: marking goes on while it is shown (those changes carry no name).
+    pub fn asks_for_analyst_name(&self) -> bool {
+        self.doc.is_some() && self.settings.analyst.is_unset() && !self.analyst_question.declined
+    }
+
+    /// Sets who is working (remembered in the settings); changes from now on carry the name.
+    pub(super) fn set_analyst(&mut self, analyst: Analyst) {
+        self.settings.analyst = analyst;
+    }
+
+    /// "Not now": changes stay unnamed this session; says where the name can be set later.
+    pub(super) fn decline_analyst_name(&mut self) {
+        self.analyst_question.declined = true;
+        self.notices.info(
+            "Changes are recorded without a name this session: set yours any time in the Edit \
+             menu (Your name).",
+        );
     }
 
     /// Gives the reason for the last status or verdict change of claim `id`, as one undo step.

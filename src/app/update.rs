@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use std::path::Path;
 use std::sync::mpsc;
 
+use claimdesk_core::history::Edit;
 use claimdesk_core::import::{self, ImportOptions, Imported};
 use claimdesk_core::model::Timestamp;
 use claimdesk_core::reanchor::{self, Choice, Decisions, Outcome, UpdatePlan};
@@ -76,6 +77,9 @@ pub struct UpdateDialog {
     pub generation: u64,
     /// Char offsets of the new text, to show candidates in context.
     pub index: CharIndex,
+    /// The merge conflict over the article text this update resolves (their text taken), by
+    /// its index: applying the update removes it in the same undo step.
+    pub resolves_conflict: Option<usize>,
 }
 
 impl UpdateDialog {
@@ -337,6 +341,7 @@ impl AppState {
             picks: HashMap::new(),
             import,
             generation: doc.generation,
+            resolves_conflict: None,
         })));
     }
 
@@ -355,14 +360,23 @@ impl AppState {
                 .error("The review changed while the update was open; start the update again.");
             return;
         }
-        let edit = reanchor::update_edit(
+        let mut edits = vec![reanchor::update_edit(
             &doc.review,
             &dialog.plan,
             &dialog.decisions(),
             Timestamp::now(),
-        );
+        )];
+        let mut label = "update article text";
+        if let Some(n) = dialog.resolves_conflict
+            && n < doc.review.conflicts.len()
+        {
+            let mut rest = doc.review.conflicts.clone();
+            rest.remove(n);
+            edits.push(Edit::SetConflicts(rest));
+            label = "take their article text";
+        }
         doc.history.seal();
-        if doc.apply("update article text", vec![edit], None).is_err() {
+        if doc.apply(label, edits, None).is_err() {
             self.notices.error("Could not apply the update.");
             return;
         }

@@ -79,7 +79,7 @@ fn editor(
         .corner_radius(4.0)
         .show(ui, |ui| {
             ui.set_width(ui.available_width());
-            ui.add(egui::Label::new(format!("“{}”", claim.quote)).wrap());
+            crate::ui::bidi_layout::label_or_plain(ui, &format!("“{}”", claim.quote));
         });
     if claim.orphaned {
         ui.colored_label(

@@ -6,7 +6,7 @@ use egui::{Rect, Sense, pos2, vec2};
 
 use crate::app::Command;
 use crate::ui::Frame;
-use crate::ui::{claim_editor, claims_list_keys, claims_pick, list_entry, theme};
+use crate::ui::{bidi_layout, claim_editor, claims_list_keys, claims_pick, list_entry, theme};
 
 /// Height of one entry of the list.
 const ROW_HEIGHT: f32 = 46.0;
@@ -139,8 +139,8 @@ fn list_row(ui: &mut egui::Ui, claim: &Claim, selected: bool, dark: bool) -> egu
         max_w,
         1,
     );
-    let small = ui.painter().layout_job(small);
-    let quote = ui.painter().layout_job(quote);
+    let small = bidi_layout::galley(ui, small);
+    let quote = bidi_layout::galley(ui, quote);
     painter.galley(pos2(text_x, rect.top() + 5.0), small, visuals.text_color());
     painter.galley(pos2(text_x, rect.top() + 23.0), quote, visuals.text_color());
     resp

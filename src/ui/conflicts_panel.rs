@@ -50,9 +50,17 @@ fn row(ui: &mut egui::Ui, f: &Frame, n: usize, c: &MergeConflict, commands: &mut
         }
         ui.label(c.describe());
         if c.claim.is_none() {
-            // Their text is kept as an earlier version; the review keeps ours.
+            // Their text is kept as an earlier version; the review keeps ours until their text
+            // is taken through the article-update review (claims re-anchored).
             if ui.button("Keep our text").clicked() {
                 commands.push(Command::ResolveConflict(n, Take::AsIs));
+            }
+            if ui
+                .button("Take their text…")
+                .on_hover_text("Re-anchor every claim on their text, and review the outcome")
+                .clicked()
+            {
+                commands.push(Command::ResolveConflict(n, Take::Theirs));
             }
             return;
         }

@@ -4,7 +4,9 @@
 //! requests) lives in [`UiState`].
 
 pub mod analyst_menu;
+pub mod analyst_question;
 pub mod article_view;
+pub mod bidi_layout;
 pub mod checked_before;
 pub mod claim_editor;
 pub mod claim_history;
@@ -87,6 +89,8 @@ pub struct UiState {
     /// While suggestions are on, the claims panel shows the Claims tab (the user picked it)
     /// rather than the Suggestions tab.
     pub claims_tab: bool,
+    /// The name being typed into the first-use question (saved on Save or Enter).
+    pub analyst_draft: claimdesk_core::status_history::Analyst,
 }
 
 /// A dialog whose state is only a draft until the user confirms it.

@@ -198,7 +198,7 @@ fn list_row(
     let mut body = list_entry::text_job(text, 14.0, visuals.text_color(), max_w, 2);
     body.wrap.break_anywhere = false;
     let head = ui.painter().layout_job(head);
-    let body = ui.painter().layout_job(body);
+    let body = crate::ui::bidi_layout::galley(ui, body);
     painter.galley(pos2(x, rect.top() + 4.0), head, visuals.text_color());
     painter.galley(pos2(x, rect.top() + 21.0), body, visuals.text_color());
     resp.on_hover_ui(|ui| reasons_ui(ui, g))

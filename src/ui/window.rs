@@ -2,9 +2,9 @@
 //! right, the article in the middle; or the start screen when no review is open.
 
 use crate::ui::{
-    Frame, claims_panel, export_dialog, external_change_dialog, find_bar, menu_bar, notices,
-    recovery_dialog, review_details, save_refused_dialog, start_screen, status_bar, unsaved_dialog,
-    update_dialog,
+    Frame, analyst_question, claims_panel, export_dialog, external_change_dialog, find_bar,
+    menu_bar, notices, recovery_dialog, review_details, save_refused_dialog, start_screen,
+    status_bar, unsaved_dialog, update_dialog,
 };
 
 /// Draws every panel of one frame.
@@ -34,6 +34,7 @@ pub fn show(ui: &mut egui::Ui, f: &mut Frame) {
     }
     egui::CentralPanel::default().show(ui, |ui| {
         notices::show(ui, f);
+        analyst_question::show(ui, f);
         if app.doc.is_some() {
             article(ui, f);
         } else {
@@ -59,7 +60,7 @@ fn article(ui: &mut egui::Ui, f: &mut Frame) {
     };
     ui.horizontal(|ui| {
         ui.add_space(8.0);
-        ui.heading(&doc.review.article.title);
+        crate::ui::bidi_layout::heading(ui, &doc.review.article.title);
     });
     if !doc.review.article.source.is_empty() {
         ui.horizontal(|ui| {

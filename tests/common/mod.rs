@@ -1,6 +1,6 @@
 //! The one test bench of the UI test suites: a harness around a [`Workbench`], finding text
 //! in the article, selecting it (with the mouse like a user, or directly), marking it with a
-//! status key, and reading back the claims. Every `tests/*_ui.rs` file uses it.
+//! status key, and reading back the claims. Every suite of `tests/ui/` uses it.
 #![allow(dead_code)] // each test binary uses a different subset
 
 pub mod git;
@@ -24,6 +24,20 @@ pub fn harness_of(wb: Workbench, size: Vec2) -> Harness<'static, Workbench> {
 /// fonts are installed by the shell (`src/gui.rs`), so here missing glyphs draw as boxes.
 pub fn harness_without_all_glyphs(wb: Workbench, size: Vec2) -> Harness<'static, Workbench> {
     build(wb, size, true)
+}
+
+/// As [`harness_of`], with the app's bundled fonts installed as the shell does (Arabic,
+/// Hebrew, CJK): for tests of how such text is shaped and placed.
+pub fn harness_with_app_fonts(wb: Workbench, size: Vec2) -> Harness<'static, Workbench> {
+    // The first frame runs while building, before the fonts can be installed.
+    let mut h = Harness::builder()
+        .with_size(size)
+        .with_step_dt(1.0 / 60.0)
+        .allow_missing_glyphs()
+        .build_ui_state(|ui, wb: &mut Workbench| wb.ui(ui), wb);
+    claimdesk::ui::fonts::install(&h.ctx);
+    h.run();
+    h
 }
 
 fn build(wb: Workbench, size: Vec2, boxes_ok: bool) -> Harness<'static, Workbench> {

@@ -1,11 +1,7 @@
-//! Fixture lines of the bidi map: logical ranges to visual pieces and x spans, and points back
-//! to logical offsets. Every char is 1 unit wide, so x counts chars from the left edge.
+//! Fixture lines of the bidi layout: visual runs per line, atoms, wrapping and visual
+//! placement. Widths are in units of one per char, so x counts chars from the left edge.
 
 use super::*;
-
-fn unit(_: usize) -> f32 {
-    1.0
-}
 
 fn runs(line: &BidiLine) -> Vec<(Range<usize>, Direction)> {
     line.runs.iter().map(|r| (r.chars.clone(), r.dir)).collect()
@@ -21,110 +17,140 @@ const LTR_ARABIC_QUOTE: &str = "He said \"مرحبا\" today";
 use Direction::{Ltr, Rtl};
 
 #[test]
-fn pure_rtl_is_one_run_read_from_the_right() {
+fn pure_rtl_is_one_run() {
     let p = BidiParagraph::new(PURE_RTL);
     assert_eq!(p.base(), Rtl);
-    let line = p.line(0..11);
-    assert_eq!(runs(&line), [(0..11, Rtl)]);
-    // The first word (logical 0..6) is at the right end.
-    assert_eq!(line.spans(0..6, unit), [5.0..11.0]);
-    assert_eq!(line.caret_x(0, unit), 11.0);
-    assert_eq!(line.caret_x(11, unit), 0.0);
-    assert_eq!(
-        line.caret_at(10.9, unit),
-        0,
-        "a click at the right edge is the start"
-    );
-    assert_eq!(line.caret_at(0.1, unit), 11, "the left edge is the end");
-    assert_eq!(line.char_at(10.5, unit), Some(0));
-    assert_eq!(line.char_at(11.5, unit), None);
+    assert_eq!(runs(&p.line(0..11)), [(0..11, Rtl)]);
+    assert!(p.char_levels().iter().all(|l| l % 2 == 1));
 }
 
 #[test]
 fn rtl_with_an_english_name_and_a_number() {
     let p = BidiParagraph::new(RTL_NAME_NUMBER);
     assert_eq!(p.base(), Rtl);
-    let line = p.line(0..22);
     // Left to right on screen: the number, "إن", the name, "قال".
     assert_eq!(
-        runs(&line),
+        runs(&p.line(0..22)),
         [(18..22, Ltr), (14..18, Rtl), (4..14, Ltr), (0..4, Rtl)]
     );
-    // "John" (4..8) reads left to right inside the right-to-left line.
-    assert_eq!(line.spans(4..8, unit), [8.0..12.0]);
-    assert_eq!(line.char_at(8.5, unit), Some(4));
-    // "2024" is at the left edge.
-    assert_eq!(line.spans(18..22, unit), [0.0..4.0]);
 }
 
 #[test]
 fn ltr_with_an_arabic_quote() {
     let p = BidiParagraph::new(LTR_ARABIC_QUOTE);
     assert_eq!(p.base(), Ltr);
-    let line = p.line(0..21);
-    assert_eq!(runs(&line), [(0..9, Ltr), (9..14, Rtl), (14..21, Ltr)]);
-    // The Arabic word's first letter (9) is at the right end of its run.
-    assert_eq!(line.char_at(13.5, unit), Some(9));
-    assert_eq!(line.char_at(9.5, unit), Some(13));
+    assert_eq!(
+        runs(&p.line(0..21)),
+        [(0..9, Ltr), (9..14, Rtl), (14..21, Ltr)]
+    );
+    // The Arabic quote, placed: its first letter is the rightmost of its word.
+    let atoms = p.atoms(LTR_ARABIC_QUOTE);
+    let widths: Vec<f32> = atoms.iter().map(|a| a.chars.len() as f32).collect();
+    let line = &p.arrange(&atoms, &widths, 100.0)[0];
+    let word = atoms.iter().position(|a| a.chars == (9..14)).unwrap();
+    assert_eq!(line.placed.iter().find(|p| p.0 == word).unwrap().1, 9.0);
+    assert_eq!(atoms[word].dir, Rtl);
 }
 
 #[test]
-fn a_claim_crossing_a_direction_change_is_two_pieces_and_clicks_map_back() {
-    let line = BidiParagraph::new(LTR_ARABIC_QUOTE).line(0..21);
-    // "said "مرح": English, then the first three Arabic letters, at the right of their run.
+fn has_rtl_finds_right_to_left_script_only() {
+    assert!(has_rtl(PURE_RTL));
+    assert!(has_rtl("Shalom: שלום"));
+    assert!(!has_rtl("Plain English, «quotes» and 15.9 %"));
+}
+
+fn atom_texts<'t>(text: &'t str, atoms: &[Atom]) -> Vec<&'t str> {
+    atoms.iter().map(|a| &text[a.bytes.clone()]).collect()
+}
+
+#[test]
+fn atoms_keep_words_whole_and_cut_at_spaces_and_rtl_punctuation() {
+    let text = "قال John Smith، إن 2024.";
+    let p = BidiParagraph::new(text);
+    let atoms = p.atoms(text);
     assert_eq!(
-        line.pieces(3..12),
+        atom_texts(text, &atoms),
         [
-            Run {
-                chars: 3..9,
-                dir: Ltr
-            },
-            Run {
-                chars: 9..12,
-                dir: Rtl
-            }
+            "قال", " ", "John", " ", "Smith", "،", " ", "إن", " ", "2024", "."
         ]
     );
-    assert_eq!(line.spans(3..12, unit), [3.0..9.0, 11.0..14.0]);
-    // Back: every char's glyph centre hits that char.
-    for range in line.spans(3..12, unit) {
-        let mut x = range.start + 0.5;
-        while x < range.end {
-            let c = line.char_at(x, unit).unwrap();
-            assert!((3..12).contains(&c), "x {x} hit {c}");
-            x += 1.0;
-        }
+    let dirs: Vec<Direction> = atoms.iter().map(|a| a.dir).collect();
+    assert_eq!(dirs[0], Rtl);
+    assert_eq!(
+        dirs[2], Ltr,
+        "an English name inside Arabic reads left to right"
+    );
+    assert_eq!(dirs[9], Ltr, "so does a number");
+    // Chars and bytes agree, and atoms tile the paragraph.
+    let mut next = 0;
+    for a in &atoms {
+        assert_eq!(a.chars.start, next);
+        assert_eq!(text[a.bytes.clone()].chars().count(), a.chars.len());
+        next = a.chars.end;
     }
+    assert_eq!(next, text.chars().count());
 }
 
 #[test]
-fn caret_positions_round_trip_inside_runs() {
-    for text in [PURE_RTL, RTL_NAME_NUMBER, LTR_ARABIC_QUOTE] {
-        let p = BidiParagraph::new(text);
-        let line = p.line(0..p.char_len());
-        for run in &line.runs {
-            for pos in run.chars.start + 1..run.chars.end {
-                let x = line.caret_x(pos, unit);
-                assert_eq!(line.caret_at(x, unit), pos, "{text:?} at {pos} (x {x})");
-            }
-        }
-    }
+fn a_rtl_line_places_its_first_word_at_the_right_and_a_name_left_to_right() {
+    let text = "قال John Smith إن 2024";
+    let p = BidiParagraph::new(text);
+    let atoms = p.atoms(text);
+    let widths: Vec<f32> = atoms.iter().map(|a| a.chars.len() as f32).collect();
+    let lines = p.arrange(&atoms, &widths, 100.0);
+    assert_eq!(lines.len(), 1);
+    let order: Vec<&str> = lines[0]
+        .placed
+        .iter()
+        .map(|&(k, _)| &text[atoms[k].bytes.clone()])
+        .collect();
+    // Left to right on screen, as `rtl_with_an_english_name_and_a_number` lays out the runs.
+    assert_eq!(
+        order,
+        ["2024", " ", "إن", " ", "John", " ", "Smith", " ", "قال"]
+    );
+    assert_eq!(lines[0].width, 22.0);
+    let x_of = |word: &str| {
+        let k = atoms
+            .iter()
+            .position(|a| &text[a.bytes.clone()] == word)
+            .unwrap();
+        lines[0].placed.iter().find(|p| p.0 == k).unwrap().1
+    };
+    assert_eq!(
+        x_of("قال"),
+        19.0,
+        "the first word ends the line on the right"
+    );
+    assert_eq!(x_of("2024"), 0.0);
 }
 
 #[test]
-fn a_wrapped_line_has_its_own_runs() {
-    let p = BidiParagraph::new(RTL_NAME_NUMBER);
-    // The second line holds "Smith إن 2024".
-    let line = p.line(9..22);
-    assert_eq!(runs(&line), [(18..22, Ltr), (14..18, Rtl), (9..14, Ltr)]);
+fn lines_wrap_after_spaces_and_each_line_is_ordered_on_its_own() {
+    // Three Arabic words of 6, 4 and 5 chars; a line holds 12 units.
+    let text = "العالم بخير اليوم";
+    let p = BidiParagraph::new(text);
+    let atoms = p.atoms(text);
+    let widths: Vec<f32> = atoms.iter().map(|a| a.chars.len() as f32).collect();
+    let lines = p.arrange(&atoms, &widths, 12.0);
+    let chars: Vec<Range<usize>> = lines.iter().map(|l| l.chars.clone()).collect();
+    assert_eq!(chars, [0..12, 12..17], "the break follows the space");
+    // On the first line the trailing space hangs at the left end, the first word is rightmost.
+    let first = &lines[0];
+    assert_eq!(
+        first.placed.first().map(|p| p.0),
+        Some(3),
+        "the space after the second word"
+    );
+    assert_eq!(first.placed.last().map(|p| p.0), Some(0));
+    // An atom wider than a line gets a line of its own instead of looping.
+    let narrow = p.arrange(&atoms, &widths, 2.0);
+    assert_eq!(narrow.len(), 3);
 }
 
 #[test]
-fn only_rtl_scripts_leave_the_fast_path() {
-    assert!(!has_rtl(
-        "Plain English, café, Ελληνικά, русский, 中文 2024"
-    ));
-    assert!(has_rtl(PURE_RTL));
-    assert!(has_rtl("שלום"));
-    assert!(has_rtl(LTR_ARABIC_QUOTE));
+fn brackets_mirror_and_other_chars_do_not() {
+    assert_eq!(mirrored('('), Some(')'));
+    assert_eq!(mirrored('»'), Some('«'));
+    assert_eq!(mirrored('a'), None);
 }

@@ -50,6 +50,7 @@ mod tests {
             byte_start: start,
             byte_end: end,
             ends_line,
+            rtl: false,
         }
     }
 

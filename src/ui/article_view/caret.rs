@@ -29,6 +29,19 @@ enum CaretKey {
     Page(i8),
 }
 
+impl CaretKey {
+    /// The same key in a right-to-left paragraph: Left moves forward, Right back.
+    fn mirrored(self) -> Self {
+        match self {
+            CaretKey::Text(Motion::Left) => CaretKey::Text(Motion::Right),
+            CaretKey::Text(Motion::Right) => CaretKey::Text(Motion::Left),
+            CaretKey::Text(Motion::WordLeft) => CaretKey::Text(Motion::WordRight),
+            CaretKey::Text(Motion::WordRight) => CaretKey::Text(Motion::WordLeft),
+            other => other,
+        }
+    }
+}
+
 impl ArticleView {
     /// Moves or extends the caret for this frame's caret keys (only while the view has the
     /// keyboard and a caret or selection exists), keeping the head in view.
@@ -45,6 +58,12 @@ impl ArticleView {
         };
         let Some((key, extend, presses)) = ui.input(read_key) else {
             return;
+        };
+        // In a right-to-left paragraph the arrows move the caret the way they point.
+        let key = if self.paragraph_rtl(sel.head) {
+            key.mirrored()
+        } else {
+            key
         };
         let text = review.article.text();
         let index = review.article.index();
@@ -149,14 +168,27 @@ impl ArticleView {
         self.char_at(moved).unwrap_or(pos)
     }
 
-    /// Where the caret before char `pos` is drawn: a zero-width rect at the char's left edge,
-    /// or at the right edge of the char before it at a line's end.
+    /// Where the caret before char `pos` is drawn: a zero-width rect at the edge where the
+    /// char starts (its left edge, or its right edge if it reads right to left), or where the
+    /// char before it ends at a line's end.
     pub(super) fn caret_rect(&self, pos: usize) -> Option<Rect> {
-        if let Some(r) = self.char_rect(pos) {
-            return Some(Rect::from_x_y_ranges(r.left()..=r.left(), r.y_range()));
-        }
-        let r = self.char_rect(pos.checked_sub(1)?)?;
-        Some(Rect::from_x_y_ranges(r.right()..=r.right(), r.y_range()))
+        let (r, x) = match self.char_rect(pos) {
+            Some(r) if self.drawn_rtl(pos) => (r, r.right()),
+            Some(r) => (r, r.left()),
+            None => {
+                let before = pos.checked_sub(1)?;
+                let r = self.char_rect(before)?;
+                (
+                    r,
+                    if self.drawn_rtl(before) {
+                        r.left()
+                    } else {
+                        r.right()
+                    },
+                )
+            }
+        };
+        Some(Rect::from_x_y_ranges(x..=x, r.y_range()))
     }
 }
 

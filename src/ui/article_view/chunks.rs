@@ -19,6 +19,8 @@ pub struct Chunk {
     pub byte_end: usize,
     /// True if a `\n` (or the end of the text) follows: the view leaves paragraph space after it.
     pub ends_line: bool,
+    /// True if it has a right-to-left char: the view lays it out with bidi (`bidi_layout`).
+    pub rtl: bool,
 }
 
 impl Chunk {
@@ -53,6 +55,7 @@ pub fn chunk_article(article: &Article) -> Vec<Chunk> {
                 byte_start: byte_pos,
                 byte_end: byte_pos + piece.len(),
                 ends_line: last,
+                rtl: claimdesk_core::bidi::has_rtl(piece),
             });
             char_pos += chars;
             byte_pos += piece.len();

@@ -13,6 +13,7 @@ mod compare_cues;
 mod highlights;
 mod suggestion_cues;
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use claimdesk_core::sentences::sentence_bounds;
@@ -23,6 +24,7 @@ use egui::{Color32, FontId, Galley, Pos2, Rect, Sense, Shape, pos2, vec2};
 
 use crate::app::Command;
 pub use crate::app::view_state::{Selection, ViewState};
+use crate::ui::bidi_layout;
 use crate::ui::theme;
 use chunks::{Chunk, chunk_article, chunk_at};
 use claim_index::ClaimIndex;
@@ -67,6 +69,8 @@ pub struct ArticleView {
     column: (f32, Rect),
     /// The view's response in the last frame (hover and clicks for the suggestion cues).
     response: Option<egui::Response>,
+    /// Chunks with right-to-left text, as laid out with bidi (by chunk index).
+    bidi: HashMap<usize, bidi_layout::BidiChunk>,
 }
 
 impl ArticleView {
@@ -92,6 +96,7 @@ impl ArticleView {
             viewport: Rect::NOTHING,
             column: (0.0, Rect::NOTHING),
             response: None,
+            bidi: HashMap::new(),
         }
     }
 
@@ -262,21 +267,34 @@ impl ArticleView {
         }
     }
 
-    /// Lays out chunk `k` (memoised by egui) and records its true height.
+    /// Lays out chunk `k` (memoised by egui; with bidi, by this view) and records its true
+    /// height.
     fn layout(&mut self, ui: &egui::Ui, review: &Review, k: usize) -> Arc<Galley> {
         let chunk = self.chunks[k];
         let text = &review.article.text()[chunk.byte_start..chunk.byte_end];
-        let mut job = LayoutJob::single_section(
-            text.to_owned(),
-            TextFormat {
-                font_id: Self::font(),
-                color: Color32::PLACEHOLDER,
-                line_height: Some((FONT_SIZE * LINE_SPACING).round()),
-                ..Default::default()
-            },
-        );
+        let format = TextFormat {
+            font_id: Self::font(),
+            color: Color32::PLACEHOLDER,
+            line_height: Some((FONT_SIZE * LINE_SPACING).round()),
+            ..Default::default()
+        };
+        let mut job = LayoutJob::single_section(text.to_owned(), format.clone());
         job.wrap.max_width = self.layout_width;
-        let galley = ui.fonts_mut(|f| f.layout_job(job));
+        let mut galley = ui.fonts_mut(|f| f.layout_job(job));
+        if chunk.rtl {
+            let width = self.layout_width;
+            let fresh = self
+                .bidi
+                .get(&k)
+                .is_some_and(|b| b.width == width && Arc::ptr_eq(&b.source, &galley));
+            if !fresh {
+                let laid = bidi_layout::layout(text, &format, width, galley, &mut |job| {
+                    ui.fonts_mut(|f| f.layout_job(job))
+                });
+                self.bidi.insert(k, laid);
+            }
+            galley = self.bidi[&k].galley.clone();
+        }
         self.heights[k] = Self::chunk_height(&chunk, galley.size().y);
         self.measured[k] = true;
         galley
@@ -434,6 +452,10 @@ impl ArticleView {
             });
             k += 1;
         }
+        // Bidi layouts are kept for the chunks on screen only.
+        let placed = &self.placed;
+        self.bidi
+            .retain(|k, _| placed.iter().any(|p| p.chunk == *k));
     }
 
     fn char_at_top(&self) -> usize {
@@ -457,12 +479,45 @@ impl ArticleView {
         for placed in &self.placed {
             let chunk = &self.chunks[placed.chunk];
             if p.y < placed.pos.y + self.heights[placed.chunk] {
-                let local = placed.galley.cursor_from_pos(p - placed.pos).index.0;
+                let local = self.boundary_in(placed, p - placed.pos);
                 return Some(chunk.start + local.min(chunk.len()));
             }
         }
         let last = self.placed.last()?;
         Some(self.chunks[last.chunk].end)
+    }
+
+    /// The chunk-local boundary nearest to `local` (relative to the chunk's galley): egui's
+    /// own hit test, or for a chunk laid out with bidi, the nearest glyph edge on its row.
+    fn boundary_in(&self, placed: &Placed, local: egui::Vec2) -> usize {
+        let Some(bidi) = self.bidi.get(&placed.chunk) else {
+            return placed.galley.cursor_from_pos(local).index.0;
+        };
+        let rows = &placed.galley.rows;
+        let mut row_start = 0;
+        for (i, row) in rows.iter().enumerate() {
+            if local.y < row.max_y() || i + 1 == rows.len() {
+                return bidi_layout::boundary_at(bidi, row, row_start, local.x);
+            }
+            row_start += row.glyphs.len();
+        }
+        0
+    }
+
+    /// True if document char `pos` is drawn right to left (last frame's layout).
+    fn drawn_rtl(&self, pos: usize) -> bool {
+        let k = chunk_at(&self.chunks, pos);
+        self.bidi
+            .get(&k)
+            .and_then(|b| b.rtl.get(pos - self.chunks[k].start))
+            .copied()
+            .unwrap_or(false)
+    }
+
+    /// True if the paragraph holding char `pos` reads right to left.
+    fn paragraph_rtl(&self, pos: usize) -> bool {
+        let k = chunk_at(&self.chunks, pos);
+        self.bidi.get(&k).is_some_and(|b| b.base_rtl)
     }
 
     /// The document char whose glyph is under screen point `p`, or `None` over a margin or a
@@ -868,18 +923,42 @@ fn for_each_row_rect(
         let s = a.max(row_start);
         let e = b.min(row_end);
         if s < e {
-            let x0 = row.pos.x + row.x_offset(CharIndex(s - row_start));
-            let x1 = row.pos.x + row.x_offset(CharIndex(e - row_start));
-            f(Rect::from_min_max(
-                pos2(x0, row.min_y()),
-                pos2(x1, row.max_y()),
-            ));
+            let y = row.min_y()..=row.max_y();
+            for x in row_pieces(row, s - row_start, e - row_start) {
+                f(Rect::from_x_y_ranges(
+                    row.pos.x + x.start..=row.pos.x + x.end,
+                    y.clone(),
+                ));
+            }
         }
         row_start = row_end + usize::from(row.ends_with_newline);
         if row_start >= b {
             break;
         }
     }
+}
+
+/// The x extents, within `row`, that its chars `[s, e)` cover: one piece on a left-to-right
+/// row; on a row laid out with bidi, one per stretch that is contiguous on screen (a range
+/// crossing a change of direction is several pieces).
+fn row_pieces(row: &egui::epaint::text::Row, s: usize, e: usize) -> Vec<std::ops::Range<f32>> {
+    let glyphs = &row.glyphs[s..e];
+    if glyphs.windows(2).all(|w| w[0].pos.x <= w[1].pos.x) {
+        return vec![row.x_offset(CharIndex(s))..row.x_offset(CharIndex(e))];
+    }
+    let mut spans: Vec<std::ops::Range<f32>> = glyphs
+        .iter()
+        .map(|g| g.pos.x..g.pos.x + g.advance_width)
+        .collect();
+    spans.sort_by(|a, b| a.start.total_cmp(&b.start));
+    let mut pieces: Vec<std::ops::Range<f32>> = Vec::new();
+    for span in spans {
+        match pieces.last_mut() {
+            Some(last) if span.start <= last.end + 0.5 => last.end = last.end.max(span.end),
+            _ => pieces.push(span),
+        }
+    }
+    pieces
 }
 
 /// Top y of the row holding galley char `local`.

@@ -3,7 +3,7 @@
 //! the whole sentence, X dismisses, both are saved, and a reopened review does not suggest them
 //! again. In a transcript the speaker becomes the claimant.
 
-mod common;
+use crate::common;
 
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -19,7 +19,7 @@ use egui::{Key, Modifiers, vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
-const DEBATE: &str = include_str!("data/debate-transcript.txt");
+const DEBATE: &str = include_str!("../data/debate-transcript.txt");
 
 fn workbench() -> Workbench {
     Workbench::new(Settings::default(), Arc::new(ScriptedDialogs::default()))

@@ -2,8 +2,8 @@
 //! written for these tests.
 
 use std::path::Path;
-use std::process::{Command, Output};
 
+use crate::binary::{claimdesk, stderr, stdout};
 use claimdesk_core::format::save_file;
 use claimdesk_core::suggest::Model;
 use claimdesk_core::{Article, Claim, ClaimStatus, Review, Span};
@@ -19,21 +19,6 @@ GOV. MARSH: I think we can do better for every family. Violent crime rose 5 perc
 MODERATOR: Is that true?
 SEN. HOLLIS: No. Crime fell in 2019, according to the FBI.
 ";
-
-fn claimdesk(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_claimdesk"))
-        .args(args)
-        .output()
-        .expect("the binary runs")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
 
 fn chars_of(text: &str, needle: &str) -> Span {
     let start = text[..text.find(needle).expect(needle)].chars().count();

@@ -2,24 +2,9 @@
 //! outcomes, JSON, --accept-changed, the look-alike case (hypothesis/client#7571) and errors.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
+use crate::binary::{claimdesk, stderr, stdout};
 use claimdesk_core::format::load_file;
-
-fn claimdesk(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_claimdesk"))
-        .args(args)
-        .output()
-        .expect("the binary runs")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -286,7 +271,7 @@ fn updated_review_with_an_earlier_version_validates_against_the_schema() {
             .success()
     );
     let schema: serde_json::Value =
-        serde_json::from_str(include_str!("../assets/claimdesk.schema.json")).unwrap();
+        serde_json::from_str(include_str!("../../assets/claimdesk.schema.json")).unwrap();
     let validator = jsonschema::options()
         .should_validate_formats(true)
         .build(&schema)

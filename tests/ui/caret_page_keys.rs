@@ -11,7 +11,7 @@ use claimdesk_core::synthetic::large_review;
 use egui::{Key, Modifiers, Vec2};
 use egui_kittest::Harness;
 
-mod common;
+use crate::common;
 use common::{char_rect, select};
 
 fn harness() -> Harness<'static, Workbench> {

@@ -1,14 +1,7 @@
 //! `claimdesk man` and `claimdesk completions SHELL` on the real binary: generated from the
 //! clap definitions, they name every subcommand `claimdesk --help` lists.
 
-use std::process::{Command, Output};
-
-fn claimdesk(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_claimdesk"))
-        .args(args)
-        .output()
-        .expect("the binary runs")
-}
+use crate::binary::claimdesk;
 
 fn ok_stdout(args: &[&str]) -> String {
     let out = claimdesk(args);

@@ -141,6 +141,20 @@ fn recovery_files(data: &Path) -> Vec<PathBuf> {
         .unwrap_or_default()
 }
 
+/// Saved preferences with the analyst's name, where the app launched with `data` reads them
+/// (eframe's storage): a named analyst is not asked "Who is reviewing?", so the article is
+/// where the clicks below expect it.
+fn name_the_analyst(data: &Path) {
+    let dir = data.join("data").join("claimdesk");
+    std::fs::create_dir_all(&dir).unwrap();
+    let settings = r#"(analyst:(name:"Crash Test",short_id:""))"#;
+    std::fs::write(
+        dir.join("app.ron"),
+        format!("{{\"claimdesk-settings\": {settings:?}}}"),
+    )
+    .unwrap();
+}
+
 #[test]
 fn sigkill_mid_review_then_restart_restores_everything() {
     if !have("Xvfb") || !have("xdotool") {
@@ -158,6 +172,7 @@ fn sigkill_mid_review_then_restart_restores_everything() {
     let claim = Claim::new(&article, Span::new(32, 53), ClaimStatus::Disputed);
     save_file(&review_path, &Review::with_claims(article, vec![claim])).unwrap();
     let display = Display::start();
+    name_the_analyst(dir.path());
 
     let (mut app, window) = display.launch(dir.path(), &review_path);
     assert_eq!(display.title(&window), "libya.claimdesk — Claimdesk");
@@ -207,6 +222,11 @@ fn sigkill_mid_review_then_restart_restores_everything() {
             ("Officials", ClaimStatus::Asserted),
             ("lies and fabrications", ClaimStatus::Disputed)
         ]
+    );
+    assert_eq!(
+        saved.claims()[0].history[0].by,
+        "Crash Test",
+        "the analyst named in the preferences made the change"
     );
     assert!(
         recovery_files(dir.path()).is_empty(),

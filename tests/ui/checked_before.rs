@@ -17,7 +17,7 @@ use egui::{Key, Modifiers, Vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
-mod common;
+use crate::common;
 
 const ARTICLE: &str = "The mayor repeated that the new bridge cost twice its budget.\n\n\
 Residents said the river park opened on time.\n\n\

@@ -11,7 +11,7 @@ use egui::{Key, Vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{By, NodeT, Queryable};
 
-mod common;
+use crate::common;
 use common::{char_offset, sample_review, select};
 
 fn harness() -> Harness<'static, Workbench> {

@@ -11,9 +11,9 @@ use claimdesk_core::status_history::Analyst;
 use claimdesk_core::{ClaimStatus, Review};
 use egui::{Key, Modifiers, Vec2};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 
-mod common;
+use crate::common;
 use common::git::{git, git_ok};
 use common::{mark_selected_text, selected_claim};
 
@@ -127,17 +127,74 @@ fn esc_cancels_the_reason_and_letters_typed_there_mark_nothing() {
     assert_eq!(claim.history[0].by, "", "no analyst set: nobody is guessed");
     assert_eq!(common::claim_quotes(&h).len(), claims);
     assert!(h.query_by_label("unknown analyst").is_some());
-    let told = &h.state().notices.items;
-    assert_eq!(
-        told.iter()
-            .filter(|n| n.text.contains("Edit menu (Your name)"))
-            .count(),
-        1,
-        "told once where to set the name"
+    assert!(
+        h.query_by_label("Who is reviewing?").is_some(),
+        "the name is asked for, not guessed"
     );
     // Esc closed the field only: the claim is still selected and keys act on it again.
     press(&mut h, Key::A);
     assert_eq!(selected_claim(&h).status, ClaimStatus::Asserted);
+}
+
+#[test]
+fn the_first_use_question_leaves_the_keys_to_the_article_and_saves_the_name_on_enter() {
+    let mut h = harness(common::sample_review(), Analyst::default());
+    assert!(h.query_by_label("Who is reviewing?").is_some());
+    // The question does not take the keyboard: marking by key works while it is shown.
+    mark_selected_text(
+        &mut h,
+        "has denounced the allegations",
+        ClaimStatus::Disputed,
+    );
+    assert_eq!(
+        history(&h)[0].0,
+        "",
+        "before a name is given, nobody is guessed"
+    );
+    // Save is disabled until something is typed.
+    assert!(h.get_by_label("Save name").accesskit_node().is_disabled());
+    h.get_by_role_and_label(egui::accesskit::Role::TextInput, "Your name:")
+        .focus();
+    h.run();
+    type_text(&mut h, "Ana Duarte");
+    press(&mut h, Key::Enter);
+    assert_eq!(h.state().settings.analyst.name, "Ana Duarte");
+    assert!(h.query_by_label("Who is reviewing?").is_none(), "answered");
+    // The article has the keys again, and the next change carries the name.
+    press(&mut h, Key::A);
+    let claim = selected_claim(&h);
+    assert_eq!(claim.status, ClaimStatus::Asserted);
+    assert_eq!(claim.history.last().unwrap().by, "Ana Duarte");
+}
+
+#[test]
+fn not_now_stops_asking_for_the_session_and_says_where_to_set_the_name() {
+    let mut h = harness(common::sample_review(), Analyst::default());
+    h.get_by_label("Not now").click();
+    h.run();
+    assert!(h.query_by_label("Who is reviewing?").is_none());
+    assert!(h.state().settings.analyst.is_unset());
+    let told = &h.state().notices.items;
+    assert!(
+        told.iter()
+            .any(|n| n.text.contains("Edit menu (Your name)")),
+        "told where to set the name: {told:?}"
+    );
+    mark_selected_text(
+        &mut h,
+        "has denounced the allegations",
+        ClaimStatus::Disputed,
+    );
+    assert!(
+        h.query_by_label("Who is reviewing?").is_none(),
+        "not asked again"
+    );
+}
+
+#[test]
+fn a_named_analyst_is_not_asked() {
+    let h = harness(common::sample_review(), ana());
+    assert!(h.query_by_label("Who is reviewing?").is_none());
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -226,6 +283,50 @@ fn a_git_conflict_is_resolved_in_the_window_and_committed() {
 
 // ---------------------------------------------------------------------------------------------
 // File → Compare with…
+
+#[test]
+fn an_article_conflict_takes_their_text_through_the_update_review_in_one_undo_step() {
+    let base = common::sample_review();
+    let with_text = |from: &str, to: &str| {
+        let mut r = base.clone();
+        let text = base.article.text().replacen(from, to, 1);
+        r.article = claimdesk_core::Article::new("sample-article.txt", "", text);
+        r
+    };
+    let ours = with_text("posted on", "published on");
+    let theirs = with_text("Sunday", "on Sunday");
+    let merged = claimdesk_core::merge::merge(&base, &ours, &theirs);
+    assert_eq!(merged.conflicts.len(), 1);
+    let mut h = harness(merged, ana());
+    let review = |h: &Harness<'_, Workbench>| h.state().doc.as_ref().unwrap().review.clone();
+    assert!(h.query_by_label("Keep our text").is_some());
+    h.get_by_label("Take their text…").click();
+    h.run();
+    // The update review opens on their text; nothing changes until it is applied.
+    assert_eq!(review(&h).article.text(), ours.article.text());
+    h.get_by_label("Apply update").click();
+    h.run();
+    let after = review(&h);
+    assert_eq!(after.article.text(), theirs.article.text());
+    assert!(after.conflicts.is_empty(), "the conflict is resolved");
+    assert_eq!(
+        after.orphan_count(),
+        0,
+        "every claim re-anchored on their text"
+    );
+    for claim in after.claims() {
+        assert_eq!(
+            claim.quote,
+            after.article.slice(claim.span.start, claim.span.end)
+        );
+    }
+    // One undo step: our text and the conflict come back together.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    let undone = review(&h);
+    assert_eq!(undone.article.text(), ours.article.text());
+    assert_eq!(undone.conflicts.len(), 1);
+}
 
 #[test]
 fn compare_with_shows_the_figures_marks_the_text_and_takes_their_fields_and_claim_one_undo_step_each()

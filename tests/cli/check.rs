@@ -1,25 +1,10 @@
 //! The real binary: `--help`, `--version`, and `claimdesk check` on good and bad files.
 
 use std::path::Path;
-use std::process::{Command, Output};
 
+use crate::binary::{claimdesk, stderr, stdout};
 use claimdesk_core::format::save_file;
 use claimdesk_core::{Article, Claim, ClaimStatus, Review, Span};
-
-fn claimdesk(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_claimdesk"))
-        .args(args)
-        .output()
-        .expect("the binary runs")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
 
 fn write_review(path: &Path) {
     let article = Article::new(

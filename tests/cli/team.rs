@@ -2,22 +2,15 @@
 //! reviews written to a temporary folder, the figures on stdout, refusals on stderr.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
 use claimdesk_core::format::save_file;
 use claimdesk_core::{Article, Claim, ClaimId, ClaimStatus, Review, Span};
 
-mod common;
+use crate::binary::claimdesk;
+use crate::common;
 use common::git::{git, git_ok};
 
 const TEXT: &str = "Crime fell. Taxes rose. They wrote on the blackboard.";
-
-fn claimdesk(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_claimdesk"))
-        .args(args)
-        .output()
-        .expect("run claimdesk")
-}
 
 fn review(text: &str, claims: &[(&str, &str, ClaimStatus)]) -> Review {
     let article = Article::new("t", "", text.into());

@@ -1,8 +1,9 @@
 //! The real `claimdesk export` binary: every format to stdout and to `-o`, and the errors a
 //! user can cause (bad file, missing file, unknown format, output = input).
 
+use crate::binary::claimdesk;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
 const FORMATS: [(&str, &str); 6] = [
     ("html", "sample.html"),
@@ -19,13 +20,6 @@ fn core_tests() -> PathBuf {
 
 fn sample() -> PathBuf {
     core_tests().join("fixtures/v2-sample.claimdesk")
-}
-
-fn claimdesk(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_claimdesk"))
-        .args(args)
-        .output()
-        .expect("run claimdesk")
 }
 
 fn stderr_lines(out: &Output) -> Vec<String> {

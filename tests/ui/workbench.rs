@@ -13,7 +13,7 @@ use egui::{Key, Modifiers, Vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
-mod common;
+use crate::common;
 use common::{char_offset, char_rect, claim_quotes, click_at, drag_select};
 
 const ARTICLE: &str = "Officials said the reports were lies and fabrications.\n\n\

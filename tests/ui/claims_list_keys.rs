@@ -13,7 +13,7 @@ use egui::{Key, Vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
-mod common;
+use crate::common;
 use common::sample_review;
 
 fn harness() -> Harness<'static, Workbench> {

@@ -17,7 +17,7 @@ use egui::{Key, Modifiers, Vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{By, Queryable};
 
-mod common;
+use crate::common;
 
 const ARTICLE: &str = "Officials said the reports were lies and fabrications.\n\n\
 “Libya is not to blame for the displacement of thousands of persons,” Besher added.\n\n\

@@ -5,6 +5,7 @@ use std::fs;
 use std::path::Path;
 use std::process::{Command, Output};
 
+use crate::binary::{stderr, stdout};
 use claimdesk_core::format::save_file;
 use claimdesk_core::{Article, Claim, ClaimStatus, Review, Span};
 
@@ -15,14 +16,6 @@ fn claimdesk(data: &Path, args: &[&str]) -> Output {
         .env("CLAIMDESK_DATA_DIR", data)
         .output()
         .expect("the binary runs")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
 fn write_feed(path: &Path) {

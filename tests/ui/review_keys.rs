@@ -11,7 +11,7 @@ use claimdesk_core::{Claim, ClaimStatus, Review, Span};
 use egui::{Key, Vec2};
 use egui_kittest::Harness;
 
-mod common;
+use crate::common;
 use common::{char_offset, char_rect, claim_quotes, sample_review, select};
 
 /// The sample review (three claims) plus claims nested in and overlapping them, so text order
@@ -473,7 +473,7 @@ fn the_claims_search_filters_by_text_with_the_status_filter() {
 #[test]
 fn readme_key_table_is_the_apps_table_and_f1_shows_it() {
     use egui_kittest::kittest::Queryable;
-    let readme = include_str!("../README.md");
+    let readme = include_str!("../../README.md");
     let start = readme
         .find("| Key | Action |")
         .expect("README has a key table");

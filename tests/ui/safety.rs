@@ -16,7 +16,7 @@ use egui::{Key, Modifiers, Vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
-mod common;
+use crate::common;
 
 const ARTICLE: &str = "The reports were lies and fabrications, the official said.\n";
 

@@ -62,7 +62,7 @@ fn export_refuses_every_unreadable_corpus_file() {
 }
 
 fn sample_review(dir: &Path) -> PathBuf {
-    let text = normalize_article_text(include_str!("../assets/sample-article.txt"));
+    let text = normalize_article_text(include_str!("../../assets/sample-article.txt"));
     let article = Article::new("sample-article.txt", "", text);
     let claims = (0..40)
         .map(|i| {
