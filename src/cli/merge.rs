@@ -56,8 +56,10 @@ pub fn run(args: &MergeArgs) -> ExitCode {
         merged.conflicts.len()
     );
     for c in &merged.conflicts {
-        let claim = c.claim.as_ref().map_or("article", |id| id.as_str());
-        eprintln!("  {claim}: {}", c.describe());
+        match &c.claim {
+            Some(id) => eprintln!("  {id}: {}", c.describe()),
+            None => eprintln!("  {}", c.describe()),
+        }
     }
     ExitCode::from(1)
 }

@@ -41,9 +41,7 @@ fn row(ui: &mut egui::Ui, f: &Frame, n: usize, c: &MergeConflict, commands: &mut
                 let quote = claimdesk_core::format::shorten(&claim.quote, 40);
                 ui.label(format!("“{quote}”"));
             }
-            None if c.claim.is_none() => {
-                ui.label("Article text");
-            }
+            None if c.claim.is_none() => {} // `describe` names the article
             None => {
                 ui.label("(claim gone)");
             }

@@ -187,6 +187,12 @@ fn shown(v: &serde_json::Value) -> String {
         },
         serde_json::Value::Array(a) if a.len() == 1 => "1 source".to_owned(),
         serde_json::Value::Array(a) => format!("{} sources", a.len()),
+        serde_json::Value::Object(o) if o.contains_key("sha256") => {
+            // An article text: its length and the start of its hash tell the versions apart.
+            let chars = o.get("chars").and_then(|c| c.as_u64()).unwrap_or(0);
+            let sha = o.get("sha256").and_then(|s| s.as_str()).unwrap_or("");
+            format!("{chars} characters, sha256 {}…", &sha[..sha.len().min(8)])
+        }
         other => crate::format::shorten(&other.to_string(), 40),
     }
 }

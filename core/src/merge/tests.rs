@@ -210,6 +210,15 @@ fn article_changed_on_both_sides_is_a_conflict_that_keeps_their_text() {
     let c = m.conflicts.iter().find(|c| c.field == "article").unwrap();
     assert_eq!(c.ours.value["sha256"], ours.article.sha256());
     assert_eq!(c.theirs.value["sha256"], theirs.article.sha256());
+    let (o, t) = (ours.article.sha256(), theirs.article.sha256());
+    assert_eq!(
+        c.describe(),
+        format!(
+            "article: 55 characters, sha256 {}… (unknown) / 56 characters, sha256 {}… (unknown)",
+            &o[..8],
+            &t[..8]
+        )
+    );
     assert_eq!(
         m.earlier_versions.last().unwrap().text,
         theirs.article.text()
