@@ -33,7 +33,11 @@ pub fn check_exports(data: &[u8]) {
         }
         // The PDF's own step: the review as the template's data. Typesetting (a fixed template
         // over JSON strings) is too slow to run per input; core/tests/pdf.rs covers it.
-        let _ = crate::export::pdf::report_data(&loaded.review, crate::export::Paper::A4);
+        let _ = crate::export::pdf::report_data(
+            &loaded.review,
+            crate::export::Paper::A4,
+            &crate::export::ReportOptions { timeline: true },
+        );
     }
 }
 

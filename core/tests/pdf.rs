@@ -194,6 +194,36 @@ fn typst_and_pdf_syntax_is_only_ever_text() {
 }
 
 #[test]
+fn the_timeline_is_printed_when_asked_with_hostile_names_and_reasons_as_text() {
+    use claimdesk_core::export::ReportOptions;
+    use claimdesk_core::status_history::{Recording, record, set_last_reason};
+    let mut review = typst_hostile_review();
+    let mut c = review.claims()[0].clone();
+    let at = claimdesk_core::model::Timestamp::parse("2026-11-30T10:00:00Z").unwrap();
+    record(None, &mut c, TYPST_AND_PDF[1], &at, Recording::NewEntry);
+    assert!(set_last_reason(&mut c, TYPST_AND_PDF[3]));
+    review.replace(c);
+    let plain = pdf_text(&pdf_of(&review, Paper::A4));
+    assert!(!plain.contains("Timeline"), "not asked for");
+    let options = ExportOptions {
+        report: ReportOptions { timeline: true },
+        ..ExportOptions::default()
+    };
+    let pdf = export_with(&review, ExportFormat::Pdf, &options)
+        .unwrap()
+        .bytes;
+    let text = pdf_text(&pdf);
+    assert!(text.contains("Timeline"), "{text}");
+    assert!(text.contains("2026-11-30T10:00:00Z"));
+    for payload in [TYPST_AND_PDF[1], TYPST_AND_PDF[3]] {
+        assert!(
+            text.contains(&collapse(payload)),
+            "{payload:?} not in {text}"
+        );
+    }
+}
+
+#[test]
 fn html_and_csv_payloads_print_as_text_too() {
     let review = hostile_review();
     let pdf = export(&review, ExportFormat::Pdf).unwrap();

@@ -23,8 +23,8 @@ pub struct ExportArgs {
     /// Write the report to this file (atomically) instead of standard output; `-` is stdout.
     #[arg(short, long, value_name = "OUT")]
     pub output: Option<PathBuf>,
-    /// HTML and Markdown: include each claim's timeline (who changed its status or verdict,
-    /// when and why).
+    /// HTML, Markdown and PDF: include each claim's timeline (who changed its status or
+    /// verdict, when and why).
     #[arg(long)]
     pub timeline: bool,
 }

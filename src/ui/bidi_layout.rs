@@ -97,7 +97,7 @@ pub fn layout(
             continue;
         };
         let mut row: Row = (*template.row).clone();
-        row.glyphs = glyphs.into_iter().flatten().collect();
+        row.glyphs = one_per_char(glyphs);
         row.size = vec2(indent + line.width, line_h);
         row.visuals.mesh_bounds = mesh.calc_bounds();
         row.visuals.glyph_index_start = 0;
@@ -132,6 +132,29 @@ pub fn layout(
         width: max_width,
         source,
     }
+}
+
+/// The glyphs of a line, one per char: a char egui gave no glyph for (it always gives one
+/// today) gets an empty one where the previous char ends, so offsets never shift.
+fn one_per_char(glyphs: Vec<Option<Glyph>>) -> Vec<Glyph> {
+    let Some(&first) = glyphs.iter().flatten().next() else {
+        return Vec::new();
+    };
+    let mut last = first;
+    last.advance_width = 0.0;
+    glyphs
+        .into_iter()
+        .map(|g| {
+            let g = g.unwrap_or_else(|| {
+                let mut empty = last;
+                empty.pos.x += last.advance_width;
+                empty.advance_width = 0.0;
+                empty
+            });
+            last = g;
+            g
+        })
+        .collect()
 }
 
 /// The text egui lays out for `atom`: a lone bracket read right to left is drawn mirrored.

@@ -55,7 +55,10 @@ pub fn show(ui: &mut egui::Ui, f: &mut Frame) {
             });
             ui.add_space(2.0);
         }
-        if matches!(format, ExportFormat::Html | ExportFormat::Markdown) {
+        if matches!(
+            format,
+            ExportFormat::Html | ExportFormat::Markdown | ExportFormat::Pdf
+        ) {
             let mut timeline = app.settings.export_timeline;
             let label = "Include each claim's timeline (who changed it, when, why)";
             if ui.checkbox(&mut timeline, label).changed() {

@@ -141,7 +141,7 @@ pub enum ExportError {
 pub struct ExportOptions {
     /// The PDF report's page size.
     pub paper: Paper,
-    /// What the HTML and Markdown reports include beyond the default (the timeline).
+    /// What the HTML, Markdown and PDF reports include beyond the default (the timeline).
     pub report: ReportOptions,
 }
 
@@ -171,7 +171,7 @@ pub fn export_with(
         ExportFormat::Csv => csv(review)?,
         ExportFormat::ClaimReview => claimreview(review)?.into_bytes(),
         ExportFormat::WebAnnotation => webannotation(review)?.into_bytes(),
-        ExportFormat::Pdf => pdf(review, options.paper)?,
+        ExportFormat::Pdf => pdf(review, options.paper, &options.report)?,
     };
     Ok(ExportOutput {
         bytes,

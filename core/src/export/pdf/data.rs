@@ -5,15 +5,15 @@
 
 use serde_json::{Value, json};
 
-use super::super::report::{ClaimEntry, MarkedRun, Report};
+use super::super::report::{ClaimEntry, MarkedRun, Report, ReportOptions};
 use super::super::safe::http_url;
 use super::Paper;
 use crate::model::{ClaimStatus, Evidence, Review};
 use crate::status::{FILL_ALPHA_LIGHT, PAPER_LIGHT, Underline};
 
 /// The JSON document the template renders.
-pub fn report_data(review: &Review, paper: Paper) -> Value {
-    let report = Report::new(review);
+pub fn report_data(review: &Review, paper: Paper, options: &ReportOptions) -> Value {
+    let report = Report::with_options(review, options);
     json!({
         "paper": paper.typst_name(),
         "title": report.title,
@@ -112,6 +112,9 @@ fn claim(entry: &ClaimEntry) -> Value {
         "dir": direction(&c.quote),
         "facts": entry.facts.iter().map(|(l, v)| json!([l, v])).collect::<Vec<_>>(),
         "sources": entry.sources.iter().map(|e| source(e)).collect::<Vec<_>>(),
+        "timeline": entry.timeline.iter().map(|t| json!({
+            "when": t.at, "by": t.by, "what": t.what, "reason": t.reason,
+        })).collect::<Vec<_>>(),
     })
 }
 

@@ -10,6 +10,7 @@ use typst::foundations::Smart;
 use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandards};
 
+use super::ReportOptions;
 use crate::model::Review;
 use world::ReportWorld;
 
@@ -64,9 +65,9 @@ impl std::str::FromStr for Paper {
 #[error("could not typeset the PDF: {0}")]
 pub struct PdfError(pub String);
 
-/// The review as a PDF report on `paper`.
-pub fn pdf(review: &Review, paper: Paper) -> Result<Vec<u8>, PdfError> {
-    let data = data::report_data(review, paper);
+/// The review as a PDF report on `paper`, with what `options` adds (each claim's timeline).
+pub fn pdf(review: &Review, paper: Paper, options: &ReportOptions) -> Result<Vec<u8>, PdfError> {
+    let data = data::report_data(review, paper, options);
     let bytes = serde_json::to_vec(&data).map_err(|e| PdfError(e.to_string()))?;
     let world = ReportWorld::new(bytes);
     let document: PagedDocument = typst::compile(&world)
