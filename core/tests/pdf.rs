@@ -224,6 +224,26 @@ fn the_timeline_is_printed_when_asked_with_hostile_names_and_reasons_as_text() {
 }
 
 #[test]
+fn a_review_with_more_than_500_claims_lists_them_as_lines_and_a_smaller_one_as_a_table() {
+    // "#N " starts both a summary line and the claim's own section; a table cell is just "N".
+    let mentions = |text: &str, n: usize| text.matches(&format!("#{n} ")).count();
+    let many = claimdesk_core::synthetic::large_review(60_000, 501);
+    let text = pdf_text(&pdf_of(&many, Paper::A4));
+    for n in [1, 250, 501] {
+        assert_eq!(mentions(&text, n), 2, "summary line and section of #{n}");
+    }
+    let few = claimdesk_core::synthetic::large_review(60_000, 500);
+    let text = pdf_text(&pdf_of(&few, Paper::A4));
+    for n in [1, 250, 500] {
+        assert_eq!(
+            mentions(&text, n),
+            1,
+            "only the section of #{n}: a table row"
+        );
+    }
+}
+
+#[test]
 fn html_and_csv_payloads_print_as_text_too() {
     let review = hostile_review();
     let pdf = export(&review, ExportFormat::Pdf).unwrap();
