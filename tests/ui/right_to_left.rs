@@ -155,3 +155,15 @@ fn arrows_in_an_arabic_paragraph_move_the_way_they_point() {
         "Right collapses to the start"
     );
 }
+
+#[test]
+fn a_double_click_on_an_arabic_word_selects_that_word() {
+    let mut h = harness();
+    let t = text(&h);
+    let a = char_offset(&t, "وزير الصحة إن");
+    let b = a + "وزير".chars().count();
+    let middle = char_rect(&h, a + 1).center();
+    common::multi_click(&mut h, middle, 2);
+    let (anchor, head) = selection(&h);
+    assert_eq!((anchor.min(head), anchor.max(head)), (a, b));
+}

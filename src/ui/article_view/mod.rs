@@ -954,7 +954,8 @@ fn row_pieces(row: &egui::epaint::text::Row, s: usize, e: usize) -> Vec<std::ops
     let mut pieces: Vec<std::ops::Range<f32>> = Vec::new();
     for span in spans {
         match pieces.last_mut() {
-            Some(last) if span.start <= last.end + 0.5 => last.end = last.end.max(span.end),
+            // Glyph positions are rounded to pixels: neighbours may leave a sub-pixel gap.
+            Some(last) if span.start <= last.end + 1.5 => last.end = last.end.max(span.end),
             _ => pieces.push(span),
         }
     }
