@@ -37,8 +37,9 @@ pub struct BidiChunk {
     pub source: Arc<Galley>,
 }
 
-/// Lays out `text` (one chunk, no line break) in `format`, wrapped at `max_width`. `lay`
-/// lays out one job (egui's memoised layout).
+/// Lays out `text` (one chunk, no line break) in `format`, wrapped at `max_width` (infinite:
+/// one line as wide as its text, for inline use). `lay` lays out one job (egui's memoised
+/// layout).
 pub fn layout(
     text: &str,
     format: &TextFormat,
@@ -62,10 +63,17 @@ pub fn layout(
         .or_else(|| galleys.first()?.rows.first().map(|r| r.size.y))
         .unwrap_or(format.font_id.size);
     let chars: Vec<char> = text.chars().collect();
+    let lines = para.arrange(&atoms, &widths, max_width);
+    // Right-to-left lines are right-aligned in this width.
+    let width = if max_width.is_finite() {
+        max_width
+    } else {
+        lines.iter().map(|l| l.width).fold(0.0, f32::max)
+    };
     let mut rows = Vec::new();
-    for (n, line) in para.arrange(&atoms, &widths, max_width).iter().enumerate() {
+    for (n, line) in lines.iter().enumerate() {
         let indent = if base_rtl {
-            (max_width - line.width).max(0.0)
+            (width - line.width).max(0.0)
         } else {
             0.0
         };
@@ -113,7 +121,7 @@ pub fn layout(
     let mut job = LayoutJob::single_section(text.to_owned(), format.clone());
     job.wrap.max_width = max_width;
     galley.job = Arc::new(job);
-    galley.rect = Rect::from_min_size(Pos2::ZERO, vec2(max_width, rows.len() as f32 * line_h));
+    galley.rect = Rect::from_min_size(Pos2::ZERO, vec2(width, rows.len() as f32 * line_h));
     galley.mesh_bounds = rows.iter().fold(Rect::NOTHING, |b, r| {
         b.union(r.visuals.mesh_bounds.translate(r.pos.to_vec2()))
     });
@@ -310,4 +318,53 @@ pub fn heading(ui: &mut egui::Ui, text: &str) -> Response {
     } else {
         ui.heading(text)
     }
+}
+
+/// `text` on one line in `color`, laid out with bidi and sized to its text, announced to screen
+/// readers as `role` (a link also takes clicks). For right-to-left text in a row of widgets.
+fn inline(ui: &mut egui::Ui, text: &str, color: egui::Color32, role: egui::Role) -> Response {
+    let format = TextFormat {
+        font_id: egui::TextStyle::Body.resolve(ui.style()),
+        color,
+        ..Default::default()
+    };
+    let line = text.replace('\n', " ");
+    let lay = |job: LayoutJob| ui.fonts_mut(|f| f.layout_job(job));
+    let source = lay(LayoutJob::single_section(line.clone(), format.clone()));
+    let galley = layout(&line, &format, f32::INFINITY, source, &mut |j| lay(j)).galley;
+    let sense = if role == egui::Role::Link {
+        Sense::click()
+    } else {
+        Sense::hover()
+    };
+    let (rect, resp) = ui.allocate_exact_size(galley.size(), sense);
+    resp.widget_info(|| egui::WidgetInfo::labeled(role, true, text));
+    ui.painter().galley(rect.min, galley, color);
+    resp
+}
+
+/// A one-line label: egui's own for left-to-right text, laid out with bidi for right-to-left
+/// (a quote among buttons, as in the conflicts bar).
+pub fn inline_label(ui: &mut egui::Ui, text: &str) -> Response {
+    if !claimdesk_core::bidi::has_rtl(text) {
+        return ui.label(text);
+    }
+    inline(ui, text, ui.visuals().text_color(), egui::Role::Label)
+}
+
+/// A link showing `text` on one line: egui's own for left-to-right text; for right-to-left
+/// text (a quote in the compare window), laid out with bidi and sized to its text.
+pub fn link(ui: &mut egui::Ui, text: &str) -> Response {
+    if !claimdesk_core::bidi::has_rtl(text) {
+        return ui.link(text);
+    }
+    let color = ui.visuals().hyperlink_color;
+    let resp = inline(ui, text, color, egui::Role::Link);
+    if resp.hovered() {
+        ui.ctx().set_cursor_icon(egui::CursorIcon::PointingHand);
+        let y = resp.rect.bottom() - 1.0;
+        ui.painter()
+            .hline(resp.rect.x_range(), y, egui::Stroke::new(1.0, color));
+    }
+    resp
 }

@@ -136,8 +136,7 @@ fn row(
     ui.horizontal_wrapped(|ui| {
         swatch(ui, colour);
         let quote = format!("“{}”", claimdesk_core::format::shorten(&claim.quote, 50));
-        if ui
-            .link(quote)
+        if crate::ui::bidi_layout::link(ui, &quote)
             .on_hover_text("Show it in the article")
             .clicked()
         {

@@ -39,7 +39,7 @@ fn row(ui: &mut egui::Ui, f: &Frame, n: usize, c: &MergeConflict, commands: &mut
         match claim {
             Some(claim) => {
                 let quote = claimdesk_core::format::shorten(&claim.quote, 40);
-                ui.label(format!("“{quote}”"));
+                crate::ui::bidi_layout::inline_label(ui, &format!("“{quote}”"));
             }
             None if c.claim.is_none() => {} // `describe` names the article
             None => {
