@@ -15,7 +15,7 @@
 
 use std::sync::Arc;
 
-use claimdesk_core::bidi::{Atom, BidiParagraph, Direction, mirrored};
+use claimdesk_core::bidi::{ArrangedLine, Atom, BidiParagraph, Direction, mirrored};
 use egui::epaint::Mesh;
 use egui::epaint::text::{Glyph, PlacedRow, Row};
 use egui::text::{LayoutJob, TextFormat};
@@ -70,6 +70,12 @@ pub fn layout(
     } else {
         lines.iter().map(|l| l.width).fold(0.0, f32::max)
     };
+    let parts = Atoms {
+        atoms: &atoms,
+        galleys: &galleys,
+        widths: &widths,
+        chars: &chars,
+    };
     let mut rows = Vec::new();
     for (n, line) in lines.iter().enumerate() {
         let indent = if base_rtl {
@@ -77,45 +83,13 @@ pub fn layout(
         } else {
             0.0
         };
-        let mut glyphs: Vec<Option<Glyph>> = vec![None; line.chars.len()];
-        let mut mesh = Mesh::default();
-        for &(k, x) in &line.placed {
-            let atom = &atoms[k];
-            let Some(row) = galleys[k].rows.first() else {
-                continue;
-            };
-            let left = indent + x;
-            let base = mesh.vertices.len() as u32;
-            let mut atom_mesh = row.visuals.mesh.clone();
-            atom_mesh.translate(vec2(left, 0.0));
-            mesh.append(atom_mesh);
-            for (i, mut glyph) in atom_glyphs(atom, row, widths[k]).into_iter().enumerate() {
-                let c = atom.chars.start + i;
-                glyph.chr = chars[c];
-                glyph.pos.x += left;
-                glyph.first_vertex += base;
-                glyphs[c - line.chars.start] = Some(glyph);
-            }
+        if let Some(row) = line_row(line, &parts, indent, line_h) {
+            rows.push(PlacedRow {
+                pos: pos2(0.0, n as f32 * line_h),
+                row: Arc::new(row),
+                ends_with_newline: false,
+            });
         }
-        let Some(template) = line
-            .placed
-            .first()
-            .and_then(|&(k, _)| galleys[k].rows.first())
-        else {
-            continue;
-        };
-        let mut row: Row = (*template.row).clone();
-        row.glyphs = one_per_char(glyphs);
-        row.size = vec2(indent + line.width, line_h);
-        row.visuals.mesh_bounds = mesh.calc_bounds();
-        row.visuals.glyph_index_start = 0;
-        row.visuals.glyph_vertex_range = 0..mesh.vertices.len();
-        row.visuals.mesh = mesh;
-        rows.push(PlacedRow {
-            pos: pos2(0.0, n as f32 * line_h),
-            row: Arc::new(row),
-            ends_with_newline: false,
-        });
     }
     let mut galley: Galley = (*source).clone();
     let mut job = LayoutJob::single_section(text.to_owned(), format.clone());
@@ -140,6 +114,49 @@ pub fn layout(
         width: max_width,
         source,
     }
+}
+
+/// A paragraph's atoms with what egui made of each: its galley, its width, and the
+/// paragraph's chars (the glyphs are named by the stored, not the mirrored, char).
+struct Atoms<'a> {
+    atoms: &'a [Atom],
+    galleys: &'a [Arc<Galley>],
+    widths: &'a [f32],
+    chars: &'a [char],
+}
+
+/// One line as a row: the atoms' meshes side by side, `indent` from the left, and one glyph
+/// per char in logical order at its place. `None` for a line without atoms.
+fn line_row(line: &ArrangedLine, a: &Atoms<'_>, indent: f32, line_h: f32) -> Option<Row> {
+    let mut glyphs: Vec<Option<Glyph>> = vec![None; line.chars.len()];
+    let mut mesh = Mesh::default();
+    for &(k, x) in &line.placed {
+        let atom = &a.atoms[k];
+        let Some(row) = a.galleys[k].rows.first() else {
+            continue;
+        };
+        let left = indent + x;
+        let base = mesh.vertices.len() as u32;
+        let mut atom_mesh = row.visuals.mesh.clone();
+        atom_mesh.translate(vec2(left, 0.0));
+        mesh.append(atom_mesh);
+        for (i, mut glyph) in atom_glyphs(atom, row, a.widths[k]).into_iter().enumerate() {
+            let c = atom.chars.start + i;
+            glyph.chr = a.chars[c];
+            glyph.pos.x += left;
+            glyph.first_vertex += base;
+            glyphs[c - line.chars.start] = Some(glyph);
+        }
+    }
+    let &(k, _) = line.placed.first()?;
+    let mut row: Row = (*a.galleys[k].rows.first()?.row).clone();
+    row.glyphs = one_per_char(glyphs);
+    row.size = vec2(indent + line.width, line_h);
+    row.visuals.mesh_bounds = mesh.calc_bounds();
+    row.visuals.glyph_index_start = 0;
+    row.visuals.glyph_vertex_range = 0..mesh.vertices.len();
+    row.visuals.mesh = mesh;
+    Some(row)
 }
 
 /// The glyphs of a line, one per char: a char egui gave no glyph for (it always gives one
