@@ -4,6 +4,7 @@
 
 mod common;
 
+use std::collections::HashMap;
 use std::io::Write;
 use std::process::Command;
 
@@ -221,6 +222,75 @@ fn the_timeline_is_printed_when_asked_with_hostile_names_and_reasons_as_text() {
             "{payload:?} not in {text}"
         );
     }
+}
+
+/// Where the claim numbers of `pdf` link to, read with poppler's `pdftohtml -xml`: for each
+/// text piece that is wholly a link showing a claim number ("3", "#3", "✗3" split as glyph and
+/// number), the number and the page it leads to; and the page each claim's own section heading
+/// ("#3 ✗ Disputed…", in bold, not a link) is on.
+fn claim_links_and_sections(pdf: &[u8]) -> (Vec<(usize, usize)>, HashMap<usize, usize>) {
+    let xml = poppler("pdftohtml", &["-xml", "-i", "-stdout"], pdf, false);
+    // Exactly digits: a piece of article text next to a reference ("7 " of a "2017" cut by
+    // the reference "✓478") is taken into the link by pdftohtml, and must not count.
+    let number = |s: &str| {
+        let digits = s.strip_prefix('#').unwrap_or(s);
+        let exact = !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit());
+        exact.then(|| digits.parse::<usize>().ok()).flatten()
+    };
+    let (mut links, mut sections, mut page) = (Vec::new(), HashMap::new(), 0);
+    for line in xml.lines() {
+        // pdftohtml may print text of its own before a page's tag on the same line.
+        if let Some((_, rest)) = line.split_once("<page number=\"") {
+            page = rest.split('"').next().unwrap().parse().unwrap();
+            continue;
+        }
+        let Some(body) = line
+            .strip_prefix("<text ")
+            .and_then(|l| l.split_once('>'))
+            .and_then(|(_, b)| b.strip_suffix("</text>"))
+        else {
+            continue;
+        };
+        let plain = body.replace("<b>", "").replace("</b>", "");
+        if let Some(link) = plain
+            .strip_prefix("<a href=\"")
+            .and_then(|l| l.strip_suffix("</a>"))
+        {
+            let (href, shown) = link.split_once("\">").unwrap();
+            let target = href.rsplit_once('#').and_then(|(_, p)| p.parse().ok());
+            if let (Some(n), Some(target)) = (number(shown), target) {
+                links.push((n, target));
+            }
+        } else if body.starts_with("<b>#")
+            && let Some(n) = number(plain.split_whitespace().next().unwrap())
+        {
+            sections.entry(n).or_insert(page);
+        }
+    }
+    (links, sections)
+}
+
+/// Every claim number shown as a link leads to the page of that claim's section, and every
+/// claim has at least one (its summary row or line).
+fn assert_claim_links_lead_to_their_sections(pdf: &[u8], claims: usize) {
+    let (links, sections) = claim_links_and_sections(pdf);
+    assert_eq!(sections.len(), claims, "a section per claim");
+    for n in 1..=claims {
+        assert!(links.iter().any(|&(m, _)| m == n), "a link to #{n}");
+    }
+    for (n, target) in links {
+        assert_eq!(Some(&target), sections.get(&n), "the link to #{n}");
+    }
+}
+
+#[test]
+fn claim_numbers_link_to_the_page_of_their_details() {
+    // The sample: a summary table and references in the article.
+    let sample = sample_review();
+    assert_claim_links_lead_to_their_sections(&pdf_of(&sample, Paper::A4), sample.claims().len());
+    // More than 500 claims: the summary as lines, over many pages.
+    let many = claimdesk_core::synthetic::large_review(60_000, 501);
+    assert_claim_links_lead_to_their_sections(&pdf_of(&many, Paper::A4), many.claims().len());
 }
 
 #[test]
