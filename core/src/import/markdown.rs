@@ -16,105 +16,45 @@ pub fn extract(markdown: &str) -> (String, PageMeta) {
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_TASKLISTS
         | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS;
-    let mut blocks = Blocks::default();
-    let mut meta = PageMeta::default();
-    let mut list_depth = 0usize;
-    let mut image_depth = 0usize;
-    let mut code_block = false;
-    let mut in_metadata = false;
-    let mut heading: Option<String> = None;
+    let mut out = Extractor::default();
     for event in Parser::new_ext(markdown, options) {
+        out.event(event);
+    }
+    (out.blocks.finish(), out.meta)
+}
+
+/// The text being gathered from a stream of CommonMark events, and where in the document the
+/// stream is.
+#[derive(Default)]
+struct Extractor {
+    blocks: Blocks,
+    meta: PageMeta,
+    list_depth: usize,
+    image_depth: usize,
+    code_block: bool,
+    in_metadata: bool,
+    /// The text of the first level-1 heading while it is being read (when no title is known).
+    heading: Option<String>,
+}
+
+impl Extractor {
+    fn event(&mut self, event: Event) {
+        let blocks = &mut self.blocks;
         match event {
-            Event::Start(tag) => match tag {
-                Tag::Heading { level, .. } => {
-                    blocks.end_block();
-                    if level == HeadingLevel::H1 && meta.title.is_none() {
-                        heading = Some(String::new());
-                    }
-                }
-                Tag::Paragraph => {
-                    if list_depth == 0 {
-                        blocks.end_block();
-                    } else if !blocks.current_is_empty() {
-                        blocks.line_break();
-                    }
-                }
-                Tag::BlockQuote(_) | Tag::Table(_) | Tag::FootnoteDefinition(_) => {
-                    blocks.end_block()
-                }
-                Tag::TableRow | Tag::TableHead => blocks.line_break(),
-                Tag::TableCell => blocks.text(" "),
-                Tag::List(_) => {
-                    if list_depth == 0 {
-                        blocks.end_block();
-                    } else {
-                        blocks.line_break();
-                    }
-                    list_depth += 1;
-                }
-                Tag::Item => blocks.line_break(),
-                Tag::CodeBlock(_) => {
-                    if list_depth == 0 {
-                        blocks.end_block();
-                    } else {
-                        blocks.line_break();
-                    }
-                    code_block = true;
-                }
-                Tag::Image { .. } => image_depth += 1,
-                Tag::MetadataBlock(_) => in_metadata = true,
-                _ => {}
-            },
-            Event::End(tag) => match tag {
-                TagEnd::Heading(_) => {
-                    if let Some(h) = heading.take() {
-                        let h = h.trim().to_owned();
-                        if !h.is_empty() {
-                            meta.title = Some(h);
-                        }
-                    }
-                    blocks.end_block();
-                }
-                TagEnd::Paragraph if list_depth == 0 => blocks.end_block(),
-                TagEnd::BlockQuote(_) | TagEnd::Table | TagEnd::FootnoteDefinition => {
-                    blocks.end_block()
-                }
-                TagEnd::List(_) => {
-                    list_depth = list_depth.saturating_sub(1);
-                    if list_depth == 0 {
-                        blocks.end_block();
-                    }
-                }
-                TagEnd::CodeBlock => {
-                    code_block = false;
-                    if list_depth == 0 {
-                        blocks.end_block();
-                    }
-                }
-                TagEnd::Image => image_depth = image_depth.saturating_sub(1),
-                TagEnd::MetadataBlock(_) => in_metadata = false,
-                _ => {}
-            },
+            Event::Start(tag) => self.start(tag),
+            Event::End(tag) => self.end(tag),
             Event::Text(t) => {
-                if in_metadata {
-                    front_matter(&t, &mut meta);
-                } else if image_depth > 0 {
+                if self.in_metadata {
+                    front_matter(&t, &mut self.meta);
+                } else if self.image_depth > 0 {
                     // Alt text of images is not the article's text.
-                } else if code_block {
+                } else if self.code_block {
                     blocks.raw(t.trim_end_matches('\n'));
                 } else {
-                    if let Some(h) = heading.as_mut() {
-                        h.push_str(&t);
-                    }
-                    blocks.text(&t);
+                    self.inline_text(&t);
                 }
             }
-            Event::Code(t) => {
-                if let Some(h) = heading.as_mut() {
-                    h.push_str(&t);
-                }
-                blocks.text(&t);
-            }
+            Event::Code(t) => self.inline_text(&t),
             Event::SoftBreak => blocks.text(" "),
             Event::HardBreak => blocks.line_break(),
             Event::Rule => blocks.end_block(),
@@ -125,7 +65,91 @@ pub fn extract(markdown: &str) -> (String, PageMeta) {
             Event::InlineMath(t) | Event::DisplayMath(t) => blocks.text(&t),
         }
     }
-    (blocks.finish(), meta)
+
+    /// Text of a paragraph or heading (also kept as the title while in the first heading).
+    fn inline_text(&mut self, t: &str) {
+        if let Some(h) = self.heading.as_mut() {
+            h.push_str(t);
+        }
+        self.blocks.text(t);
+    }
+
+    /// A block starting: a paragraph of its own at the top level, a new line inside a list.
+    fn open_block(&mut self) {
+        if self.list_depth == 0 {
+            self.blocks.end_block();
+        } else {
+            self.blocks.line_break();
+        }
+    }
+
+    fn start(&mut self, tag: Tag) {
+        let blocks = &mut self.blocks;
+        match tag {
+            Tag::Heading { level, .. } => {
+                blocks.end_block();
+                if level == HeadingLevel::H1 && self.meta.title.is_none() {
+                    self.heading = Some(String::new());
+                }
+            }
+            Tag::Paragraph => {
+                if self.list_depth == 0 {
+                    blocks.end_block();
+                } else if !blocks.current_is_empty() {
+                    blocks.line_break();
+                }
+            }
+            Tag::BlockQuote(_) | Tag::Table(_) | Tag::FootnoteDefinition(_) => blocks.end_block(),
+            Tag::TableRow | Tag::TableHead => blocks.line_break(),
+            Tag::TableCell => blocks.text(" "),
+            Tag::List(_) => {
+                self.open_block();
+                self.list_depth += 1;
+            }
+            Tag::Item => blocks.line_break(),
+            Tag::CodeBlock(_) => {
+                self.open_block();
+                self.code_block = true;
+            }
+            Tag::Image { .. } => self.image_depth += 1,
+            Tag::MetadataBlock(_) => self.in_metadata = true,
+            _ => {}
+        }
+    }
+
+    fn end(&mut self, tag: TagEnd) {
+        let blocks = &mut self.blocks;
+        match tag {
+            TagEnd::Heading(_) => {
+                if let Some(h) = self.heading.take() {
+                    let h = h.trim().to_owned();
+                    if !h.is_empty() {
+                        self.meta.title = Some(h);
+                    }
+                }
+                blocks.end_block();
+            }
+            TagEnd::Paragraph if self.list_depth == 0 => blocks.end_block(),
+            TagEnd::BlockQuote(_) | TagEnd::Table | TagEnd::FootnoteDefinition => {
+                blocks.end_block()
+            }
+            TagEnd::List(_) => {
+                self.list_depth = self.list_depth.saturating_sub(1);
+                if self.list_depth == 0 {
+                    blocks.end_block();
+                }
+            }
+            TagEnd::CodeBlock => {
+                self.code_block = false;
+                if self.list_depth == 0 {
+                    blocks.end_block();
+                }
+            }
+            TagEnd::Image => self.image_depth = self.image_depth.saturating_sub(1),
+            TagEnd::MetadataBlock(_) => self.in_metadata = false,
+            _ => {}
+        }
+    }
 }
 
 fn front_matter(yaml: &str, meta: &mut PageMeta) {
