@@ -293,17 +293,73 @@ fn claim_numbers_link_to_the_page_of_their_details() {
     assert_claim_links_lead_to_their_sections(&pdf_of(&many, Paper::A4), many.claims().len());
 }
 
+/// The text of each page of a PDF, whitespace collapsed, without the running header.
+fn pdf_pages(pdf: &[u8]) -> Vec<String> {
+    let raw = poppler("pdftotext", &["-enc", "UTF-8"], pdf, true);
+    raw.split('\u{c}')
+        .map(|page| {
+            let page = collapse(page);
+            let body = page.split_once(" Claimdesk report ").map(|(_, body)| body);
+            body.unwrap_or(&page).to_owned()
+        })
+        .collect()
+}
+
+/// The PDF's bookmarks as `pdftohtml -xml` lists them, one `<item>` or `<outline>` per line.
+fn outline(pdf: &[u8]) -> Vec<String> {
+    let xml = poppler("pdftohtml", &["-xml", "-i", "-stdout"], pdf, false);
+    let start = xml.find("<outline>").expect("the PDF has bookmarks");
+    let items = xml[start..]
+        .lines()
+        .map(|line| match line.split_once("\">") {
+            Some((_, title)) => title.trim_end_matches("</item>").to_owned(),
+            None => line.to_owned(),
+        });
+    items.collect()
+}
+
 #[test]
-fn a_review_with_more_than_500_claims_lists_them_as_lines_and_a_smaller_one_as_a_table() {
+fn a_review_of_more_than_500_claims_is_laid_out_for_its_size_and_a_smaller_one_is_not() {
     // "#N " starts both a summary line and the claim's own section; a table cell is just "N".
     let mentions = |text: &str, n: usize| text.matches(&format!("#{n} ")).count();
     let many = claimdesk_core::synthetic::large_review(60_000, 501);
-    let text = pdf_text(&pdf_of(&many, Paper::A4));
+    let pdf = pdf_of(&many, Paper::A4);
+    let pages = pdf_pages(&pdf);
+    let text = pages.join(" ");
     for n in [1, 250, 501] {
         assert_eq!(mentions(&text, n), 2, "summary line and section of #{n}");
     }
+    // The article and the claims each start a page; the claims come in parts of 500, each
+    // starting a page under its own heading.
+    for start in [
+        "Legend ",
+        "The claims in context Claims 1–500 #1 ",
+        "Claim 501 #501 ",
+    ] {
+        assert!(
+            pages.iter().any(|page| page.starts_with(start)),
+            "a page starts with {start:?}"
+        );
+    }
+    // A claim's facts on one line.
+    assert!(
+        text.contains("Claim id: c-000000 · Position: characters "),
+        "{}",
+        &text[text.find("Claim id").unwrap()..][..200]
+    );
+    // The parts are bookmarks, with their claims under them.
+    let marks = outline(&pdf);
+    let part = marks.iter().position(|m| m == "Claims 1–500").unwrap();
+    assert_eq!(marks[part + 1..part + 3], ["<outline>", "#1 ✓ Asserted"]);
+    let last = marks.iter().position(|m| m == "Claim 501").unwrap();
+    assert_eq!(
+        marks[last + 1..last + 3],
+        ["<outline>", "#501 ? Under investigation"]
+    );
+
     let few = claimdesk_core::synthetic::large_review(60_000, 500);
-    let text = pdf_text(&pdf_of(&few, Paper::A4));
+    let pdf = pdf_of(&few, Paper::A4);
+    let text = pdf_text(&pdf);
     for n in [1, 250, 500] {
         assert_eq!(
             mentions(&text, n),
@@ -311,6 +367,12 @@ fn a_review_with_more_than_500_claims_lists_them_as_lines_and_a_smaller_one_as_a
             "only the section of #{n}: a table row"
         );
     }
+    assert!(!text.contains("Claims 1–500"), "no parts");
+    assert!(
+        text.contains("Claim id: c-000000 Position: characters "),
+        "a fact a line"
+    );
+    assert!(outline(&pdf).contains(&"#1 ✓ Asserted".to_owned()));
 }
 
 #[test]

@@ -273,17 +273,7 @@ fn claim_section(out: &mut String, entry: &ClaimEntry) {
         "<dt>Claim id</dt><dd><code>{}</code></dd>",
         esc(c.id.as_str())
     );
-    let _ = writeln!(
-        out,
-        "<dt>Position</dt><dd>characters {}–{}{}</dd>",
-        c.span.start,
-        c.span.end,
-        if c.orphaned {
-            " (where it was last found)"
-        } else {
-            ""
-        }
-    );
+    let _ = writeln!(out, "<dt>Position</dt><dd>{}</dd>", entry.position);
     for (label, value) in &entry.facts {
         let _ = writeln!(out, "<dt>{label}</dt><dd>{}</dd>", esc(value));
     }

@@ -183,17 +183,7 @@ fn claim_section(out: &mut String, entry: &ClaimEntry) {
         esc(&c.suffix)
     );
     let _ = writeln!(out, "- **Claim id:** {}", esc(c.id.as_str()));
-    let _ = writeln!(
-        out,
-        "- **Position:** characters {}–{}{}",
-        c.span.start,
-        c.span.end,
-        if c.orphaned {
-            " (where it was last found)"
-        } else {
-            ""
-        }
-    );
+    let _ = writeln!(out, "- **Position:** {}", entry.position);
     for (label, value) in &entry.facts {
         let _ = writeln!(out, "- **{label}:** {}", esc(value));
     }

@@ -42,6 +42,8 @@ pub struct ClaimEntry<'r> {
     pub anchor: String,
     /// The quote on one line, shortened for the summary.
     pub preview: String,
+    /// Where it is in the article: "characters 12–40".
+    pub position: String,
     /// Labelled facts for its details ([`claim_facts`]).
     pub facts: Vec<(&'static str, String)>,
     /// Its sources with something filled in.
@@ -127,6 +129,7 @@ impl<'r> Report<'r> {
                     claim,
                     anchor: anchor_id(claim.id.as_str()),
                     preview: preview(&claim.quote, 120),
+                    position: position(claim),
                     facts: claim_facts(claim),
                     sources: claim.evidence.iter().filter(|e| !e.is_blank()).collect(),
                     timeline: if options.timeline {
@@ -230,6 +233,18 @@ fn header_facts(review: &Review) -> Vec<(&'static str, String, bool)> {
         .into_iter()
         .filter(|(_, v, _)| !v.trim().is_empty())
         .collect()
+}
+
+/// Where a claim is, as reports show it: "characters 12–40", and for an orphan "(where it was
+/// last found)".
+fn position(claim: &Claim) -> String {
+    let (start, end) = (claim.span.start, claim.span.end);
+    let last_found = if claim.orphaned {
+        " (where it was last found)"
+    } else {
+        ""
+    };
+    format!("characters {start}–{end}{last_found}")
 }
 
 /// A claim's facts for its detail section, in order; empty ones left out. Raw text.

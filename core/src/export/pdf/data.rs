@@ -31,7 +31,7 @@ pub fn report_data(review: &Review, paper: Paper, options: &ReportOptions) -> Va
             .collect::<Vec<_>>(),
         "orphans": report.orphans,
         "claims": report.claims.iter().map(claim).collect::<Vec<_>>(),
-        "article": paragraphs(&report.article),
+        "article": paragraphs(&report.article, &report.claims),
     })
 }
 
@@ -103,8 +103,7 @@ fn claim(entry: &ClaimEntry) -> Value {
         "claimant": c.claimant.trim(),
         "preview": entry.preview,
         "orphaned": c.orphaned,
-        "start": c.span.start,
-        "end": c.span.end,
+        "position": entry.position,
         // In context the quote and its surroundings flow as one line of text (as in HTML).
         "prefix": one_line(&c.prefix),
         "quote": one_line(&c.quote),
@@ -139,18 +138,24 @@ fn source(e: &Evidence) -> Value {
     })
 }
 
-/// The article as paragraphs (split at blank lines) of pieces: `{"t": text, "c": [claim
-/// indices, outermost first]}`, `{"nl": true}` for a line break inside a paragraph, and
-/// `{"r": [claim indices]}` for the numbered references after the claims that end there.
-fn paragraphs(runs: &[MarkedRun]) -> Vec<Value> {
+/// The article as paragraphs (split at blank lines) of pieces: `{"t": text, "c": [statuses of
+/// the claims covering it, outermost first]}`, `{"nl": true}` for a line break inside a
+/// paragraph, and `{"r": [claim indices]}` for the numbered references after the claims that
+/// end there.
+fn paragraphs(runs: &[MarkedRun], claims: &[ClaimEntry]) -> Vec<Value> {
     let mut out = Paragraphs::default();
     for run in runs {
+        let covering: Vec<&str> = run
+            .covering
+            .iter()
+            .map(|&i| claims[i].claim.status.as_str())
+            .collect();
         for (i, line) in run.text.split('\n').enumerate() {
             if i > 0 {
                 out.newlines += 1;
             }
             if !line.is_empty() {
-                out.text(line, &run.covering);
+                out.text(line, &covering);
             }
         }
         if !run.closing.is_empty() {
@@ -173,7 +178,7 @@ struct Paragraphs {
 impl Paragraphs {
     /// Adds a piece of text after the pending newlines: one is a line break, more end the
     /// paragraph.
-    fn text(&mut self, line: &str, covering: &[usize]) {
+    fn text(&mut self, line: &str, covering: &[&str]) {
         match self.newlines {
             0 => {}
             1 => self.pieces.push(json!({ "nl": true })),
