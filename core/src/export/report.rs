@@ -254,7 +254,7 @@ fn position(claim: &Claim) -> String {
 fn claim_facts(claim: &Claim) -> Vec<(&'static str, String)> {
     let Claim {
         id: _,     // the reports number claims in text order
-        span: _,   // shown by position in the article text
+        span: _,   // shown as the position ([`position`])
         quote: _,  // shown as the block quote
         prefix: _, // context for re-anchoring, not a fact of the review
         suffix: _,
