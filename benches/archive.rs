@@ -9,8 +9,8 @@
 use std::hint::black_box;
 use std::path::PathBuf;
 
-use claimdesk_core::archive::feeds::{read_tsv, write_clef_feed, write_synthetic_feed};
-use claimdesk_core::archive::{Archive, ArchiveSearcher};
+use claimdesk_archive::feeds::{read_tsv, write_clef_feed, write_synthetic_feed};
+use claimdesk_archive::{Archive, ArchiveSearcher};
 use criterion::{Criterion, criterion_group, criterion_main};
 
 const CLEF_CLAIMS: usize = 10_375;

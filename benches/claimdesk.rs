@@ -13,12 +13,12 @@ use claimdesk::app::Command;
 use claimdesk::app::file_dialogs::ScriptedDialogs;
 use claimdesk::app::settings::Settings;
 use claimdesk::app::suggestions::MIN_THRESHOLD;
-use claimdesk_core::export::{ExportFormat, export};
-use claimdesk_core::format::{load_str, save_file, to_json};
-use claimdesk_core::suggest::{Model, score_article};
-use claimdesk_core::synthetic::{large_review, stacked_review, team_sides};
-use claimdesk_core::text::normalize_article_text;
-use claimdesk_core::{ClaimStatus, Review};
+use claimdesk_model::format::{load_str, save_file, to_json};
+use claimdesk_model::synthetic::{large_review, stacked_review, team_sides};
+use claimdesk_model::text::normalize_article_text;
+use claimdesk_model::{ClaimStatus, Review};
+use claimdesk_reports::{ExportFormat, export};
+use claimdesk_suggest::{Model, score_article};
 use criterion::{Criterion, criterion_group, criterion_main};
 use egui::{Pos2, RawInput, Rect, vec2};
 
@@ -240,7 +240,7 @@ fn project(c: &mut Criterion) {
 fn export_pdf(c: &mut Criterion, large: &Review) {
     let sample_file = concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/core/tests/fixtures/v4-sample.claimdesk"
+        "/crates/testkit/data/fixtures/v4-sample.claimdesk"
     );
     let sample = load_str(&std::fs::read_to_string(sample_file).unwrap())
         .unwrap()
@@ -308,7 +308,7 @@ fn claims_search(c: &mut Criterion) {
     });
     let claims = wb.doc.as_ref().expect("open").review.claims().to_vec();
     group.bench_function("fold_5000_claims", |b| {
-        b.iter(|| black_box(claimdesk_core::claim_search::fold_claims(&claims)));
+        b.iter(|| black_box(claimdesk_archive::claim_search::fold_claims(&claims)));
     });
     group.finish();
 }
@@ -321,10 +321,10 @@ fn team(c: &mut Criterion) {
     let (ours, theirs) = team_sides(&base, 500);
     let mut group = c.benchmark_group("team");
     group.bench_function("compare", |b| {
-        b.iter(|| black_box(claimdesk_core::compare::compare(&ours, &theirs).unwrap()))
+        b.iter(|| black_box(claimdesk_team::compare::compare(&ours, &theirs).unwrap()))
     });
     group.bench_function("merge", |b| {
-        b.iter(|| black_box(claimdesk_core::merge::merge(&base, &ours, &theirs)))
+        b.iter(|| black_box(claimdesk_team::merge::merge(&base, &ours, &theirs)))
     });
     group.finish();
 }

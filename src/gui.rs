@@ -51,7 +51,7 @@ impl ClaimdeskApp {
                 .notices
                 .error("No data folder was found, so autosave and crash recovery are off."),
         }
-        match claimdesk_core::archive::Archive::platform() {
+        match claimdesk_archive::Archive::platform() {
             Ok(archive) => workbench = workbench.with_archive(archive),
             Err(e) => workbench
                 .notices

@@ -44,7 +44,7 @@ impl Workbench {
     }
 
     /// Searches the claim archive at `archive` for what is selected ("Checked before").
-    pub fn with_archive(mut self, archive: claimdesk_core::archive::Archive) -> Self {
+    pub fn with_archive(mut self, archive: claimdesk_archive::Archive) -> Self {
         self.app = self.app.with_archive(archive);
         self
     }

@@ -6,8 +6,8 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use claimdesk::desktop::{self, icon};
-use claimdesk_core::format::to_json;
-use claimdesk_core::{Article, Review};
+use claimdesk_model::format::to_json;
+use claimdesk_model::{Article, Review};
 
 const ICON_SIZES: [u32; 8] = [16, 24, 32, 48, 64, 128, 256, 512];
 

@@ -11,9 +11,9 @@ use claimdesk::app::Command;
 use claimdesk::app::file_dialogs::ScriptedDialogs;
 use claimdesk::app::recovery::RecoveryStore;
 use claimdesk::app::settings::Settings;
-use claimdesk_core::synthetic::stacked_review;
-use claimdesk_core::text::normalize_article_text;
-use claimdesk_core::{ClaimStatus, Review};
+use claimdesk_model::synthetic::stacked_review;
+use claimdesk_model::text::normalize_article_text;
+use claimdesk_model::{ClaimStatus, Review};
 use egui::{Pos2, RawInput, Rect, ViewportId, vec2};
 
 /// One frame of the whole window; returns how soon it asked for the next one.
@@ -94,7 +94,7 @@ fn a_pending_autosave_asks_for_one_timed_frame_then_nothing() {
 fn a_still_window_with_suggestions_shown_asks_for_no_frame() {
     let dir = tempfile::tempdir().unwrap();
     let (ctx, mut wb) = opened(
-        Review::new(claimdesk_core::Article::new("sample", "", sample_text())),
+        Review::new(claimdesk_model::Article::new("sample", "", sample_text())),
         dir.path(),
     );
     wb.push(Command::ShowSuggestions(true));

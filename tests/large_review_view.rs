@@ -7,7 +7,7 @@ use std::sync::Arc;
 use claimdesk::Workbench;
 use claimdesk::app::file_dialogs::ScriptedDialogs;
 use claimdesk::app::settings::Settings;
-use claimdesk_core::synthetic::large_review;
+use claimdesk_model::synthetic::large_review;
 use egui::{Pos2, RawInput, Rect, vec2};
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -167,8 +167,8 @@ fn article_colors(ctx: &egui::Context, wb: &mut Workbench) -> Vec<egui::Color32>
 fn cached_highlights_follow_status_theme_and_scrolling() {
     use claimdesk::app::Command;
     use claimdesk::ui::theme::status_fill;
-    use claimdesk_core::model::{Article, Claim, Span};
-    use claimdesk_core::{ClaimStatus, Review};
+    use claimdesk_model::{Article, Claim, Span};
+    use claimdesk_model::{ClaimStatus, Review};
 
     let text = "Alpha beta gamma delta, a paragraph of plain words.\n".repeat(400);
     let article = Article::new("Cache", "cache.txt", text);

@@ -3,9 +3,9 @@
 
 mod common;
 
-use claimdesk_core::format::{load_file, to_json};
-use claimdesk_core::text::normalize_article_text;
-use claimdesk_core::{Article, Claim, ClaimStatus, Review, Span};
+use claimdesk_model::format::{load_file, to_json};
+use claimdesk_model::text::normalize_article_text;
+use claimdesk_model::{Article, Claim, ClaimStatus, Review, Span};
 use common::sample_review;
 use proptest::prelude::*;
 use serde_json::Value;
@@ -38,7 +38,7 @@ fn file_saved_by_the_app_validates_and_minimal_v1_fixture_validates() {
     let v = validator();
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("r.claimdesk");
-    claimdesk_core::format::save_file(&path, &sample_review()).unwrap();
+    claimdesk_model::format::save_file(&path, &sample_review()).unwrap();
     assert_valid(&v, &std::fs::read_to_string(&path).unwrap());
     assert!(load_file(&path).unwrap().warnings.is_empty());
     // A minimal version-1 file, as another tool would write it.
@@ -105,7 +105,7 @@ proptest! {
 fn version_4_fixture_with_suggestion_decisions_validates() {
     let path = concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/core/tests/fixtures/v4-sample.claimdesk"
+        "/crates/testkit/data/fixtures/v4-sample.claimdesk"
     );
     let json = std::fs::read_to_string(path).unwrap();
     assert!(json.contains("\"suggestion_decisions\""));
@@ -122,13 +122,13 @@ fn version_4_fixture_with_suggestion_decisions_validates() {
 fn version_5_history_and_merge_conflicts_validate() {
     let path = concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/core/tests/fixtures/v5-sample.claimdesk"
+        "/crates/testkit/data/fixtures/v5-sample.claimdesk"
     );
     let json = std::fs::read_to_string(path).unwrap();
     assert!(json.contains("\"history\""));
     assert_valid(&validator(), &json);
     // A merge where both sides changed one claim's status: the result records the conflict.
-    let base = claimdesk_core::format::load_str(&json).unwrap().review;
+    let base = claimdesk_model::format::load_str(&json).unwrap().review;
     let side = |status| {
         let mut r = base.clone();
         let mut c = r.claims()[0].clone();
@@ -136,7 +136,7 @@ fn version_5_history_and_merge_conflicts_validate() {
         r.replace(c);
         r
     };
-    let merged = claimdesk_core::merge::merge(
+    let merged = claimdesk_team::merge::merge(
         &base,
         &side(ClaimStatus::Asserted),
         &side(ClaimStatus::UnderInvestigation),

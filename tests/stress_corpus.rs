@@ -1,4 +1,4 @@
-//! The hostile corpus (`core/tests/corpus`, and the payload review of `core/tests/hostile.rs`)
+//! The hostile corpus (`crates/testkit/data/corpus`, and the payload review of `claimdesk_testkit::hostile_review`)
 //! through everything that reads or writes a review: each file through every importer (as
 //! text, web page and Markdown, whatever its extension), the loader, every exporter, and one
 //! window frame (egui_kittest). Nothing may panic; a file is either opened or refused with a
@@ -6,8 +6,7 @@
 //!
 //! New files dropped into the corpus folder are picked up without changing this test.
 
-#[path = "../core/tests/common/mod.rs"]
-mod core_common;
+use claimdesk_testkit as core_common;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -16,15 +15,15 @@ use claimdesk::Workbench;
 use claimdesk::app::file_dialogs::ScriptedDialogs;
 use claimdesk::app::recovery::RecoveryStore;
 use claimdesk::app::settings::Settings;
-use claimdesk_core::export::{ExportFormat, export};
-use claimdesk_core::format::{load_file, save_file};
-use claimdesk_core::import::{ArticleKind, ImportOptions, import_bytes};
-use claimdesk_core::model::Review;
+use claimdesk_import::{ArticleKind, ImportOptions, import_bytes};
+use claimdesk_model::Review;
+use claimdesk_model::format::{load_file, save_file};
+use claimdesk_reports::{ExportFormat, export};
 use egui::Vec2;
 use egui_kittest::Harness;
 
 fn corpus() -> Vec<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("core/tests/corpus");
+    let dir = claimdesk_testkit::test_file("corpus");
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
         .unwrap()
         .map(|e| e.unwrap().path())
@@ -79,7 +78,7 @@ fn every_corpus_file_through_every_importer_the_loader_and_every_exporter() {
                 let written = save_file(&copy, &loaded.review).unwrap();
                 let again = load_file(&copy).unwrap();
                 assert!(again.warnings.is_empty(), "{name}: {:?}", again.warnings);
-                assert_eq!(claimdesk_core::format::to_json(&again.review), written);
+                assert_eq!(claimdesk_model::format::to_json(&again.review), written);
             }
             Err(e) => assert!(!e.to_string().is_empty()),
         }

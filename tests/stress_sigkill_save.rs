@@ -11,8 +11,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use claimdesk_core::format::save_file;
-use claimdesk_core::synthetic::{article_text, large_review};
+use claimdesk_model::format::save_file;
+use claimdesk_model::synthetic::{article_text, large_review};
 
 /// A deterministic generator (xorshift64*) for the kill delays.
 struct Rng(u64);

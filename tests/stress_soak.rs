@@ -18,9 +18,9 @@ use claimdesk::app::commands::EvidenceField;
 use claimdesk::app::file_dialogs::ScriptedDialogs;
 use claimdesk::app::recovery::RecoveryStore;
 use claimdesk::app::settings::Settings;
-use claimdesk_core::fields::ClaimField;
-use claimdesk_core::format::{load_file, to_json};
-use claimdesk_core::{ClaimId, ClaimStatus};
+use claimdesk_model::fields::ClaimField;
+use claimdesk_model::format::{load_file, to_json};
+use claimdesk_model::{ClaimId, ClaimStatus};
 
 /// A small deterministic generator (xorshift64*), so a failing run can be replayed by seed.
 struct Rng(u64);
@@ -65,7 +65,7 @@ fn soak(edits: usize, seed: u64) -> Tally {
     let ctx = egui::Context::default();
     let mut wb = Workbench::new(Settings::default(), Arc::new(ScriptedDialogs::default()))
         .with_recovery(store.clone());
-    wb.open_review(claimdesk_core::synthetic::large_review(1_000_000, 5_000));
+    wb.open_review(claimdesk_model::synthetic::large_review(1_000_000, 5_000));
     assert!(wb.save_to(&file), "first save");
     let mut rng = Rng(seed);
     let mut tally = Tally::default();

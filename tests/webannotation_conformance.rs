@@ -11,9 +11,9 @@ mod common;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-use claimdesk_core::export::{ExportFormat, export};
-use claimdesk_core::format::load_str;
-use claimdesk_core::{Article, Review};
+use claimdesk_model::format::load_str;
+use claimdesk_model::{Article, Review};
+use claimdesk_reports::{ExportFormat, export};
 use serde_json::{Value, json};
 
 const BASE: &str = "https://w3c-annotation-model.invalid/";

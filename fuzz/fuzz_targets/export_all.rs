@@ -1,4 +1,4 @@
-//! Fuzzes every exporter (see `claimdesk_core::fuzzing::check_exports`).
+//! Fuzzes every exporter (see `claimdesk_reports::fuzzing::check_exports`).
 #![no_main]
 
-libfuzzer_sys::fuzz_target!(|data: &[u8]| claimdesk_core::fuzzing::check_exports(data));
+libfuzzer_sys::fuzz_target!(|data: &[u8]| claimdesk_reports::fuzzing::check_exports(data));

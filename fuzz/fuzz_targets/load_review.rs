@@ -1,4 +1,4 @@
-//! Fuzzes the review loader (see `claimdesk_core::fuzzing::check_load`).
+//! Fuzzes the review loader (see `claimdesk_model::fuzzing::check_load`).
 #![no_main]
 
-libfuzzer_sys::fuzz_target!(|data: &[u8]| claimdesk_core::fuzzing::check_load(data));
+libfuzzer_sys::fuzz_target!(|data: &[u8]| claimdesk_model::fuzzing::check_load(data));

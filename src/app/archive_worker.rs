@@ -8,7 +8,7 @@
 use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver, Sender};
 
-use claimdesk_core::archive::{
+use claimdesk_archive::{
     Archive, ArchiveError, ArchiveSearcher, Problem, Refresh, SearchHit, SourceSummary,
 };
 

@@ -4,8 +4,8 @@
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use claimdesk_core::format;
-use claimdesk_core::model::Timestamp;
+use claimdesk_model::Timestamp;
+use claimdesk_model::format;
 
 use super::AppState;
 use super::document::Document;
@@ -33,7 +33,7 @@ impl Autosave {
     /// Bookkeeping for a new run.
     pub fn new() -> Self {
         Self {
-            session: claimdesk_core::ClaimId::generate().0,
+            session: claimdesk_model::ClaimId::generate().0,
             ..Self::default()
         }
     }

@@ -2,9 +2,9 @@
 //! Ctrl+A) get one status or are removed together, as one undo step each
 //! ("mark 12 claims disputed").
 
-use claimdesk_core::history::Edit;
-use claimdesk_core::model::Timestamp;
-use claimdesk_core::{ClaimId, ClaimStatus};
+use claimdesk_model::Timestamp;
+use claimdesk_model::history::Edit;
+use claimdesk_model::{ClaimId, ClaimStatus};
 
 use super::AppState;
 

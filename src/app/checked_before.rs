@@ -6,10 +6,10 @@
 
 use std::path::{Path, PathBuf};
 
-use claimdesk_core::archive::{Archive, SearchHit};
-use claimdesk_core::format::{self, is_project_path};
-use claimdesk_core::model::Timestamp;
-use claimdesk_core::{ClaimId, Evidence};
+use claimdesk_archive::{Archive, SearchHit};
+use claimdesk_model::Timestamp;
+use claimdesk_model::format::{self, is_project_path};
+use claimdesk_model::{ClaimId, Evidence};
 
 use super::archive_worker::{ArchiveWorker, LibraryState, WorkerAnswer, WorkerRequest};
 use super::{AppState, Pending};

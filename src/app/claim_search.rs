@@ -1,7 +1,7 @@
 //! The claims list's text filter (issue 10): what the user typed and which claims match it,
 //! recomputed at the start of a frame only when the query or the review changed.
 
-use claimdesk_core::claim_search::{ClaimQuery, FoldedClaim, fold_claims};
+use claimdesk_archive::claim_search::{ClaimQuery, FoldedClaim, fold_claims};
 
 use super::document::Document;
 

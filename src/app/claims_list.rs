@@ -64,7 +64,8 @@ impl ClaimsList {
 
 #[cfg(test)]
 mod tests {
-    use claimdesk_core::{Article, Claim, ClaimStatus, Review, Span, history::Edit};
+    use claimdesk_model::history::Edit;
+    use claimdesk_model::{Article, Claim, ClaimStatus, Review, Span};
 
     use super::*;
 

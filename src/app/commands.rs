@@ -4,12 +4,12 @@
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 
-use claimdesk_core::export::ExportFormat;
-use claimdesk_core::fields::{ClaimField, TypingKey};
-use claimdesk_core::format::{self, is_project_path};
-use claimdesk_core::history::Edit;
-use claimdesk_core::text::{claim_span, normalize_article_text};
-use claimdesk_core::{Article, Claim, ClaimId, ClaimStatus, Review, ReviewDetails, Span};
+use claimdesk_model::fields::{ClaimField, TypingKey};
+use claimdesk_model::format::{self, is_project_path};
+use claimdesk_model::history::Edit;
+use claimdesk_model::text::{claim_span, normalize_article_text};
+use claimdesk_model::{Article, Claim, ClaimId, ClaimStatus, Review, ReviewDetails, Span};
+use claimdesk_reports::ExportFormat;
 
 use super::document::Document;
 pub use super::factcheck::EvidenceField;
@@ -131,7 +131,7 @@ pub enum Command {
     /// Open an earlier review (asking about unsaved changes first) and select this claim in it.
     OpenArchivedClaim(PathBuf, ClaimId),
     /// Add an earlier fact-check's verdict and sources to this claim's evidence (one undo step).
-    CopyArchivedVerdict(ClaimId, Box<claimdesk_core::archive::SearchHit>),
+    CopyArchivedVerdict(ClaimId, Box<claimdesk_archive::SearchHit>),
     /// Open the Library window (File → Library…).
     ShowLibrary,
     /// Close the Library window.
@@ -155,7 +155,7 @@ pub enum Command {
     /// Give the reason for the claim's last status or verdict change (one undo step).
     SetReason(ClaimId, String),
     /// Set who is working (remembered in the settings; written into claim histories).
-    SetAnalyst(claimdesk_core::status_history::Analyst),
+    SetAnalyst(claimdesk_model::status_change::Analyst),
     /// "Not now" on the first-use question for the analyst's name: not asked again this
     /// session (Edit → Your name still sets it).
     DeclineAnalystName,
@@ -168,7 +168,7 @@ pub enum Command {
     /// Include each claim's timeline in HTML and Markdown reports (remembered).
     SetExportTimeline(bool),
     /// Resolve merge conflict `n` of the review: ours, theirs, or as edited (one undo step).
-    ResolveConflict(usize, claimdesk_core::merge::Take),
+    ResolveConflict(usize, claimdesk_team::merge::Take),
 }
 
 /// Answers to the offer of unsaved work found after a crash.
@@ -767,7 +767,7 @@ impl AppState {
         if &claim == old {
             return;
         }
-        claim.modified = claimdesk_core::model::Timestamp::now();
+        claim.modified = claimdesk_model::Timestamp::now();
         let typing = coalesce
             .as_ref()
             .is_some_and(|key| doc.history.continues(key, std::time::Instant::now()));

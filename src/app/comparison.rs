@@ -5,10 +5,10 @@
 
 use std::path::{Path, PathBuf};
 
-use claimdesk_core::compare::{Comparison, Mark, compare, marks};
-use claimdesk_core::format::load_file;
-use claimdesk_core::history::Edit;
-use claimdesk_core::{ClaimId, Review};
+use claimdesk_model::format::load_file;
+use claimdesk_model::history::Edit;
+use claimdesk_model::{ClaimId, Review};
+use claimdesk_team::compare::{Comparison, Mark, compare, marks};
 
 use super::AppState;
 
@@ -55,7 +55,7 @@ impl ComparisonView {
     /// The mark under char `c` whose claim is only in the other review, if any.
     pub fn theirs_only_at(&self, c: usize) -> Option<&Mark> {
         self.marks_in(c, c + 1)
-            .find(|m| m.agreement == claimdesk_core::compare::Agreement::OnlyB)
+            .find(|m| m.agreement == claimdesk_team::compare::Agreement::OnlyB)
     }
 }
 
@@ -64,7 +64,7 @@ impl ComparisonView {
 pub enum TakeFromOther {
     /// The whole claim (one only the other review has).
     Claim,
-    /// One field (a name from `claimdesk_core::merge::MERGED_FIELDS`), into the paired claim.
+    /// One field (a name from `claimdesk_team::merge::MERGED_FIELDS`), into the paired claim.
     Field(&'static str),
 }
 
@@ -138,7 +138,7 @@ impl AppState {
             (TakeFromOther::Field(field), Some(id)) => {
                 let label = format!("take their {}", field.replace('_', " "));
                 self.update_claim(&id, &label, None, |c| {
-                    claimdesk_core::merge::copy_field(&theirs, c, field);
+                    claimdesk_team::merge::copy_field(&theirs, c, field);
                 });
             }
             _ => {}
@@ -146,7 +146,7 @@ impl AppState {
     }
 
     /// Adds the other analyst's claim as it is (its id and history too: it is their work).
-    fn insert_taken(&mut self, claim: claimdesk_core::Claim) {
+    fn insert_taken(&mut self, claim: claimdesk_model::Claim) {
         let Some(doc) = &mut self.doc else {
             return;
         };

@@ -2,7 +2,7 @@
 //! keep the field as edited by hand. Each is one undo step; when the last is resolved the review
 //! saves without `conflicts`.
 
-use claimdesk_core::merge::{Take, resolve_edits};
+use claimdesk_team::merge::{Take, resolve_edits};
 
 use super::AppState;
 
@@ -43,7 +43,7 @@ impl AppState {
 
 /// Their text of article conflict `index` (kept by the merge as an earlier version), if that
 /// conflict is over the article text.
-fn their_article_text(review: &claimdesk_core::Review, index: usize) -> Option<String> {
+fn their_article_text(review: &claimdesk_model::Review, index: usize) -> Option<String> {
     let conflict = review.conflicts.get(index)?;
     if conflict.claim.is_some() {
         return None;

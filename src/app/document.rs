@@ -5,9 +5,9 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Instant;
 
-use claimdesk_core::Review;
-use claimdesk_core::format::{self, SaveError};
-use claimdesk_core::history::{Edit, History, MissingClaim};
+use claimdesk_model::Review;
+use claimdesk_model::format::{self, SaveError};
+use claimdesk_model::history::{Edit, History, MissingClaim};
 
 /// A review being worked on.
 pub struct Document {
@@ -42,9 +42,9 @@ pub struct ImportInfo {
     /// The encoding used, by its WHATWG name (`UTF-8`, `windows-1252`…).
     pub encoding: String,
     /// How the encoding was decided.
-    pub source: claimdesk_core::import::EncodingSource,
+    pub source: claimdesk_import::EncodingSource,
     /// Plain text, web page or Markdown.
-    pub kind: claimdesk_core::import::ArticleKind,
+    pub kind: claimdesk_import::ArticleKind,
     /// The import's notes.
     pub notes: Vec<String>,
 }
@@ -52,7 +52,7 @@ pub struct ImportInfo {
 impl ImportInfo {
     /// "windows-1252 (guessed)", "UTF-16LE (byte order mark)"…
     pub fn encoding_label(&self) -> String {
-        use claimdesk_core::import::EncodingSource as S;
+        use claimdesk_import::EncodingSource as S;
         let how = match self.source {
             S::Override => "chosen",
             S::Bom => "byte order mark",
@@ -120,7 +120,7 @@ impl Document {
         &mut self,
         label: &str,
         edits: Vec<Edit>,
-        coalesce: Option<claimdesk_core::fields::TypingKey>,
+        coalesce: Option<claimdesk_model::fields::TypingKey>,
     ) -> Result<(), MissingClaim> {
         self.history
             .apply(&mut self.review, label, edits, coalesce, Instant::now())?;
@@ -153,7 +153,7 @@ impl Document {
     /// Saves to `path` atomically and remembers it as the review's file.
     pub fn save_to(&mut self, path: &Path) -> Result<(), SaveError> {
         let written = format::save_file(path, &self.review)?;
-        self.disk_sha256 = Some(claimdesk_core::model::sha256_hex(written.as_bytes()));
+        self.disk_sha256 = Some(claimdesk_model::sha256_hex(written.as_bytes()));
         self.path = Some(path.to_owned());
         self.history.mark_saved();
         self.history.seal();
@@ -169,7 +169,7 @@ impl Document {
             return false;
         }
         match std::fs::read(path) {
-            Ok(bytes) => &claimdesk_core::model::sha256_hex(&bytes) != known,
+            Ok(bytes) => &claimdesk_model::sha256_hex(&bytes) != known,
             Err(_) => false,
         }
     }
@@ -217,7 +217,7 @@ impl Document {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use claimdesk_core::Article;
+    use claimdesk_model::Article;
 
     /// A saved web page without a title keeps an empty review title (issue 17); the window
     /// names the file it came from instead.

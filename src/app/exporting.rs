@@ -4,9 +4,9 @@
 
 use std::path::{Path, PathBuf};
 
-use claimdesk_core::Review;
-use claimdesk_core::atomic::write_atomic;
-use claimdesk_core::export::{ExportFormat, ExportOptions, ReportOptions, export_with};
+use claimdesk_model::Review;
+use claimdesk_model::atomic::write_atomic;
+use claimdesk_reports::{ExportFormat, ExportOptions, ReportOptions, export_with};
 
 use super::AppState;
 use super::in_flight::InFlight;

@@ -4,15 +4,15 @@
 
 use std::path::PathBuf;
 
-use claimdesk_core::export::ExportFormat;
-use claimdesk_core::fields::TypingKey;
-use claimdesk_core::history::Edit;
-use claimdesk_core::{ClaimId, ReviewDetails};
+use claimdesk_model::fields::TypingKey;
+use claimdesk_model::history::Edit;
+use claimdesk_model::{ClaimId, ReviewDetails};
+use claimdesk_reports::ExportFormat;
 
 use super::AppState;
 use super::document::Document;
 
-pub use claimdesk_core::fields::EvidenceField;
+pub use claimdesk_model::fields::EvidenceField;
 
 /// Where Export proposes to write: beside the review (or the article it was made from), named
 /// after it, with the format's extension. The two JSON-LD formats get a qualifier so they do not

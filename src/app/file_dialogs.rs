@@ -9,8 +9,8 @@ use std::sync::Mutex;
 use std::sync::mpsc::Sender;
 use std::time::{Duration, Instant};
 
-use claimdesk_core::export::ExportFormat;
-use claimdesk_core::import::ArticleKind;
+use claimdesk_import::ArticleKind;
+use claimdesk_reports::ExportFormat;
 
 /// What came back from a file dialog.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -1,6 +1,6 @@
 //! Find in the article: case-insensitive search that reports matches in char offsets.
 
-use claimdesk_core::text::CharIndex;
+use claimdesk_model::text::CharIndex;
 
 /// Most matches listed; more are counted as "10000+".
 pub const MAX_MATCHES: usize = 10_000;

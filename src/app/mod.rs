@@ -68,7 +68,7 @@ pub(crate) enum DialogPurpose {
         then: Option<Pending>,
     },
     /// Where to write an export in this format.
-    Export(claimdesk_core::export::ExportFormat),
+    Export(claimdesk_reports::ExportFormat),
     /// The updated article file.
     UpdateArticle,
     /// A trained suggestion model.

@@ -5,7 +5,7 @@
 //! `Claim::sort_key`), so overlapping and nested claims have one well-defined order. Orphaned
 //! claims have no place in the text and are skipped.
 
-use claimdesk_core::{Claim, ClaimStatus};
+use claimdesk_model::{Claim, ClaimStatus};
 
 use super::AppState;
 use super::view_state::Selection;
@@ -107,7 +107,7 @@ impl AppState {
         };
         let (a, b) = sel.range();
         if let Some(span) =
-            claimdesk_core::sentences::sentence_bounds(doc.review.article.text(), a, b)
+            claimdesk_model::sentences::sentence_bounds(doc.review.article.text(), a, b)
         {
             self.view_state.selection = Some(Selection {
                 anchor: span.start,
@@ -120,7 +120,7 @@ impl AppState {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use claimdesk_core::{Article, Review, Span};
+    use claimdesk_model::{Article, Review, Span};
 
     /// Claims on "aaaa bbbb cccc dddd": nested, overlapping and equal-start spans.
     fn claims(spans: &[(usize, usize, ClaimStatus)]) -> Vec<Claim> {

@@ -9,9 +9,9 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use claimdesk_core::atomic::{create_private_dir_all, write_private};
-use claimdesk_core::format::{self, Loaded};
-use claimdesk_core::model::sha256_hex;
+use claimdesk_model::atomic::{create_private_dir_all, write_private};
+use claimdesk_model::format::{self, Loaded};
+use claimdesk_model::sha256_hex;
 use serde::{Deserialize, Serialize};
 
 const EXTENSION: &str = "claimdesk-recovery";
@@ -158,7 +158,7 @@ fn read_header(file: &Path) -> io::Result<RecoveryHeader> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use claimdesk_core::{Article, Review};
+    use claimdesk_model::{Article, Review};
 
     #[test]
     fn writes_finds_loads_and_removes() {

@@ -28,7 +28,7 @@ pub struct Settings {
     pub suggestions_shown: bool,
     /// Who is working: written into each claim's history of changes. Unset until the analyst
     /// says (Edit → Your name…); never guessed from the system.
-    pub analyst: claimdesk_core::status_history::Analyst,
+    pub analyst: claimdesk_model::status_change::Analyst,
     /// HTML and Markdown reports include each claim's timeline (File → Export…).
     pub export_timeline: bool,
 }

@@ -1,8 +1,9 @@
 //! Working as a team in the app: each status or verdict change is stamped with the analyst
 //! from the settings inside the same undoable edit, and a reason can be given afterwards (W).
 
-use claimdesk_core::status_history::{self, Analyst, Recording};
-use claimdesk_core::{Claim, ClaimId};
+use claimdesk_model::status_change::Analyst;
+use claimdesk_model::status_history::{self, Recording};
+use claimdesk_model::{Claim, ClaimId};
 
 use super::AppState;
 

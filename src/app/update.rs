@@ -6,12 +6,12 @@ use std::collections::HashMap;
 use std::path::Path;
 use std::sync::mpsc;
 
-use claimdesk_core::history::Edit;
-use claimdesk_core::import::{self, ImportOptions, Imported};
-use claimdesk_core::model::Timestamp;
-use claimdesk_core::reanchor::{self, Choice, Decisions, Outcome, UpdatePlan};
-use claimdesk_core::text::{CharIndex, claim_span};
-use claimdesk_core::{ClaimId, Span};
+use claimdesk_import::reanchor::{self, Choice, Decisions, Outcome, UpdatePlan};
+use claimdesk_import::{self as import, ImportOptions, Imported};
+use claimdesk_model::Timestamp;
+use claimdesk_model::history::Edit;
+use claimdesk_model::text::{CharIndex, claim_span};
+use claimdesk_model::{ClaimId, Span};
 
 use super::AppState;
 use super::clipboard::{ClipboardAnswer, title_for};
@@ -185,7 +185,7 @@ impl AppState {
     /// Tells the user what the import found: a warning for a guessed encoding or replaced
     /// bytes, a confirmation otherwise.
     fn post_import_notes(&mut self, name: &str, info: &ImportInfo) {
-        use claimdesk_core::import::EncodingSource;
+        use claimdesk_import::EncodingSource;
         let head = format!(
             "{name}: {} read as {}",
             info.kind.label(),
@@ -297,7 +297,7 @@ impl AppState {
                 self.run(super::Command::NewFromText(text), ctx);
             }
             ClipboardPurpose::UpdateArticle => {
-                let text = claimdesk_core::text::normalize_article_text(&text);
+                let text = claimdesk_model::text::normalize_article_text(&text);
                 self.begin_update(&text, "the clipboard".to_owned(), None);
             }
         }

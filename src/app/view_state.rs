@@ -3,7 +3,7 @@
 
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use claimdesk_core::{ClaimId, Span};
+use claimdesk_model::{ClaimId, Span};
 
 /// A text selection in document char offsets: `anchor` where it started, `head` where it ends.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -3,8 +3,8 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use claimdesk_core::ClaimStatus;
-use claimdesk_core::format::load_file;
+use claimdesk_model::ClaimStatus;
+use claimdesk_model::format::load_file;
 
 /// Arguments of `check`.
 #[derive(clap::Args)]

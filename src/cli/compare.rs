@@ -5,9 +5,9 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use claimdesk_core::Review;
-use claimdesk_core::compare::{Comparison, MIN_JACCARD, MatchedBy, compare};
-use claimdesk_core::format::load_file;
+use claimdesk_model::Review;
+use claimdesk_model::format::load_file;
+use claimdesk_team::compare::{Comparison, MIN_JACCARD, MatchedBy, compare};
 
 /// Arguments of `compare`.
 #[derive(clap::Args)]
@@ -59,7 +59,7 @@ pub fn run(args: &CompareArgs) -> ExitCode {
 fn print_text(args: &CompareArgs, a: &Review, b: &Review, c: &Comparison) {
     let m = &c.matching;
     let by_id = m.pairs.iter().filter(|p| p.2 == MatchedBy::Id).count();
-    let disagree = claimdesk_core::compare::status_pairs(a, b, m)
+    let disagree = claimdesk_team::compare::status_pairs(a, b, m)
         .iter()
         .filter(|(x, y)| x != y)
         .count();

@@ -5,9 +5,9 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use claimdesk_core::atomic::write_atomic;
-use claimdesk_core::export::{ExportFormat, ExportOptions, Paper, ReportOptions, export_with};
-use claimdesk_core::format::load_file;
+use claimdesk_model::atomic::write_atomic;
+use claimdesk_model::format::load_file;
+use claimdesk_reports::{ExportFormat, ExportOptions, Paper, ReportOptions, export_with};
 
 /// Arguments of `export`.
 #[derive(clap::Args)]

@@ -6,7 +6,7 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 
-use claimdesk_core::atomic::write_atomic;
+use claimdesk_model::atomic::write_atomic;
 
 /// The `.gitattributes` line.
 pub const ATTRIBUTES_LINE: &str = "*.claimdesk merge=claimdesk";

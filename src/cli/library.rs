@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use claimdesk_core::archive::{Archive, Refresh, SearchHit};
+use claimdesk_archive::{Archive, Refresh, SearchHit};
 
 /// Arguments of `library`.
 #[derive(clap::Args)]
@@ -72,7 +72,7 @@ pub fn run(args: &LibraryArgs) -> ExitCode {
     result.unwrap_or_else(fail_line)
 }
 
-type Outcome = Result<ExitCode, claimdesk_core::archive::ArchiveError>;
+type Outcome = Result<ExitCode, claimdesk_archive::ArchiveError>;
 
 fn add(archive: &Archive, paths: &[PathBuf]) -> Outcome {
     let added = archive.add(paths)?;

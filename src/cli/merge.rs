@@ -6,9 +6,9 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use claimdesk_core::Review;
-use claimdesk_core::format::{load_file, save_file, to_json};
-use claimdesk_core::merge::merge;
+use claimdesk_model::Review;
+use claimdesk_model::format::{load_file, save_file, to_json};
+use claimdesk_team::merge::merge;
 
 /// Arguments of `merge`.
 #[derive(clap::Args)]

@@ -28,12 +28,12 @@ pub fn fail(path: &Path, message: impl std::fmt::Display) -> ExitCode {
 pub fn import_or_fail(
     path: &Path,
     encoding: Option<&str>,
-) -> Result<claimdesk_core::import::Imported, ExitCode> {
-    let options = claimdesk_core::import::ImportOptions {
+) -> Result<claimdesk_import::Imported, ExitCode> {
+    let options = claimdesk_import::ImportOptions {
         encoding: encoding.map(str::to_owned),
         ..Default::default()
     };
-    claimdesk_core::import::import_article(path, &options).map_err(|e| fail(path, e))
+    claimdesk_import::import_article(path, &options).map_err(|e| fail(path, e))
 }
 
 /// Lets a closed standard output end the process quietly, as it ends `cat` or `grep`

@@ -5,8 +5,8 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use claimdesk_core::format::{EXTENSION, save_file};
-use claimdesk_core::import::EncodingSource;
+use claimdesk_import::EncodingSource;
+use claimdesk_model::format::{EXTENSION, save_file};
 
 /// Arguments of `new`.
 #[derive(clap::Args)]

@@ -4,14 +4,14 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use claimdesk_core::format::{is_project_path, load_file};
-use claimdesk_core::import::{ImportOptions, import_article};
-use claimdesk_core::suggest::{
+use claimdesk_import::{ImportOptions, import_article};
+use claimdesk_model::format::{is_project_path, load_file};
+use claimdesk_model::text::CharIndex;
+use claimdesk_model::transcript::Role;
+use claimdesk_model::{Review, Span};
+use claimdesk_suggest::{
     ArticleScores, DEFAULT_THRESHOLD, Model, REASONS, Reason, ScoredSentence, score_article,
 };
-use claimdesk_core::text::CharIndex;
-use claimdesk_core::transcript::Role;
-use claimdesk_core::{Review, Span};
 use serde_json::{Value, json};
 
 /// Arguments of `suggest`.

@@ -7,12 +7,12 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use claimdesk_core::atomic::write_atomic;
-use claimdesk_core::format::{is_project_path, load_file};
-use claimdesk_core::suggest::Model;
-use claimdesk_core::suggest::evaluate::average_precision;
-use claimdesk_core::suggest::from_reviews::examples_from_review;
-use claimdesk_core::suggest::train::{Example, TrainOptions, train};
+use claimdesk_model::atomic::write_atomic;
+use claimdesk_model::format::{is_project_path, load_file};
+use claimdesk_suggest::Model;
+use claimdesk_suggest::evaluate::average_precision;
+use claimdesk_suggest::from_reviews::examples_from_review;
+use claimdesk_suggest::train::{Example, TrainOptions, train};
 
 /// Arguments of `train-suggester`.
 #[derive(clap::Args)]

@@ -6,8 +6,9 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use claimdesk_core::format::{load_file, save_file, shorten};
-use claimdesk_core::reanchor::{ChangeKind, ClaimUpdate, OrphanReason, Outcome, apply, reanchor};
+use claimdesk_import::reanchor::{ChangeKind, ClaimUpdate, OrphanReason, Outcome, apply, reanchor};
+use claimdesk_model::format::{load_file, save_file};
+use claimdesk_model::text::shorten;
 use serde_json::json;
 
 /// Arguments of `update`.

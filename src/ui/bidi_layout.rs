@@ -2,7 +2,7 @@
 //! and quotes and titles elsewhere ([`galley`], [`label`]). egui 0.37 has no bidi: it places
 //! every run left to right (so Arabic words come out in reverse order) and, in a run it shapes
 //! right to left, emits more glyphs than chars (so offsets no longer match). Here a paragraph
-//! is cut into atoms (`claimdesk_core::bidi`: a word of one direction, a space, a
+//! is cut into atoms (`claimdesk_model::bidi`: a word of one direction, a space, a
 //! neutral char), egui lays each atom out on its own (an Arabic word is shaped whole, its
 //! letters joined), the core wraps and orders them, and the atoms are put together into one
 //! galley that the rest of the view uses like any other: **one glyph per char, in logical
@@ -15,7 +15,7 @@
 
 use std::sync::Arc;
 
-use claimdesk_core::bidi::{ArrangedLine, Atom, BidiParagraph, Direction, mirrored};
+use claimdesk_model::bidi::{ArrangedLine, Atom, BidiParagraph, Direction, mirrored};
 use egui::epaint::Mesh;
 use egui::epaint::text::{Glyph, PlacedRow, Row};
 use egui::text::{LayoutJob, TextFormat};
@@ -255,7 +255,7 @@ pub fn boundary_at(chunk: &BidiChunk, row: &PlacedRow, row_start: usize, x: f32)
 /// one-section jobs such as the claims list's lines.
 pub fn galley(ui: &egui::Ui, job: LayoutJob) -> Arc<Galley> {
     let lay = |job: LayoutJob| ui.fonts_mut(|f| f.layout_job(job));
-    if !claimdesk_core::bidi::has_rtl(&job.text) || job.sections.len() != 1 {
+    if !claimdesk_model::bidi::has_rtl(&job.text) || job.sections.len() != 1 {
         return lay(job);
     }
     let format = job.sections[0].format.clone();
@@ -318,7 +318,7 @@ pub fn label(ui: &mut egui::Ui, text: &str, font: egui::FontId, color: egui::Col
 
 /// A wrapped body-text label: egui's own for left-to-right text, [`label`] for right-to-left.
 pub fn label_or_plain(ui: &mut egui::Ui, text: &str) -> Response {
-    if claimdesk_core::bidi::has_rtl(text) {
+    if claimdesk_model::bidi::has_rtl(text) {
         let font = egui::TextStyle::Body.resolve(ui.style());
         label(ui, text, font, ui.visuals().text_color())
     } else {
@@ -329,7 +329,7 @@ pub fn label_or_plain(ui: &mut egui::Ui, text: &str) -> Response {
 /// A heading: egui's own for left-to-right text, [`label`] in the heading style for
 /// right-to-left.
 pub fn heading(ui: &mut egui::Ui, text: &str) -> Response {
-    if claimdesk_core::bidi::has_rtl(text) {
+    if claimdesk_model::bidi::has_rtl(text) {
         let font = egui::TextStyle::Heading.resolve(ui.style());
         label(ui, text, font, ui.visuals().strong_text_color())
     } else {
@@ -363,7 +363,7 @@ fn inline(ui: &mut egui::Ui, text: &str, color: egui::Color32, role: egui::Role)
 /// A one-line label: egui's own for left-to-right text, laid out with bidi for right-to-left
 /// (a quote among buttons, as in the conflicts bar).
 pub fn inline_label(ui: &mut egui::Ui, text: &str) -> Response {
-    if !claimdesk_core::bidi::has_rtl(text) {
+    if !claimdesk_model::bidi::has_rtl(text) {
         return ui.label(text);
     }
     inline(ui, text, ui.visuals().text_color(), egui::Role::Label)
@@ -372,7 +372,7 @@ pub fn inline_label(ui: &mut egui::Ui, text: &str) -> Response {
 /// A link showing `text` on one line: egui's own for left-to-right text; for right-to-left
 /// text (a quote in the compare window), laid out with bidi and sized to its text.
 pub fn link(ui: &mut egui::Ui, text: &str) -> Response {
-    if !claimdesk_core::bidi::has_rtl(text) {
+    if !claimdesk_model::bidi::has_rtl(text) {
         return ui.link(text);
     }
     let color = ui.visuals().hyperlink_color;

@@ -4,8 +4,8 @@
 //! the earlier verdict into the selected claim as evidence. It only reads the app's
 //! [`crate::app::checked_before::CheckedBefore`] state (the search runs on the app's worker thread) and emits commands.
 
-use claimdesk_core::ClaimId;
-use claimdesk_core::archive::SearchHit;
+use claimdesk_archive::SearchHit;
+use claimdesk_model::ClaimId;
 use egui::text::{LayoutJob, TextFormat};
 use egui::{FontId, RichText};
 

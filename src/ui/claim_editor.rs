@@ -1,10 +1,10 @@
 //! The editor of the selected claim: its quote, status, verdict, claimant, date, summary, note,
 //! sources (see [`evidence_editor`]), and Delete.
 
-use claimdesk_core::Claim;
-use claimdesk_core::fields::ClaimField;
-use claimdesk_core::status::STATUS_LOOKS;
-use claimdesk_core::verdict::{SUMMARY_LIMIT, VERDICT_SUGGESTIONS};
+use claimdesk_model::Claim;
+use claimdesk_model::fields::ClaimField;
+use claimdesk_model::status::STATUS_LOOKS;
+use claimdesk_model::verdict::{SUMMARY_LIMIT, VERDICT_SUGGESTIONS};
 use egui::TextEdit;
 
 use crate::app::commands::Command;

@@ -1,7 +1,7 @@
 //! The selected claim's history in the claim editor: who changed its status or verdict, when
 //! and why, newest first; and the one-line reason field that W opens for the last change.
 
-use claimdesk_core::{Claim, ClaimId};
+use claimdesk_model::{Claim, ClaimId};
 use egui::{Key, TextEdit};
 
 use crate::app::commands::Command;

@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use claimdesk_core::{ClaimId, Review};
+use claimdesk_model::{ClaimId, Review};
 use egui::{Rect, pos2, vec2};
 
 /// Called first thing inside the list's `show_rows` (so the cursor is at the first row of

@@ -5,7 +5,7 @@
 //! the claim editor's verdict field. While the list has the keyboard the status keys, J/K/U
 //! and Delete act as in the article.
 
-use claimdesk_core::Review;
+use claimdesk_model::Review;
 use egui::{Key, Rect, Sense};
 
 use crate::app::{Command, Selection};

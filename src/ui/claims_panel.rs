@@ -1,7 +1,7 @@
 //! The claims panel: counts and legend with status filters, the list of claims in text order,
 //! and the editor of the selected claim.
 
-use claimdesk_core::{Claim, ClaimStatus};
+use claimdesk_model::{Claim, ClaimStatus};
 use egui::{Rect, Sense, pos2, vec2};
 
 use crate::app::Command;

@@ -2,7 +2,7 @@
 //! takes the range from the selected claim to the clicked one (in list order), Ctrl+A takes
 //! every claim the filter shows. The app then applies A/D/I and Delete to all of them.
 
-use claimdesk_core::{ClaimId, Review};
+use claimdesk_model::{ClaimId, Review};
 use egui::{Key, KeyboardShortcut, Modifiers};
 
 use crate::app::{Command, ViewState};

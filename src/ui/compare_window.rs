@@ -4,9 +4,9 @@
 //! into the open review. Colours ([`theme::compare_color`]) after INCEpTION's curation: red
 //! differs, purple is only on one side; agreeing pairs are only counted.
 
-use claimdesk_core::compare::{Agreement, Comparison};
-use claimdesk_core::merge::{field_shown, text_field};
-use claimdesk_core::{Claim, Review};
+use claimdesk_model::{Claim, Review};
+use claimdesk_team::compare::{Agreement, Comparison};
+use claimdesk_team::merge::{field_shown, text_field};
 
 use crate::app::Command;
 use crate::app::comparison::{ComparisonView, TakeFromOther};
@@ -118,7 +118,7 @@ fn differences(ui: &mut egui::Ui, ours: &Review, view: &ComparisonView, out: &mu
 fn shown(claim: &Claim, field: &str) -> String {
     match text_field(field).map(|f| f.get(claim).trim()) {
         Some("") => "(empty)".to_owned(),
-        Some(text) => format!("“{}”", claimdesk_core::format::shorten(text, 40)),
+        Some(text) => format!("“{}”", claimdesk_model::text::shorten(text, 40)),
         None => field_shown(claim, field),
     }
 }
@@ -135,7 +135,7 @@ fn row(
 ) {
     ui.horizontal_wrapped(|ui| {
         swatch(ui, colour);
-        let quote = format!("“{}”", claimdesk_core::format::shorten(&claim.quote, 50));
+        let quote = format!("“{}”", claimdesk_model::text::shorten(&claim.quote, 50));
         if crate::ui::bidi_layout::link(ui, &quote)
             .on_hover_text("Show it in the article")
             .clicked()

@@ -2,7 +2,8 @@
 //! left: each with both values and who set them, and Take ours / Take theirs / Edit (select the
 //! claim, then Keep as edited). Each choice is one undo step.
 
-use claimdesk_core::merge::{MergeConflict, Take};
+use claimdesk_model::merge_conflict::MergeConflict;
+use claimdesk_team::merge::Take;
 
 use crate::app::commands::Command;
 use crate::ui::Frame;
@@ -38,7 +39,7 @@ fn row(ui: &mut egui::Ui, f: &Frame, n: usize, c: &MergeConflict, commands: &mut
     ui.horizontal_wrapped(|ui| {
         match claim {
             Some(claim) => {
-                let quote = claimdesk_core::format::shorten(&claim.quote, 40);
+                let quote = claimdesk_model::text::shorten(&claim.quote, 40);
                 crate::ui::bidi_layout::inline_label(ui, &format!("“{quote}”"));
             }
             None if c.claim.is_none() => {} // `describe` names the article

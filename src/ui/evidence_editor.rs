@@ -2,8 +2,8 @@
 //! "Open" link only when it is http or https, decided by the same parser the exports use; any
 //! other scheme (`javascript:`, `data:`, `file:`…) is shown as plain text.
 
-use claimdesk_core::Claim;
-use claimdesk_core::export::safe::http_url;
+use claimdesk_model::Claim;
+use claimdesk_reports::safe::http_url;
 use egui::TextEdit;
 
 use crate::app::commands::{Command, EvidenceField};

@@ -1,6 +1,6 @@
 //! File → Export…: pick a report format, then where to save it (the native save dialog).
 
-use claimdesk_core::export::{ExportFormat, notes};
+use claimdesk_reports::{ExportFormat, notes};
 
 use crate::app::commands::Command;
 use crate::ui::{Frame, UiModal};

@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use claimdesk_core::fonts::SCRIPT_FALLBACKS;
+use claimdesk_fonts::SCRIPT_FALLBACKS;
 use egui::{FontData, FontDefinitions, FontFamily};
 
 /// egui's names for the bundled fallbacks, in the core's [`SCRIPT_FALLBACKS`] order.

@@ -3,7 +3,7 @@
 //! status table and the review keys (J, K, U, S) from [`REVIEW_KEYS`], so neither is written
 //! twice.
 
-use claimdesk_core::status::STATUS_LOOKS;
+use claimdesk_model::status::STATUS_LOOKS;
 
 use crate::ui::review_keys::REVIEW_KEYS;
 

@@ -2,7 +2,7 @@
 //! not be used, and buttons to add a folder or a file, remove a source and rebuild the index.
 //! The work is done on the archive's thread; this window only shows its latest answer.
 
-use claimdesk_core::archive::SourceSummary;
+use claimdesk_archive::SourceSummary;
 
 use crate::app::archive_library::LibraryPick;
 use crate::app::checked_before::{ArchiveStatus, CheckedBefore};

@@ -1,6 +1,6 @@
 //! The menu bar (File, Edit, View) and the marking toolbar under it.
 
-use claimdesk_core::status::STATUS_LOOKS;
+use claimdesk_model::status::STATUS_LOOKS;
 
 use crate::app::commands::Command;
 use crate::ui::Frame;

@@ -42,8 +42,8 @@ pub mod unsaved_dialog;
 pub mod update_dialog;
 pub mod window;
 
-use claimdesk_core::ReviewDetails;
-use claimdesk_core::export::ExportFormat;
+use claimdesk_model::ReviewDetails;
+use claimdesk_reports::ExportFormat;
 
 use crate::app::document::Document;
 use crate::app::{AppState, Command};
@@ -90,7 +90,7 @@ pub struct UiState {
     /// rather than the Suggestions tab.
     pub claims_tab: bool,
     /// The name being typed into the first-use question (saved on Save or Enter).
-    pub analyst_draft: claimdesk_core::status_history::Analyst,
+    pub analyst_draft: claimdesk_model::status_change::Analyst,
 }
 
 /// A dialog whose state is only a draft until the user confirms it.

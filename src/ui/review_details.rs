@@ -1,7 +1,7 @@
 //! The review-details dialog (File → Review details…): who reviewed the article and where the
 //! article and the fact check are published. Edits a draft; Save applies it as one undo step.
 
-use claimdesk_core::export::safe::http_url;
+use claimdesk_reports::safe::http_url;
 use egui::TextEdit;
 
 use crate::app::commands::Command;

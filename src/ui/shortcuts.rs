@@ -4,8 +4,8 @@ use egui::{Key, KeyboardShortcut, Modifiers};
 
 use crate::app::Command;
 use crate::ui::Frame;
-use claimdesk_core::ClaimStatus;
-use claimdesk_core::status::STATUS_LOOKS;
+use claimdesk_model::ClaimStatus;
+use claimdesk_model::status::STATUS_LOOKS;
 
 /// Turns this frame's shortcut keys into commands.
 pub fn read(ui: &mut egui::Ui, f: &mut Frame) {

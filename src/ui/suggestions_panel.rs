@@ -2,7 +2,7 @@
 //! precision at it, the model in use, and the suggested sentences best first with their
 //! reasons. Clicking one selects it (and scrolls the article to it).
 
-use claimdesk_core::suggest::Suggestion;
+use claimdesk_suggest::Suggestion;
 use egui::{Rect, pos2, vec2};
 
 use crate::app::Command;

@@ -1,10 +1,10 @@
 //! Status colours and the non-colour cue (underline style) shared by the article view, the
 //! claims list and the legend, drawn from the core's status table
-//! ([`claimdesk_core::status`]) that the reports use too, so every place shows a status the
+//! ([`claimdesk_model::status`]) that the reports use too, so every place shows a status the
 //! same way.
 
-use claimdesk_core::ClaimStatus;
-use claimdesk_core::status::{FILL_ALPHA_DARK, FILL_ALPHA_LIGHT, Rgb, Underline};
+use claimdesk_model::ClaimStatus;
+use claimdesk_model::status::{FILL_ALPHA_DARK, FILL_ALPHA_LIGHT, Rgb, Underline};
 use egui::epaint::Mesh;
 use egui::{Color32, Pos2, Rect, pos2, vec2};
 
@@ -221,8 +221,8 @@ pub fn dots_texture(ctx: &egui::Context) -> egui::TextureId {
 /// where the two reviews differ, purple where only one of them has a claim, a quiet grey-green
 /// where they agree. None is a status colour, and the marks sit in the right margin (and, for a
 /// claim only the other review has, as a dotted outline), never as a fill.
-pub fn compare_color(agreement: &claimdesk_core::compare::Agreement, dark: bool) -> Color32 {
-    use claimdesk_core::compare::Agreement;
+pub fn compare_color(agreement: &claimdesk_team::compare::Agreement, dark: bool) -> Color32 {
+    use claimdesk_team::compare::Agreement;
     match (agreement, dark) {
         (Agreement::Agree, false) => Color32::from_rgb(0x7f, 0x9c, 0x8a),
         (Agreement::Agree, true) => Color32::from_rgb(0x8f, 0xb0, 0x9c),

@@ -4,7 +4,7 @@
 //!
 //! Also the encoding menu (status bar, File → Reload with encoding).
 
-use claimdesk_core::reanchor::{ChangeKind, ClaimUpdate, OrphanReason, Outcome, WordChange};
+use claimdesk_import::reanchor::{ChangeKind, ClaimUpdate, OrphanReason, Outcome, WordChange};
 use egui::text::{LayoutJob, TextFormat};
 use egui::{Color32, FontId, Stroke};
 

@@ -6,14 +6,14 @@ use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use claimdesk_core::format::{load_file, save_file};
-use claimdesk_core::text::normalize_article_text;
-use claimdesk_core::{Article, Claim, ClaimStatus, Review, Span};
+use claimdesk_model::format::{load_file, save_file};
+use claimdesk_model::text::normalize_article_text;
+use claimdesk_model::{Article, Claim, ClaimStatus, Review, Span};
 
 const BIN: &str = env!("CARGO_BIN_EXE_claimdesk");
 
 fn corpus() -> Vec<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("core/tests/corpus");
+    let dir = claimdesk_testkit::test_file("corpus");
     let mut files: Vec<PathBuf> = fs::read_dir(dir)
         .unwrap()
         .map(|e| e.unwrap().path())

@@ -3,8 +3,8 @@
 use std::path::Path;
 
 use crate::binary::{claimdesk, stderr, stdout};
-use claimdesk_core::format::save_file;
-use claimdesk_core::{Article, Claim, ClaimStatus, Review, Span};
+use claimdesk_model::format::save_file;
+use claimdesk_model::{Article, Claim, ClaimStatus, Review, Span};
 
 fn write_review(path: &Path) {
     let article = Article::new(

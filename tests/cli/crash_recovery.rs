@@ -8,8 +8,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use claimdesk_core::format::{load_file, save_file};
-use claimdesk_core::{Article, Claim, ClaimStatus, Review, Span};
+use claimdesk_model::format::{load_file, save_file};
+use claimdesk_model::{Article, Claim, ClaimStatus, Review, Span};
 
 const ARTICLE: &str =
     "Officials said the reports were lies and fabrications.\n\nMore text follows here.\n";

@@ -14,12 +14,13 @@ const FORMATS: [(&str, &str); 6] = [
     ("webannotation", "sample.webannotation.jsonld"),
 ];
 
-fn core_tests() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("core/tests")
+/// The reports' golden files (`crates/reports/tests/golden/`).
+fn golden_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("crates/reports/tests/golden")
 }
 
 fn sample() -> PathBuf {
-    core_tests().join("fixtures/v2-sample.claimdesk")
+    claimdesk_testkit::test_file("fixtures/v2-sample.claimdesk")
 }
 
 fn stderr_lines(out: &Output) -> Vec<String> {
@@ -35,7 +36,7 @@ fn every_format_to_stdout_matches_the_golden_file() {
     for (format, golden) in FORMATS {
         let out = claimdesk(&["export", review.to_str().unwrap(), "--format", format]);
         assert!(out.status.success(), "{format}: {:?}", stderr_lines(&out));
-        let expected = std::fs::read(core_tests().join("golden").join(golden)).unwrap();
+        let expected = std::fs::read(golden_dir().join(golden)).unwrap();
         assert_eq!(out.stdout, expected, "{format}");
     }
 }
@@ -57,7 +58,7 @@ fn every_format_to_a_file_is_the_same_bytes_and_leaves_no_temp_files() {
         ]);
         assert!(out.status.success(), "{format}: {:?}", stderr_lines(&out));
         assert!(out.stdout.is_empty());
-        let expected = std::fs::read(core_tests().join("golden").join(golden)).unwrap();
+        let expected = std::fs::read(golden_dir().join(golden)).unwrap();
         assert_eq!(std::fs::read(&target).unwrap(), expected, "{format}");
     }
     assert_eq!(
@@ -183,7 +184,7 @@ fn pdf_paper_size_is_chosen_and_a_bad_one_is_a_usage_error() {
     assert!(out.status.success(), "{:?}", stderr_lines(&out));
     let letter = std::fs::read(&target).unwrap();
     assert!(letter.starts_with(b"%PDF-"));
-    let a4 = std::fs::read(core_tests().join("golden/sample.pdf")).unwrap();
+    let a4 = std::fs::read(golden_dir().join("sample.pdf")).unwrap();
     assert_ne!(letter, a4, "letter is not the A4 golden file");
     let bad = claimdesk(&[
         "export",
@@ -203,7 +204,7 @@ fn pdf_paper_size_is_chosen_and_a_bad_one_is_a_usage_error() {
 
 #[test]
 fn timeline_is_in_the_reports_only_with_the_flag() {
-    let review = core_tests().join("fixtures/v5-sample.claimdesk");
+    let review = claimdesk_testkit::test_file("fixtures/v5-sample.claimdesk");
     let review = review.to_str().unwrap();
     for format in ["html", "markdown"] {
         let plain = claimdesk(&["export", review, "--format", format]);

@@ -4,11 +4,11 @@
 use std::path::{Path, PathBuf};
 
 use crate::binary::{claimdesk, stderr, stdout};
-use claimdesk_core::format::load_file;
+use claimdesk_model::format::load_file;
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("core/tests/fixtures/import")
+        .join("crates/testkit/data/fixtures/import")
         .join(name)
 }
 
@@ -128,15 +128,15 @@ fn prepared(dir: &Path) -> PathBuf {
         let text = r.article.text().to_owned();
         let byte = text.find(quote).unwrap();
         let start = r.article.index().char_of(&text, byte);
-        let mut c = claimdesk_core::Claim::new(
+        let mut c = claimdesk_model::Claim::new(
             &r.article,
-            claimdesk_core::Span::new(start, start + quote.chars().count()),
-            claimdesk_core::ClaimStatus::Disputed,
+            claimdesk_model::Span::new(start, start + quote.chars().count()),
+            claimdesk_model::ClaimStatus::Disputed,
         );
-        c.id = claimdesk_core::ClaimId(id.into());
+        c.id = claimdesk_model::ClaimId(id.into());
         r.insert(c);
     }
-    claimdesk_core::format::save_file(&review, &r).unwrap();
+    claimdesk_model::format::save_file(&review, &r).unwrap();
     review
 }
 
@@ -173,14 +173,14 @@ fn update_reports_each_claim_and_never_attaches_a_look_alike() {
     let r = load_file(&review).unwrap().review;
     assert!(r.article.text().starts_with("Correction appended."));
     assert_eq!(r.earlier_versions.len(), 1);
-    let lies = r.claim(&claimdesk_core::ClaimId("c-lies".into())).unwrap();
+    let lies = r.claim(&claimdesk_model::ClaimId("c-lies".into())).unwrap();
     assert!(lies.orphaned);
     assert_eq!(
         lies.quote,
         "The ministry said the reports of abuse were lies."
     );
     assert!(
-        r.claim(&claimdesk_core::ClaimId("c-boats".into()))
+        r.claim(&claimdesk_model::ClaimId("c-boats".into()))
             .unwrap()
             .orphaned
     );
@@ -230,7 +230,9 @@ fn update_json_and_accept_changed_to_another_file() {
         "-o leaves the review as it was"
     );
     let r = load_file(&out_path).unwrap().review;
-    let boats = r.claim(&claimdesk_core::ClaimId("c-boats".into())).unwrap();
+    let boats = r
+        .claim(&claimdesk_model::ClaimId("c-boats".into()))
+        .unwrap();
     assert!(!boats.orphaned);
     assert_eq!(
         boats.quote,
@@ -278,7 +280,7 @@ fn updated_review_with_an_earlier_version_validates_against_the_schema() {
         .unwrap();
     let written: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(&review).unwrap()).unwrap();
-    assert_eq!(written["version"], claimdesk_core::format::CURRENT_VERSION);
+    assert_eq!(written["version"], claimdesk_model::format::CURRENT_VERSION);
     assert_eq!(written["article_versions"].as_array().unwrap().len(), 1);
     let errors: Vec<String> = validator
         .iter_errors(&written)

@@ -6,8 +6,8 @@ use std::path::Path;
 use std::process::{Command, Output};
 
 use crate::binary::{stderr, stdout};
-use claimdesk_core::format::save_file;
-use claimdesk_core::{Article, Claim, ClaimStatus, Review, Span};
+use claimdesk_model::format::save_file;
+use claimdesk_model::{Article, Claim, ClaimStatus, Review, Span};
 
 /// Runs the binary with `data` as its data folder (through the environment variable).
 fn claimdesk(data: &Path, args: &[&str]) -> Output {

@@ -4,9 +4,9 @@
 use std::path::Path;
 
 use crate::binary::{claimdesk, stderr, stdout};
-use claimdesk_core::format::save_file;
-use claimdesk_core::suggest::Model;
-use claimdesk_core::{Article, Claim, ClaimStatus, Review, Span};
+use claimdesk_model::format::save_file;
+use claimdesk_model::{Article, Claim, ClaimStatus, Review, Span};
+use claimdesk_suggest::Model;
 use serde_json::Value;
 
 /// A debate excerpt written for these tests (not a real transcript).

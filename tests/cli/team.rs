@@ -3,8 +3,8 @@
 
 use std::path::{Path, PathBuf};
 
-use claimdesk_core::format::save_file;
-use claimdesk_core::{Article, Claim, ClaimId, ClaimStatus, Review, Span};
+use claimdesk_model::format::save_file;
+use claimdesk_model::{Article, Claim, ClaimId, ClaimStatus, Review, Span};
 
 use crate::binary::claimdesk;
 use crate::common;
@@ -148,7 +148,7 @@ fn with(review: &Review, id: &str, change: impl FnOnce(&mut Claim)) -> Review {
 }
 
 fn load(path: &Path) -> Review {
-    claimdesk_core::format::load_file(path).unwrap().review
+    claimdesk_model::format::load_file(path).unwrap().review
 }
 
 #[test]
@@ -193,7 +193,7 @@ fn merge_clean_exits_0_and_conflicting_exits_1_with_the_conflict_in_the_file() {
         err.contains("c1: status: Disputed (unknown) / Asserted (unknown)"),
         "{err}"
     );
-    let merged = claimdesk_core::format::load_str(std::str::from_utf8(&out.stdout).unwrap())
+    let merged = claimdesk_model::format::load_str(std::str::from_utf8(&out.stdout).unwrap())
         .unwrap()
         .review;
     assert_eq!(merged.conflicts.len(), 1);
@@ -206,7 +206,7 @@ fn merge_clean_exits_0_and_conflicting_exits_1_with_the_conflict_in_the_file() {
         Some(1),
         "same ids, different values: conflicts"
     );
-    let merged = claimdesk_core::format::load_str(std::str::from_utf8(&out.stdout).unwrap())
+    let merged = claimdesk_model::format::load_str(std::str::from_utf8(&out.stdout).unwrap())
         .unwrap()
         .review;
     assert_eq!(merged.claims().len(), 2);

@@ -7,10 +7,10 @@ pub mod git;
 
 use claimdesk::Workbench;
 use claimdesk::app::Selection;
-use claimdesk_core::ClaimStatus;
-use claimdesk_core::Evidence;
-use claimdesk_core::text::normalize_article_text;
-use claimdesk_core::{Article, Claim, Review, Span};
+use claimdesk_model::ClaimStatus;
+use claimdesk_model::Evidence;
+use claimdesk_model::text::normalize_article_text;
+use claimdesk_model::{Article, Claim, Review, Span};
 use egui::{Key, Rect, Vec2, vec2};
 use egui_kittest::Harness;
 
@@ -101,8 +101,8 @@ pub fn selected_claim(h: &Harness<'_, Workbench>) -> Claim {
 }
 
 /// The review saved at `path`, read back with the core's loader.
-pub fn saved_review(path: &std::path::Path) -> claimdesk_core::Review {
-    claimdesk_core::format::load_file(path)
+pub fn saved_review(path: &std::path::Path) -> claimdesk_model::Review {
+    claimdesk_model::format::load_file(path)
         .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
         .review
 }

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use claimdesk::Workbench;
 use claimdesk::app::file_dialogs::ScriptedDialogs;
 use claimdesk::app::settings::Settings;
-use claimdesk_core::synthetic::large_review;
+use claimdesk_model::synthetic::large_review;
 use egui::{Key, Modifiers, Vec2};
 use egui_kittest::Harness;
 

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use claimdesk::Workbench;
 use claimdesk::app::file_dialogs::ScriptedDialogs;
 use claimdesk::app::settings::Settings;
-use claimdesk_core::ClaimStatus;
+use claimdesk_model::ClaimStatus;
 use egui::accesskit::Role;
 use egui::{Key, Vec2};
 use egui_kittest::Harness;

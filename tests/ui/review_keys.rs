@@ -7,7 +7,7 @@ use std::sync::Arc;
 use claimdesk::Workbench;
 use claimdesk::app::file_dialogs::ScriptedDialogs;
 use claimdesk::app::settings::Settings;
-use claimdesk_core::{Claim, ClaimStatus, Review, Span};
+use claimdesk_model::{Claim, ClaimStatus, Review, Span};
 use egui::{Key, Vec2};
 use egui_kittest::Harness;
 
@@ -306,7 +306,7 @@ fn the_claims_list_scrolls_to_the_claim_u_selects() {
     let text: String = (0..80)
         .map(|i| format!("Paragraph {i} claims that figure {i} is right.\n\n"))
         .collect();
-    let article = claimdesk_core::Article::new("long.txt", "long.txt", text.clone());
+    let article = claimdesk_model::Article::new("long.txt", "long.txt", text.clone());
     let claims = (0..80)
         .map(|i| {
             let needle = format!("figure {i} is right");

@@ -15,11 +15,11 @@ use common::{char_offset, char_rect};
 
 const REVIEW: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
-    "/core/tests/fixtures/arabic-sample.claimdesk"
+    "/crates/testkit/data/fixtures/arabic-sample.claimdesk"
 );
 
 fn harness() -> Harness<'static, Workbench> {
-    let review = claimdesk_core::format::load_file(std::path::Path::new(REVIEW))
+    let review = claimdesk_model::format::load_file(std::path::Path::new(REVIEW))
         .expect("the Arabic fixture loads")
         .review;
     let mut settings = Settings::default();

@@ -11,7 +11,7 @@ use claimdesk::app::Selection;
 use claimdesk::app::file_dialogs::{DialogAnswer, ScriptedDialogs};
 use claimdesk::app::recovery::RecoveryStore;
 use claimdesk::app::settings::Settings;
-use claimdesk_core::{ClaimStatus, format};
+use claimdesk_model::{ClaimStatus, format};
 use egui::{Key, Modifiers, Vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;

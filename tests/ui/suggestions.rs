@@ -12,8 +12,9 @@ use claimdesk::Workbench;
 use claimdesk::app::Command;
 use claimdesk::app::file_dialogs::ScriptedDialogs;
 use claimdesk::app::settings::Settings;
-use claimdesk_core::ClaimStatus;
-use claimdesk_core::suggest::{DecisionKind, Suggestion};
+use claimdesk_model::ClaimStatus;
+use claimdesk_model::suggestion_decision::DecisionKind;
+use claimdesk_suggest::Suggestion;
 use common::{article_text, char_offset, harness_of, select, status_key};
 use egui::{Key, Modifiers, vec2};
 use egui_kittest::Harness;
@@ -56,10 +57,10 @@ fn sample_with_suggestions_on(size: egui::Vec2) -> Harness<'static, Workbench> {
 /// The debate transcript written for the tests, in a 1280×800 window (suggestions off).
 fn debate() -> Harness<'static, Workbench> {
     let mut wb = workbench();
-    wb.open_review(claimdesk_core::Review::new(claimdesk_core::Article::new(
+    wb.open_review(claimdesk_model::Review::new(claimdesk_model::Article::new(
         "Debate",
         "",
-        claimdesk_core::text::normalize_article_text(DEBATE),
+        claimdesk_model::text::normalize_article_text(DEBATE),
     )));
     harness_of(wb, vec2(1280.0, 800.0))
 }
@@ -356,7 +357,7 @@ fn a_result_for_an_older_article_text_is_dropped() {
     let text =
         "Welcome to the show. Unemployment fell to 3.9 percent in 2024, the lowest since 1969.";
     h.state_mut()
-        .open_review(claimdesk_core::Review::new(claimdesk_core::Article::new(
+        .open_review(claimdesk_model::Review::new(claimdesk_model::Article::new(
             "Other",
             "",
             text.to_owned(),

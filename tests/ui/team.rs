@@ -7,8 +7,8 @@ use std::sync::Arc;
 use claimdesk::Workbench;
 use claimdesk::app::file_dialogs::ScriptedDialogs;
 use claimdesk::app::settings::Settings;
-use claimdesk_core::status_history::Analyst;
-use claimdesk_core::{ClaimStatus, Review};
+use claimdesk_model::status_change::Analyst;
+use claimdesk_model::{ClaimStatus, Review};
 use egui::{Key, Modifiers, Vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
@@ -206,7 +206,7 @@ fn commit_status(repo: &std::path::Path, base: &Review, status: ClaimStatus) {
     let mut c = review.claims()[0].clone();
     c.status = status;
     review.replace(c);
-    claimdesk_core::format::save_file(&repo.join("speech.claimdesk"), &review).unwrap();
+    claimdesk_model::format::save_file(&repo.join("speech.claimdesk"), &review).unwrap();
     git_ok(repo, &["commit", "-qam", "status"]);
 }
 
@@ -219,7 +219,7 @@ fn conflicted_repo() -> tempfile::TempDir {
     git_ok(repo, &["config", "user.name", "Test"]);
     git_ok(repo, &["config", "user.email", "test@example.org"]);
     let base = common::sample_review();
-    claimdesk_core::format::save_file(&repo.join("speech.claimdesk"), &base).unwrap();
+    claimdesk_model::format::save_file(&repo.join("speech.claimdesk"), &base).unwrap();
     let setup = std::process::Command::new(env!("CARGO_BIN_EXE_claimdesk"))
         .args(["git-setup", repo.to_str().unwrap()])
         .output()
@@ -274,7 +274,7 @@ fn a_git_conflict_is_resolved_in_the_window_and_committed() {
     let log = git(dir.path(), &["log", "--format=%P", "-1"]);
     let parents = String::from_utf8(log.stdout).unwrap();
     assert_eq!(parents.split_whitespace().count(), 2, "a merge commit");
-    let committed = claimdesk_core::format::load_file(&path).unwrap().review;
+    let committed = claimdesk_model::format::load_file(&path).unwrap().review;
     assert_eq!(
         committed.claims()[0].status,
         ClaimStatus::UnderInvestigation
@@ -290,12 +290,12 @@ fn an_article_conflict_takes_their_text_through_the_update_review_in_one_undo_st
     let with_text = |from: &str, to: &str| {
         let mut r = base.clone();
         let text = base.article.text().replacen(from, to, 1);
-        r.article = claimdesk_core::Article::new("sample-article.txt", "", text);
+        r.article = claimdesk_model::Article::new("sample-article.txt", "", text);
         r
     };
     let ours = with_text("posted on", "published on");
     let theirs = with_text("Sunday", "on Sunday");
-    let merged = claimdesk_core::merge::merge(&base, &ours, &theirs);
+    let merged = claimdesk_team::merge::merge(&base, &ours, &theirs);
     assert_eq!(merged.conflicts.len(), 1);
     let mut h = harness(merged, ana());
     let review = |h: &Harness<'_, Workbench>| h.state().doc.as_ref().unwrap().review.clone();
@@ -342,12 +342,12 @@ fn compare_with_shows_the_figures_marks_the_text_and_takes_their_fields_and_clai
     theirs.replace(first);
     let text = theirs.article.text().to_owned();
     let start = common::char_offset(&text, "has denounced the allegations");
-    let span = claimdesk_core::Span::new(start, start + "has denounced the allegations".len());
-    let extra = claimdesk_core::Claim::new(&theirs.article, span, ClaimStatus::Asserted);
+    let span = claimdesk_model::Span::new(start, start + "has denounced the allegations".len());
+    let extra = claimdesk_model::Claim::new(&theirs.article, span, ClaimStatus::Asserted);
     let extra_id = extra.id.clone();
     theirs.insert(extra);
     let path = dir.path().join("theirs.claimdesk");
-    claimdesk_core::format::save_file(&path, &theirs).unwrap();
+    claimdesk_model::format::save_file(&path, &theirs).unwrap();
 
     let dialogs = Arc::new(ScriptedDialogs::default());
     dialogs.push_answer(DialogAnswer::Picked(path));

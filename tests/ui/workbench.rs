@@ -7,7 +7,7 @@ use std::sync::Arc;
 use claimdesk::Workbench;
 use claimdesk::app::file_dialogs::{DialogAnswer, ScriptedDialogs};
 use claimdesk::app::settings::Settings;
-use claimdesk_core::{ClaimStatus, format};
+use claimdesk_model::{ClaimStatus, format};
 use egui::accesskit::Role;
 use egui::{Key, Modifiers, Vec2};
 use egui_kittest::Harness;

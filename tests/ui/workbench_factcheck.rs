@@ -10,8 +10,8 @@ use claimdesk::app::file_dialogs::{DialogAnswer, ScriptedDialogs};
 use claimdesk::app::notices::Level;
 use claimdesk::app::settings::Settings;
 use claimdesk::ui::UiModal;
-use claimdesk_core::export::{ExportFormat, export};
-use claimdesk_core::{Claim, ClaimStatus, ReviewDetails};
+use claimdesk_model::{Claim, ClaimStatus, ReviewDetails};
+use claimdesk_reports::{ExportFormat, export};
 use egui::accesskit::Role;
 use egui::{Key, Modifiers, Vec2};
 use egui_kittest::Harness;
@@ -555,12 +555,11 @@ fn export_can_include_the_timeline_and_remembers_it() {
     finish_export(&mut h);
     let written = std::fs::read_to_string(&picked).unwrap();
     let review = &h.state().doc.as_ref().unwrap().review;
-    let options = claimdesk_core::export::ExportOptions {
-        report: claimdesk_core::export::ReportOptions { timeline: true },
+    let options = claimdesk_reports::ExportOptions {
+        report: claimdesk_reports::ReportOptions { timeline: true },
         ..Default::default()
     };
-    let expected =
-        claimdesk_core::export::export_with(review, ExportFormat::Html, &options).unwrap();
+    let expected = claimdesk_reports::export_with(review, ExportFormat::Html, &options).unwrap();
     assert_eq!(written.as_bytes(), expected.bytes);
     assert!(
         written.contains("<h4>Timeline</h4>"),

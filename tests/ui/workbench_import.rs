@@ -13,8 +13,8 @@ use claimdesk::app::Selection;
 use claimdesk::app::clipboard::ScriptedClipboard;
 use claimdesk::app::file_dialogs::{DialogAnswer, ScriptedDialogs};
 use claimdesk::app::settings::Settings;
-use claimdesk_core::reanchor::Outcome;
-use claimdesk_core::{Article, Claim, ClaimId, ClaimStatus, Review, Span};
+use claimdesk_import::reanchor::Outcome;
+use claimdesk_model::{Article, Claim, ClaimId, ClaimStatus, Review, Span};
 use egui::{Key, Modifiers, Vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -23,7 +23,7 @@ use crate::common;
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("core/tests/fixtures/import")
+        .join("crates/testkit/data/fixtures/import")
         .join(name)
 }
 

@@ -2,10 +2,10 @@
 //! the next one, accept one as a claim (A/D/I) or dismiss it (X). Accepting and dismissing are
 //! undoable edits of the review (its `suggestion_decisions`), so they are saved with it.
 
-use claimdesk_core::history::Edit;
-use claimdesk_core::suggest::{DecisionKind, with_decision};
-use claimdesk_core::text::claim_span;
-use claimdesk_core::{Claim, ClaimStatus, Span};
+use claimdesk_model::history::Edit;
+use claimdesk_model::suggestion_decision::{DecisionKind, with_decision};
+use claimdesk_model::text::claim_span;
+use claimdesk_model::{Claim, ClaimStatus, Span};
 
 use super::{MIN_THRESHOLD, ModelChoice};
 use crate::app::AppState;

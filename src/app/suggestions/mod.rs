@@ -14,9 +14,9 @@ pub mod worker;
 
 use std::sync::Arc;
 
-use claimdesk_core::Span;
-use claimdesk_core::suggest::{Suggestion, decided_spans};
-use claimdesk_core::transcript::{Transcript, detect_transcript};
+use claimdesk_model::Span;
+use claimdesk_model::transcript::{Transcript, detect_transcript};
+use claimdesk_suggest::Suggestion;
 
 use super::AppState;
 use super::document::Document;
@@ -26,7 +26,7 @@ use worker::{Job, Scored, Worker};
 pub use worker::{MIN_THRESHOLD, ModelChoice, ModelInfo};
 
 /// The threshold until the user picks another.
-pub const DEFAULT_THRESHOLD: f32 = claimdesk_core::suggest::DEFAULT_THRESHOLD;
+pub const DEFAULT_THRESHOLD: f32 = claimdesk_suggest::DEFAULT_THRESHOLD;
 
 /// Suggestions state (owned by [`AppState`]).
 #[derive(Default)]
@@ -298,7 +298,7 @@ fn rebuild_list(s: &mut Suggestions, doc: &Document, threshold: f32) {
             .filter(|c| !c.orphaned)
             .map(|c| c.span),
     );
-    let decided = SpanSet::new(decided_spans(review));
+    let decided = SpanSet::new(review.decided_spans());
     let scored = s.scored.as_ref().expect("called with a result");
     s.list = scored
         .suggestions

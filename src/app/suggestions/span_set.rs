@@ -1,7 +1,7 @@
 //! A set of spans that answers "does anything here overlap this span?" in O(log n), for
 //! filtering thousands of suggestions against thousands of claims.
 
-use claimdesk_core::Span;
+use claimdesk_model::Span;
 
 /// Spans sorted by start, with the furthest end reached so far at each position.
 pub(super) struct SpanSet {

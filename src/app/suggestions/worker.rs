@@ -6,8 +6,8 @@
 use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
 
-use claimdesk_core::suggest::{Model, PrecisionRow, Suggestion, precision_at, score_article};
-use claimdesk_core::transcript::Transcript;
+use claimdesk_model::transcript::Transcript;
+use claimdesk_suggest::{Model, PrecisionRow, Suggestion, precision_at, score_article};
 use serde::{Deserialize, Serialize};
 
 /// Sentences scoring below this are never offered, whatever the threshold (the slider's floor).

@@ -2,7 +2,7 @@
 //! selection are (in the chunk that holds the caret), and which claim is selected or, with none
 //! selected, which claim the caret is in.
 
-use claimdesk_core::Claim;
+use claimdesk_model::Claim;
 use egui::text::{CCursor, CCursorRange};
 
 use super::chunks::Chunk;

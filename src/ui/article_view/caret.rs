@@ -1,10 +1,10 @@
 //! The caret's keys in the article view: arrows, words, line and paragraph bounds, each with
 //! Shift to extend the selection. Motions that need only the text come from the core
-//! (`claimdesk_core::motion`); Up/Down and Home/End follow the visual lines of this view's
+//! (`claimdesk_model::motion`); Up/Down and Home/End follow the visual lines of this view's
 //! layout. The caret is drawn by `paint`; it does not blink, so an idle window stays idle.
 
-use claimdesk_core::Review;
-use claimdesk_core::motion::{Motion, move_caret};
+use claimdesk_model::Review;
+use claimdesk_model::motion::{Motion, move_caret};
 use egui::{Key, Rect, vec2};
 
 /// The text area and the column's left edge, as the caret keys get them.

@@ -1,7 +1,7 @@
 //! Splitting an article into chunks the view lays out one at a time: one per line, and giant
 //! paragraphs cut into pieces of a few KB so no single layout is slow.
 
-use claimdesk_core::Article;
+use claimdesk_model::Article;
 
 /// Pieces of a paragraph longer than this many bytes are cut (at a sentence end if possible).
 pub const MAX_CHUNK_BYTES: usize = 3 * 1024;
@@ -55,7 +55,7 @@ pub fn chunk_article(article: &Article) -> Vec<Chunk> {
                 byte_start: byte_pos,
                 byte_end: byte_pos + piece.len(),
                 ends_line: last,
-                rtl: claimdesk_core::bidi::has_rtl(piece),
+                rtl: claimdesk_model::bidi::has_rtl(piece),
             });
             char_pos += chars;
             byte_pos += piece.len();

@@ -11,7 +11,7 @@ use std::cell::OnceCell;
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 
-use claimdesk_core::{Claim, ClaimStatus};
+use claimdesk_model::{Claim, ClaimStatus};
 
 use super::chunks::{Chunk, chunk_at};
 
@@ -282,7 +282,7 @@ fn status_slot(status: ClaimStatus) -> usize {
 mod tests {
     use super::*;
     use crate::ui::article_view::chunks::chunk_article;
-    use claimdesk_core::{Article, ClaimStatus, Span};
+    use claimdesk_model::{Article, ClaimStatus, Span};
 
     #[test]
     fn overlapping_claims_get_different_lanes_and_span_chunks() {

@@ -3,8 +3,8 @@
 //! the other review has, a dotted outline (that claim is not drawn otherwise), whose hover
 //! names it. The compare window lists the same places with buttons to take the other side's.
 
-use claimdesk_core::Review;
-use claimdesk_core::compare::{Agreement, Mark};
+use claimdesk_model::Review;
+use claimdesk_team::compare::{Agreement, Mark};
 use egui::epaint::Mesh;
 use egui::{Rect, Shape, pos2, vec2};
 
@@ -84,7 +84,7 @@ impl ArticleView {
         let text = format!(
             "Only in theirs: {} — “{}”",
             theirs.status.label(),
-            claimdesk_core::format::shorten(&theirs.quote, 60)
+            claimdesk_model::text::shorten(&theirs.quote, 60)
         );
         resp.clone().on_hover_text_at_pointer(text);
     }

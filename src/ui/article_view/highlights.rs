@@ -10,7 +10,7 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use claimdesk_core::Claim;
+use claimdesk_model::Claim;
 use egui::epaint::{Mesh, Vertex};
 use egui::{Galley, Rect, Vec2};
 

@@ -16,8 +16,8 @@ mod suggestion_cues;
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use claimdesk_core::sentences::sentence_bounds;
-use claimdesk_core::{ClaimId, Review};
+use claimdesk_model::sentences::sentence_bounds;
+use claimdesk_model::{ClaimId, Review};
 use egui::epaint::Mesh;
 use egui::text::{CharIndex, LayoutJob, TextFormat};
 use egui::{Color32, FontId, Galley, Pos2, Rect, Sense, Shape, pos2, vec2};
@@ -590,7 +590,7 @@ impl ArticleView {
                 && let Some(c) = self.char_at(p)
             {
                 let text = review.article.text();
-                let (a, b) = claimdesk_core::text::word_at(text, review.article.index(), c);
+                let (a, b) = claimdesk_model::text::word_at(text, review.article.index(), c);
                 state.selection = Some(Selection { anchor: a, head: b });
                 self.settle_selection(review, state, false);
             }
@@ -635,9 +635,9 @@ impl ArticleView {
             let (a, b) = sel.range();
             let text = review.article.text();
             let index = review.article.index();
-            let (a, b) = claimdesk_core::text::snap_to_graphemes(text, index, a, b);
+            let (a, b) = claimdesk_model::text::snap_to_graphemes(text, index, a, b);
             let (a, b) = if whole_words {
-                claimdesk_core::text::expand_to_words(text, index, a, b)
+                claimdesk_model::text::expand_to_words(text, index, a, b)
             } else {
                 (a, b)
             };
@@ -683,13 +683,13 @@ impl ArticleView {
     }
 
     /// The claims whose span holds char `c`, innermost (shortest) first.
-    fn claims_at<'r>(&self, review: &'r Review, c: usize) -> Vec<&'r claimdesk_core::Claim> {
+    fn claims_at<'r>(&self, review: &'r Review, c: usize) -> Vec<&'r claimdesk_model::Claim> {
         if self.chunks.is_empty() {
             return Vec::new();
         }
         let k = chunk_at(&self.chunks, c);
         let claims = review.claims();
-        let mut here: Vec<&claimdesk_core::Claim> = self.index.per_chunk[k]
+        let mut here: Vec<&claimdesk_model::Claim> = self.index.per_chunk[k]
             .iter()
             .map(|&i| &claims[i as usize])
             .filter(|cl| cl.span.contains(c))
@@ -985,7 +985,7 @@ fn context_menu(
     resp.context_menu(|ui| {
         let has_selection = state.selection.is_some_and(|s| !s.is_empty());
         let has_claim = state.selected_claim.is_some();
-        for status in claimdesk_core::ClaimStatus::ALL {
+        for status in claimdesk_model::ClaimStatus::ALL {
             let verb = if has_selection { "Mark" } else { "Change to" };
             let label = format!("{verb} {}", status.label().to_lowercase());
             if ui

@@ -2,8 +2,8 @@
 //! outline, in a neutral grey that no status uses), their reasons on hover, and a click on a
 //! suggested sentence (not on a claim) selects the suggestion.
 
-use claimdesk_core::Review;
-use claimdesk_core::suggest::Suggestion;
+use claimdesk_model::Review;
+use claimdesk_suggest::Suggestion;
 use egui::epaint::Mesh;
 use egui::{Rect, Shape, pos2, vec2};
 

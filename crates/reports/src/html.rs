@@ -1,0 +1,353 @@
+//! The HTML report: one self-contained, script-free, print-ready page with the article, every
+//! claim highlighted (nested and split marks for overlaps), a legend, a summary and details.
+
+use std::fmt::Write;
+
+use super::report::{ClaimEntry, Report, ReportOptions, glyph, underline};
+use super::safe::{escape_html as esc, http_url};
+use claimdesk_model::{ClaimStatus, Evidence, Review};
+
+/// The stylesheet, inlined into every report.
+const CSS: &str = include_str!("report.css");
+
+/// No scripts, no external requests of any kind; only the inline stylesheet.
+const CSP: &str = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; \
+                   base-uri 'none'; form-action 'none'";
+
+/// The report as an HTML5 document.
+pub fn html(review: &Review) -> String {
+    render(review, Report::new(review))
+}
+
+/// The report as an HTML5 document, with what `options` asks for.
+pub fn html_with(review: &Review, options: &ReportOptions) -> String {
+    render(review, Report::with_options(review, options))
+}
+
+fn render(review: &Review, report: Report) -> String {
+    let mut out = String::with_capacity(review.article.text().len() * 2 + CSS.len() + 4096);
+    let title = &report.title;
+    out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+    let _ = writeln!(
+        out,
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"{CSP}\">"
+    );
+    out.push_str("<meta name=\"referrer\" content=\"no-referrer\">\n");
+    out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+    out.push_str("<meta name=\"generator\" content=\"Claimdesk\">\n");
+    let _ = writeln!(out, "<title>{}</title>", esc(title));
+    let status = claimdesk_model::status::status_css();
+    let _ = writeln!(
+        out,
+        "<style>\n{CSS}{status}</style>\n</head>\n<body>\n<main>"
+    );
+    let _ = writeln!(out, "<h1>{}</h1>", esc(title));
+    header(&mut out, &report);
+    summary(&mut out, &report);
+    legend(&mut out);
+    article(&mut out, &report);
+    details(&mut out, &report);
+    out.push_str("</main>\n<footer><p>Made with Claimdesk.</p></footer>\n</body>\n</html>\n");
+    out
+}
+
+/// A link if the URL is http(s), else the text as it is.
+fn link_or_text(raw: &str, text: &str) -> String {
+    match http_url(raw) {
+        Some(url) => format!(
+            "<a href=\"{}\" rel=\"noopener noreferrer nofollow\">{}</a>",
+            esc(url.as_str()),
+            esc(text)
+        ),
+        None => esc(text),
+    }
+}
+
+fn status_badge(status: ClaimStatus) -> String {
+    format!(
+        "<span class=\"badge {}\"><span class=\"glyph\" aria-hidden=\"true\">{}</span> {}</span>",
+        status.as_str(),
+        glyph(status),
+        status.label()
+    )
+}
+
+fn header(out: &mut String, report: &Report) {
+    out.push_str("<section class=\"facts\" aria-label=\"About this review\">\n<dl>\n");
+    for fact in &report.header {
+        let shown = if fact.is_url {
+            link_or_text(&fact.value, &fact.value)
+        } else {
+            esc(&fact.value)
+        };
+        let _ = writeln!(out, "<dt>{}</dt><dd>{shown}</dd>", fact.label);
+    }
+    out.push_str("</dl>\n</section>\n");
+}
+
+fn summary(out: &mut String, report: &Report) {
+    out.push_str("<section class=\"summary\">\n<h2>Summary</h2>\n<p class=\"counts\">");
+    let _ = write!(out, "{} claims: ", report.claims.len());
+    let parts: Vec<String> = report
+        .counts
+        .iter()
+        .map(|&(s, n)| format!("{} {n}", status_badge(s)))
+        .collect();
+    out.push_str(&parts.join(" · "));
+    if report.orphans > 0 {
+        let _ = write!(out, " · {} not found in the text", report.orphans);
+    }
+    out.push_str("</p>\n");
+    if report.claims.is_empty() {
+        out.push_str("<p>No claims were marked.</p>\n</section>\n");
+        return;
+    }
+    out.push_str(
+        "<table>\n<thead><tr><th scope=\"col\">#</th><th scope=\"col\">Status</th>\
+         <th scope=\"col\">Verdict</th><th scope=\"col\">Claim</th>\
+         <th scope=\"col\">Claimant</th></tr></thead>\n<tbody>\n",
+    );
+    for entry in &report.claims {
+        let c = entry.claim;
+        let _ = writeln!(
+            out,
+            "<tr><td><a href=\"#{}\">{}</a></td><td>{}</td><td>{}</td><td dir=\"auto\">{}{}</td><td>{}</td></tr>",
+            entry.anchor,
+            entry.number,
+            status_badge(c.status),
+            esc(c.verdict.trim()),
+            esc(&entry.preview),
+            if c.orphaned {
+                " <em>(not found in the text)</em>"
+            } else {
+                ""
+            },
+            esc(c.claimant.trim()),
+        );
+    }
+    out.push_str("</tbody>\n</table>\n</section>\n");
+}
+
+fn legend(out: &mut String) {
+    out.push_str("<section class=\"legend\">\n<h2>Legend</h2>\n<ul>\n");
+    for s in ClaimStatus::ALL {
+        let _ = writeln!(
+            out,
+            "<li><mark data-status=\"{}\">{}</mark><sup class=\"ref {0}\">{}</sup> — {}, \
+             {} after the claim</li>",
+            s.as_str(),
+            s.label(),
+            glyph(s),
+            underline(s),
+            glyph(s),
+        );
+    }
+    out.push_str(
+        "</ul>\n<p>Overlapping claims are drawn as nested highlights; the number after a \
+         highlight leads to the claim's details.</p>\n</section>\n",
+    );
+}
+
+fn article(out: &mut String, report: &Report) {
+    out.push_str("<section class=\"article\">\n<h2>The article, with the claims marked</h2>\n");
+    out.push_str("<div class=\"article-text\"><p dir=\"auto\">");
+    for run in &report.article {
+        let depth = run.covering.len();
+        let mut opening = String::new();
+        for (level, &i) in run.covering.iter().enumerate() {
+            let c = report.claims[i].claim;
+            let _ = write!(
+                opening,
+                "<mark data-claim=\"{}\" data-status=\"{}\" class=\"in{}\">",
+                esc(c.id.as_str()),
+                c.status.as_str(),
+                (depth - level - 1).min(6)
+            );
+        }
+        out.push_str(&opening);
+        for piece in split_paragraphs(run.text) {
+            match piece {
+                Piece::Text(t) => out.push_str(&esc(t)),
+                // A paragraph break: close the marks, start a new paragraph, reopen them. The
+                // newlines stay in the document (hidden) so its text is the article's.
+                Piece::Break(nl) => {
+                    out.push_str(&"</mark>".repeat(depth));
+                    let _ = write!(out, "</p><span class=\"gap\">{nl}</span><p dir=\"auto\">");
+                    out.push_str(&opening);
+                }
+            }
+        }
+        out.push_str(&"</mark>".repeat(depth));
+        for &i in &run.closing {
+            let entry = &report.claims[i];
+            let _ = write!(
+                out,
+                "<sup class=\"ref {}\"><a href=\"#{}\">{}{}</a></sup>",
+                entry.claim.status.as_str(),
+                entry.anchor,
+                glyph(entry.claim.status),
+                entry.number
+            );
+        }
+    }
+    out.push_str("</p></div>\n</section>\n");
+}
+
+/// A piece of article text: a run inside one paragraph, or the newlines between paragraphs.
+enum Piece<'t> {
+    Text(&'t str),
+    Break(&'t str),
+}
+
+/// Splits text at runs of two or more newlines.
+fn split_paragraphs(text: &str) -> Vec<Piece<'_>> {
+    let mut pieces = Vec::new();
+    let mut rest = text;
+    while let Some(i) = rest.find("\n\n") {
+        let run = rest[i..].len() - rest[i..].trim_start_matches('\n').len();
+        if i > 0 {
+            pieces.push(Piece::Text(&rest[..i]));
+        }
+        pieces.push(Piece::Break(&rest[i..i + run]));
+        rest = &rest[i + run..];
+    }
+    if !rest.is_empty() {
+        pieces.push(Piece::Text(rest));
+    }
+    pieces
+}
+
+fn details(out: &mut String, report: &Report) {
+    if report.in_context().next().is_some() {
+        out.push_str("<section class=\"claims\">\n<h2>The claims in context</h2>\n");
+        for entry in report.in_context() {
+            claim_section(out, entry);
+        }
+        out.push_str("</section>\n");
+    }
+    if report.orphaned().next().is_some() {
+        out.push_str(
+            "<section class=\"claims orphans\">\n<h2>Claims not found in the article text</h2>\n\
+             <p>These claims' quotes are no longer in the article as reviewed. They are kept \
+             with the context they were marked in.</p>\n",
+        );
+        for entry in report.orphaned() {
+            claim_section(out, entry);
+        }
+        out.push_str("</section>\n");
+    }
+}
+
+fn claim_section(out: &mut String, entry: &ClaimEntry) {
+    let (c, number) = (entry.claim, entry.number);
+    let _ = writeln!(
+        out,
+        "<article class=\"claim {}\" id=\"{}\">",
+        c.status.as_str(),
+        entry.anchor
+    );
+    let verdict = c.verdict.trim();
+    let _ = writeln!(
+        out,
+        "<h3><span class=\"num\">#{number}</span> {}{}</h3>",
+        status_badge(c.status),
+        if verdict.is_empty() {
+            String::new()
+        } else {
+            format!(" <span class=\"verdict\">{}</span>", esc(verdict))
+        }
+    );
+    let _ = writeln!(
+        out,
+        "<blockquote class=\"context\" dir=\"auto\"><span class=\"around\">…{}</span><mark data-claim=\"{}\" \
+         data-status=\"{}\" class=\"in0\">{}</mark><span class=\"around\">{}…</span></blockquote>",
+        esc(&c.prefix),
+        esc(c.id.as_str()),
+        c.status.as_str(),
+        esc(&c.quote),
+        esc(&c.suffix)
+    );
+    out.push_str("<dl>\n");
+    let _ = writeln!(
+        out,
+        "<dt>Claim id</dt><dd><code>{}</code></dd>",
+        esc(c.id.as_str())
+    );
+    let _ = writeln!(out, "<dt>Position</dt><dd>{}</dd>", entry.position);
+    for (label, value) in &entry.facts {
+        let _ = writeln!(out, "<dt>{label}</dt><dd>{}</dd>", esc(value));
+    }
+    out.push_str("</dl>\n");
+    if !entry.sources.is_empty() {
+        out.push_str("<h4>Sources</h4>\n<ol class=\"sources\">\n");
+        for e in &entry.sources {
+            source_item(out, e);
+        }
+        out.push_str("</ol>\n");
+    }
+    timeline(out, entry);
+    out.push_str("</article>\n");
+}
+
+/// The claim's changes as a list (only in a report asked to include them).
+fn timeline(out: &mut String, entry: &ClaimEntry) {
+    if entry.timeline.is_empty() {
+        return;
+    }
+    out.push_str("<h4>Timeline</h4>\n<ol class=\"timeline\">\n");
+    for line in &entry.timeline {
+        let _ = write!(
+            out,
+            "<li><time datetime=\"{at}\">{at}</time> {} — {}",
+            esc(&line.by),
+            esc(&line.what),
+            at = esc(&line.at)
+        );
+        if !line.reason.is_empty() {
+            let _ = write!(out, ": <q>{}</q>", esc(&line.reason));
+        }
+        out.push_str("</li>\n");
+    }
+    out.push_str("</ol>\n");
+}
+
+fn source_item(out: &mut String, e: &Evidence) {
+    let url = e.url.trim();
+    let title = e.title.trim();
+    let shown = if title.is_empty() { url } else { title };
+    out.push_str("<li>");
+    if !shown.is_empty() {
+        let _ = write!(
+            out,
+            "<span class=\"source-title\">{}</span>",
+            link_or_text(url, shown)
+        );
+    }
+    if !url.is_empty() && http_url(url).is_none() {
+        let _ = write!(
+            out,
+            " <span class=\"unsafe\">(not a web link, not linked: <code>{}</code>)</span>",
+            esc(url)
+        );
+    } else if !url.is_empty() && !title.is_empty() {
+        let _ = write!(out, " <span class=\"url\">{}</span>", esc(url));
+    }
+    if !e.accessed.trim().is_empty() {
+        let _ = write!(
+            out,
+            " <span class=\"accessed\">(accessed {})</span>",
+            esc(e.accessed.trim())
+        );
+    }
+    if !e.excerpt.trim().is_empty() {
+        let _ = write!(
+            out,
+            "<blockquote class=\"excerpt\" dir=\"auto\">{}</blockquote>",
+            esc(e.excerpt.trim())
+        );
+    }
+    if !e.note.trim().is_empty() {
+        let _ = write!(out, "<p class=\"source-note\">{}</p>", esc(e.note.trim()));
+    }
+    out.push_str("</li>\n");
+}
