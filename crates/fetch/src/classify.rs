@@ -81,10 +81,19 @@ pub(crate) fn classify(error: ureq::Error, cx: &Context) -> FetchError {
     }
 }
 
-/// An I/O error, which may carry a `ureq` error inside (reading the body wraps them so).
+/// An I/O error, which may carry a `ureq` error inside (reading the body wraps them so) or a
+/// TLS error (the TLS stream reports a failed handshake so).
 pub(crate) fn io_error(io: io::Error, cx: &Context) -> FetchError {
-    if io.get_ref().is_some_and(|inner| inner.is::<ureq::Error>()) {
-        return classify(ureq::Error::from(io), cx);
+    if let Some(inner) = io.get_ref() {
+        if inner.is::<ureq::Error>() {
+            return classify(ureq::Error::from(io), cx);
+        }
+        if let Some(tls) = inner.downcast_ref::<TlsError>() {
+            return FetchError::Tls {
+                host: cx.host(),
+                reason: tls_reason(tls),
+            };
+        }
     }
     match io.kind() {
         io::ErrorKind::ConnectionRefused => FetchError::Refused {
@@ -194,6 +203,18 @@ mod tests {
                 }
                 other => panic!("{other:?}"),
             }
+        }
+    }
+
+    #[test]
+    fn a_tls_error_inside_an_io_error_is_a_tls_error() {
+        let io = io::Error::new(
+            io::ErrorKind::InvalidData,
+            TlsError::InvalidCertificate(CertificateError::Expired),
+        );
+        match classify_for(ureq::Error::Io(io)) {
+            FetchError::Tls { reason, .. } => assert!(reason.contains("expired"), "{reason}"),
+            other => panic!("{other:?}"),
         }
     }
 

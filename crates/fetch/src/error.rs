@@ -190,11 +190,13 @@ fn seconds(d: Duration) -> String {
     }
 }
 
-/// `20 MB`, `1.5 MB`, `800 bytes`.
+/// `20 MB`, `1.5 MB`, `100 kB`, `800 bytes`.
 fn megabytes(bytes: u64) -> String {
     const MB: u64 = 1_000_000;
     if bytes < 10_000 {
         format!("{bytes} bytes")
+    } else if bytes < MB {
+        format!("{} kB", bytes / 1000)
     } else if bytes.is_multiple_of(MB) {
         format!("{} MB", bytes / MB)
     } else {
@@ -226,6 +228,8 @@ mod tests {
         assert!(e.to_string().contains("(503)"), "{e}");
         let e = FetchError::TooLarge { limit: 20_000_000 };
         assert!(e.to_string().contains("larger than 20 MB"), "{e}");
+        let e = FetchError::TooLarge { limit: 100_000 };
+        assert!(e.to_string().contains("larger than 100 kB"), "{e}");
         let e = FetchError::TooLarge { limit: 300 };
         assert!(e.to_string().contains("larger than 300 bytes"), "{e}");
         let e = FetchError::TimedOut {
