@@ -126,6 +126,11 @@ fn tls_reason(error: &TlsError) -> String {
         TlsError::AlertReceived(alert) => {
             return format!("the site ended the secure connection ({alert:?})");
         }
+        TlsError::InvalidMessage(_) => {
+            return "the site did not answer in the secure protocol (if the address works \
+                    with http:// instead of https://, type that)"
+                .into();
+        }
         other => return format!("the secure connection failed ({other})"),
     };
     match certificate {

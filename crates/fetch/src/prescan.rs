@@ -107,10 +107,12 @@ fn meta_element(input: &[u8], mut pos: usize) -> Option<(Option<&'static Encodin
     Some((encoding, pos))
 }
 
+/// An attribute's name and value (in lower case) and the position after it.
+type Attribute = (Vec<u8>, Vec<u8>, usize);
+
 /// One attribute at `pos` (the standard's "get an attribute"): `Some(None)` when the tag ends,
-/// `None` when the input ends first. Names and values come back in lower case.
-#[allow(clippy::type_complexity)]
-fn attribute(input: &[u8], mut pos: usize) -> Option<Option<(Vec<u8>, Vec<u8>, usize)>> {
+/// `None` when the input ends first.
+fn attribute(input: &[u8], mut pos: usize) -> Option<Option<Attribute>> {
     while is_space(*input.get(pos)?) || input[pos] == b'/' {
         pos += 1;
     }
@@ -141,11 +143,7 @@ fn attribute(input: &[u8], mut pos: usize) -> Option<Option<(Vec<u8>, Vec<u8>, u
 }
 
 /// The value after `=` (quoted or not); `None` when the input ends first.
-fn attribute_value(
-    input: &[u8],
-    mut pos: usize,
-    name: Vec<u8>,
-) -> Option<(Vec<u8>, Vec<u8>, usize)> {
+fn attribute_value(input: &[u8], mut pos: usize, name: Vec<u8>) -> Option<Attribute> {
     while is_space(*input.get(pos)?) {
         pos += 1;
     }

@@ -56,3 +56,19 @@ fn a_certificate_no_authority_signed_is_refused() {
         "{message}"
     );
 }
+
+#[test]
+fn https_to_a_plain_http_server_says_so() {
+    // An HTTP server answers the TLS greeting as a bad request, as web servers do.
+    let server = Server::start_raw(|mut s| {
+        let mut greeting = [0u8; 64];
+        let _ = s.read(&mut greeting);
+        common::respond(&mut s, "400 Bad Request", &[], b"not HTTP");
+    });
+    let url = format!("https://{}/", server.addr());
+    let err = fetch(&url, &local(small_limits()), &mut |_| Flow::Continue).unwrap_err();
+    match &err {
+        FetchError::Tls { reason, .. } => assert!(reason.contains("http://"), "{reason}"),
+        other => panic!("{other:?}"),
+    }
+}
