@@ -10,6 +10,13 @@ use crate::error::FetchError;
 /// The scheme given to an address typed without one (`example.com/story`).
 pub const DEFAULT_SCHEME: &str = "https";
 
+/// Turns what the user typed into the address to request, as text: what [`fetch`](crate::fetch)
+/// will ask for, or why it will not (a window can check an address before starting a fetch).
+/// The rules are those of [`parse_address`].
+pub fn normalize_address(typed: &str) -> Result<String, FetchError> {
+    parse_address(typed).map(String::from)
+}
+
 /// Turns what the user typed into the address to request.
 ///
 /// - Leading and trailing whitespace is ignored.
@@ -20,7 +27,7 @@ pub const DEFAULT_SCHEME: &str = "https";
 /// - Any other scheme (`ftp:`, `file:`, `mailto:`, `javascript:`…) is refused.
 /// - Names under `.invalid` are refused as not found without being looked up: RFC 6761 reserves
 ///   them for names that never exist.
-pub fn parse_address(typed: &str) -> Result<Url, FetchError> {
+pub(crate) fn parse_address(typed: &str) -> Result<Url, FetchError> {
     let typed = typed.trim();
     if typed.is_empty() {
         return Err(bad(typed, "the address is empty"));
@@ -122,9 +129,7 @@ mod tests {
     use super::*;
 
     fn ok(typed: &str) -> String {
-        parse_address(typed)
-            .unwrap_or_else(|e| panic!("{typed}: {e}"))
-            .to_string()
+        normalize_address(typed).unwrap_or_else(|e| panic!("{typed}: {e}"))
     }
 
     fn refused(typed: &str) -> String {

@@ -7,7 +7,7 @@
 //! provenance (the final address after redirects, the time, the SHA-256) and what the importer
 //! needs to read it (the `Content-Type`'s media type and charset):
 //!
-//! - **Addresses** ([`parse_address`]): `http` and `https` only; `example.com/story` becomes
+//! - **Addresses** ([`normalize_address`]): `http` and `https` only; `example.com/story` becomes
 //!   `https://example.com/story`; other schemes and stray words are refused with a reason.
 //! - **Client**: `ureq` 3 with rustls (ring, the bundled Mozilla roots: the system's
 //!   certificate store is not read) and gzip; HTTP/1.1. Proxies from the environment
@@ -47,7 +47,7 @@ mod options;
 mod prescan;
 mod transfer;
 
-pub use address::{DEFAULT_SCHEME, parse_address};
+pub use address::{DEFAULT_SCHEME, normalize_address};
 pub use charset::{CharsetDecision, CharsetSource, html_charset, text_charset};
 pub use client::USER_AGENT;
 pub use clock::{Clock, rfc3339_utc};

@@ -69,7 +69,7 @@ enum Event {
 }
 
 /// Fetches the page at `address` (what the user typed: see
-/// [`parse_address`](crate::parse_address) for the rules) within `options`' limits.
+/// [`normalize_address`](crate::normalize_address) for the rules) within `options`' limits.
 ///
 /// `progress` is called on the calling thread at least every [`PROGRESS_INTERVAL`] and after
 /// each piece of the page arrives; returning [`Flow::Stop`] cancels (a window's Cancel button
