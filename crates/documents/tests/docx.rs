@@ -295,3 +295,61 @@ fn read_office_reads_a_docx_by_its_parts() {
         read_docx(&full_report()).unwrap()
     );
 }
+
+/// The report of `tests/fixtures/libreoffice/report.fodt` as LibreOffice writes it in Word form.
+const LIBREOFFICE_REPORT: &str = "Regional spending review
+
+The government spent 4.2 billion on schools in 2023.[1] Spending rose in every region, the report says.
+
+Columns:\ttabbed
+and a second line with   spaces.
+
+Schools received the largest share.
+
+Hospitals came second.[i]
+
+Region | Spending
+
+North | 1.2 billion
+
+The review ends here.
+
+Footnotes
+
+[1] Ministry of Finance, Annual accounts 2023, p. 12.
+
+Endnotes
+
+[i] Figures are provisional.";
+
+fn fixture(name: &str) -> Vec<u8> {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/libreoffice")
+        .join(name);
+    std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+#[test]
+fn word_files_written_by_libreoffice() {
+    let doc = read_docx(&fixture("report.docx")).unwrap();
+    assert_eq!(doc.text, LIBREOFFICE_REPORT);
+    assert_eq!(doc.facts.title.as_deref(), Some("Regional spending review"));
+    assert_eq!(doc.facts.author.as_deref(), Some("Ana Ruiz"));
+    assert_eq!(doc.facts.date.as_deref(), Some("2024-03-01T09:30:00Z"));
+    assert_eq!(
+        doc.notes.len(),
+        5,
+        "tracked changes, notes, comments, headers: {:?}",
+        doc.notes
+    );
+    let odt_as_docx = read_docx(&fixture("test-odt-saved-as.docx")).unwrap();
+    assert!(odt_as_docx.text.starts_with("Budget report 2024\n\nThe government spent 4.2 billion on schools.[1]\n\nSpaced   out\ttabbed\nnext line cooperative."), "{}", odt_as_docx.text);
+    for left_out in ["DELETED", "COMMENT", "RUNNING HEAD", "HIDDEN", "TEMPLATE"] {
+        assert!(!odt_as_docx.text.contains(left_out), "{left_out}");
+    }
+    assert!(
+        odt_as_docx.text.ends_with(
+            "Endnotes\n\n[i] Figures are provisional.\n\nSecond paragraph of the endnote."
+        )
+    );
+}

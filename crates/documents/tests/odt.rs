@@ -11,15 +11,15 @@ use support::{OdfParts, odt, zip};
 /// as some writers do: that white space is not text.
 fn full_report() -> Vec<u8> {
     let body = r#"
-    <text:sequence-decls><text:sequence-decl text:display-outline-level="0" text:name="Table"/></text:sequence-decls>
     <text:tracked-changes>
-      <text:changed-region text:id="ct1"><text:deletion><office:change-info><dc:creator>A</dc:creator></office:change-info><text:p>DELETED WORDS</text:p></text:deletion></text:changed-region>
-      <text:changed-region text:id="ct2"><text:insertion><office:change-info><dc:creator>A</dc:creator></office:change-info></text:insertion></text:changed-region>
+      <text:changed-region text:id="ct1"><text:deletion><office:change-info><dc:creator>A</dc:creator><dc:date>2024-03-02T10:00:00</dc:date></office:change-info><text:p>DELETED WORDS</text:p></text:deletion></text:changed-region>
+      <text:changed-region text:id="ct2"><text:insertion><office:change-info><dc:creator>A</dc:creator><dc:date>2024-03-02T10:00:00</dc:date></office:change-info></text:insertion></text:changed-region>
     </text:tracked-changes>
+    <text:sequence-decls><text:sequence-decl text:display-outline-level="0" text:name="Table"/></text:sequence-decls>
     <text:h text:outline-level="1">Budget   report
       2024</text:h>
     <text:p text:style-name="P1">The gov<text:span text:style-name="T1">ern</text:span>ment spent <text:change-start text:change-id="ct2"/>4.2 billion<text:change-end text:change-id="ct2"/><text:change text:change-id="ct1"/> on schools.<text:note text:id="ftn1" text:note-class="footnote"><text:note-citation>1</text:note-citation><text:note-body><text:p>Ministry of Finance, <text:span>Annual accounts</text:span>, p. 12.</text:p></text:note-body></text:note></text:p>
-    <text:p>Spaced<text:s text:c="3"/>out<text:tab/>tabbed<text:line-break/>next line co&#xAD;operative<office:annotation><dc:creator>Editor</dc:creator><text:p>COMMENT TEXT</text:p></office:annotation><office:annotation-end/>.</text:p>
+    <text:p>Spaced<text:s text:c="3"/>out<text:tab/>tabbed<text:line-break/>next line co&#xAD;operative<text:span text:style-name="T9">HIDDEN</text:span><office:annotation><dc:creator>Editor</dc:creator><text:p>COMMENT TEXT</text:p></office:annotation><office:annotation-end/>.</text:p>
     <text:list text:style-name="L1">
       <text:list-item><text:p>First item</text:p></text:list-item>
       <text:list-item><text:p>Second item<text:note text:id="edn1" text:note-class="endnote"><text:note-citation>i</text:note-citation><text:note-body><text:p>Figures are provisional.</text:p><text:p>Second paragraph of the endnote.</text:p></text:note-body></text:note></text:p></text:list-item>
@@ -187,4 +187,46 @@ fn read_office_reads_an_odt_by_its_parts() {
         read_office(&full_report()).unwrap(),
         read_odt(&full_report()).unwrap()
     );
+}
+
+fn fixture(name: &str) -> Vec<u8> {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/libreoffice")
+        .join(name);
+    std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+#[test]
+fn opendocument_files_written_by_libreoffice() {
+    let doc = read_odt(&fixture("report.odt")).unwrap();
+    let from_word = claimdesk_documents::office::read_docx(&fixture("report.docx")).unwrap();
+    assert_eq!(
+        doc.text, from_word.text,
+        "the same report reads the same in both forms"
+    );
+    assert!(
+        doc.text
+            .contains("[1] Spending rose in every region, the report says.")
+    );
+    assert_eq!(doc.facts.language.as_deref(), Some("en-GB"));
+    assert_eq!(doc.notes, from_word.notes);
+    let docx_as_odt = read_odt(&fixture("test-docx-saved-as.odt")).unwrap();
+    assert!(
+        docx_as_odt
+            .text
+            .contains("See page 7.\tTabbed\nnext line cooper\u{2011}ative\n\nMoved here: arrived"),
+        "{}",
+        docx_as_odt.text
+    );
+    for left_out in [
+        "3 billion",
+        "PAGEREF",
+        "COMMENT",
+        "RUNNING HEAD",
+        "HIDDEN",
+        "MOVED AWAY",
+        "UNREFERENCED",
+    ] {
+        assert!(!docx_as_odt.text.contains(left_out), "{left_out}");
+    }
 }

@@ -1,10 +1,13 @@
 //! The text of an OpenDocument `content.xml` as shown with every tracked change accepted
 //! (the deleted text lives in `text:tracked-changes`, which is left out): headings,
 //! paragraphs, lists, tables, text boxes; notes (`text:note`) gathered apart with their
-//! citation left in the text as `[1]`; comments (`office:annotation`), index templates and
-//! drawing titles left out. White space follows ODF: runs of spaces, tabs and newlines in the
+//! citation left in the text as `[1]`; comments (`office:annotation`), hidden text (spans
+//! whose automatic style has `text:display="none"`), index templates and drawing titles left
+//! out. White space follows ODF: runs of spaces, tabs and newlines in the
 //! XML are one space; `text:s` (with `text:c`), `text:tab` and `text:line-break` are the
 //! characters they stand for.
+
+use std::collections::HashSet;
 
 use super::flow::Flow;
 use super::xml::{Element, Ns, Visit, Visitor};
@@ -28,6 +31,9 @@ pub(crate) struct OdtText {
     /// Open `text:note` elements: (is an endnote, citation so far).
     notes: Vec<(bool, String)>,
     in_citation: bool,
+    /// The automatic style being read (`style:style`), and the text styles that hide text.
+    style: Option<String>,
+    hidden_styles: HashSet<String>,
 }
 
 impl Visitor for OdtText {
@@ -46,11 +52,18 @@ impl Visitor for OdtText {
                     self.comments = true;
                     return Visit::Skip;
                 }
-                "forms" | "scripts" | "font-face-decls" | "automatic-styles" | "styles"
-                | "master-styles" | "event-listeners" => return Visit::Skip,
+                "forms" | "scripts" | "font-face-decls" | "styles" | "master-styles"
+                | "event-listeners" => return Visit::Skip,
                 _ => {}
             },
             Ns::Svg if matches!(e.local, "title" | "desc") => return Visit::Skip,
+            Ns::Style => match e.local {
+                "style" => self.style = e.attr("name"),
+                "text-properties" if e.attr("display").as_deref() == Some("none") => {
+                    self.hidden_styles.extend(self.style.clone());
+                }
+                _ => {}
+            },
             _ => {}
         }
         Visit::Enter
@@ -74,6 +87,7 @@ impl Visitor for OdtText {
             }
             (Ns::Table, "table-row") => self.flow.close_row(),
             (Ns::Table, "table-cell") => self.flow.close_cell(),
+            (Ns::Style, "style") => self.style = None,
             _ => {}
         }
     }
@@ -114,6 +128,13 @@ impl OdtText {
     fn open_text(&mut self, e: &Element) -> Visit {
         match e.local {
             "p" | "h" => self.flow.open_paragraph(),
+            "span"
+                if e.attr("style-name")
+                    .is_some_and(|name| self.hidden_styles.contains(&name)) =>
+            {
+                return Visit::Skip;
+            }
+            "hidden-text" | "hidden-paragraph" => return Visit::Skip,
             "s" => {
                 let count = e
                     .attr("c")
