@@ -4,7 +4,9 @@
 mod support;
 
 use claimdesk_documents::ReadError;
+use claimdesk_documents::office::fuzzing::check_office;
 use claimdesk_documents::office::{read_docx, read_office};
+use proptest::prelude::*;
 use support::{WordParts, docx, w_p, zip};
 
 /// A report with everything a Word file can put around its text.
@@ -352,4 +354,85 @@ fn word_files_written_by_libreoffice() {
             "Endnotes\n\n[i] Figures are provisional.\n\nSecond paragraph of the endnote."
         )
     );
+}
+
+/// Every file of a fuzz corpus folder (`fuzz/corpus/<target>`), by name.
+fn fuzz_corpus(target: &str) -> Vec<(String, Vec<u8>)> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../fuzz/corpus")
+        .join(target);
+    let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|entry| {
+            let path = entry.unwrap().path();
+            (path.display().to_string(), std::fs::read(&path).unwrap())
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+#[test]
+fn the_fuzz_corpus_replays_without_panics() {
+    let corpus = fuzz_corpus("read_office");
+    assert!(corpus.len() >= 9, "the seeds are there");
+    let mut read = 0;
+    for (name, data) in &corpus {
+        check_office(data);
+        if data.first() == Some(&0) && read_office(&data[1..]).is_ok() {
+            read += 1;
+        } else {
+            assert!(data.first() != Some(&0), "{name} does not read");
+        }
+    }
+    assert!(read >= 6, "the seed files read: {read}");
+}
+
+/// Splices markup fragments into `body` at `cuts` (positions as fractions of its length),
+/// removing the chars between pairs: a damaged but archive-valid document body.
+fn spliced(body: &str, cuts: &[(usize, usize, usize)]) -> String {
+    const FRAGMENTS: [&str; 10] = [
+        "<w:p>",
+        "</w:p>",
+        "<w:r><w:t>",
+        "</w:t></w:r>",
+        "<w:tbl><w:tr><w:tc>",
+        "</w:tc></w:tr>",
+        "<mc:AlternateContent><mc:Choice>",
+        "<w:del>",
+        "<w:fldChar w:fldCharType=\"begin\"/>",
+        "&amp;",
+    ];
+    let mut chars: Vec<char> = body.chars().collect();
+    for &(at, len, fragment) in cuts {
+        let at = at % (chars.len() + 1);
+        let end = (at + len % 40).min(chars.len());
+        chars.splice(at..end, FRAGMENTS[fragment % FRAGMENTS.len()].chars());
+    }
+    chars.into_iter().collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..3_000)) {
+        check_office(&[&[0u8][..], &bytes].concat());
+    }
+
+    #[test]
+    fn damaged_archives_never_panic(flips in prop::collection::vec((any::<usize>(), any::<u8>()), 1..6)) {
+        let mut bytes = full_report();
+        for (at, byte) in flips {
+            let at = at % bytes.len();
+            bytes[at] = byte;
+        }
+        check_office(&[&[0u8][..], &bytes].concat());
+    }
+
+    #[test]
+    fn damaged_bodies_never_panic(cuts in prop::collection::vec((any::<usize>(), any::<usize>(), any::<usize>()), 1..8)) {
+        let body = w_p("Alpha") + "<w:tbl><w:tr><w:tc>" + &w_p("Cell") + "</w:tc></w:tr></w:tbl>" + &w_p("Beta &amp; gamma");
+        check_office(&[&[1u8][..], spliced(&body, &cuts).as_bytes()].concat());
+    }
 }

@@ -4,7 +4,9 @@
 mod support;
 
 use claimdesk_documents::ReadError;
+use claimdesk_documents::office::fuzzing::check_office;
 use claimdesk_documents::office::{read_odt, read_office};
+use proptest::prelude::*;
 use support::{OdfParts, odt, zip};
 
 /// A report with everything an OpenDocument text can put around its text. The XML is indented
@@ -228,5 +230,26 @@ fn opendocument_files_written_by_libreoffice() {
         "UNREFERENCED",
     ] {
         assert!(!docx_as_odt.text.contains(left_out), "{left_out}");
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn damaged_bodies_never_panic(cuts in prop::collection::vec((any::<usize>(), any::<usize>(), any::<usize>()), 1..8)) {
+        const FRAGMENTS: [&str; 9] = [
+            "<text:p>", "</text:p>", "<text:note><text:note-citation>", "</text:note-citation><text:note-body>",
+            "<table:table-row><table:table-cell>", "<text:s text:c=\"7\"/>", "<office:annotation>", "&lt;", " \n ",
+        ];
+        let body = "<text:h>Title</text:h><text:p>One <text:span>two</text:span><text:tab/>three</text:p><table:table><table:table-row><table:table-cell><text:p>Cell</text:p></table:table-cell></table:table-row></table:table>";
+        let mut chars: Vec<char> = body.chars().collect();
+        for (at, len, fragment) in cuts {
+            let at = at % (chars.len() + 1);
+            let end = (at + len % 40).min(chars.len());
+            chars.splice(at..end, FRAGMENTS[fragment % FRAGMENTS.len()].chars());
+        }
+        let body: String = chars.into_iter().collect();
+        check_office(&[&[2u8][..], body.as_bytes()].concat());
     }
 }

@@ -2,6 +2,8 @@
 //! speaker labels, YouTube auto-captions (rolling lines, inline word times, 10 ms hold cues),
 //! WebVTT with `<v>` voices; and damaged ones.
 
+use claimdesk_documents::office::fuzzing::assert_stored_form;
+use claimdesk_documents::subtitles::fuzzing::check_subtitles;
 use claimdesk_documents::subtitles::{MAX_SUBTITLE_BYTES, read_srt, read_subtitles, read_vtt};
 use claimdesk_documents::{Extracted, ReadError};
 use proptest::prelude::*;
@@ -19,24 +21,6 @@ fn offset_of(doc: &Extracted, needle: &str) -> usize {
         .find(needle)
         .unwrap_or_else(|| panic!("{needle:?} in {:?}", doc.text));
     doc.text[..byte].chars().count()
-}
-
-/// What every reader's output keeps to: stored-text normalisation and sorted times inside it.
-fn assert_well_formed(doc: &Extracted) {
-    let chars = doc.text.chars().count();
-    assert!(!doc.text.contains("\n\n\n"), "{:?}", doc.text);
-    assert_eq!(doc.text.trim(), doc.text);
-    assert!(
-        doc.text
-            .chars()
-            .all(|c| c == '\n' || c == '\t' || !c.is_control())
-    );
-    assert!(
-        doc.times.windows(2).all(|w| w[0].start < w[1].start),
-        "{:?}",
-        doc.times
-    );
-    assert!(doc.times.iter().all(|t| t.start < chars));
 }
 
 /// The speaker label of a paragraph, as Claimdesk's transcript detection reads one: a name of
@@ -65,7 +49,7 @@ fn broadcast_srt_becomes_a_transcript_with_times() {
          GOV. MARSH: That is not true.\n\n\
          MODERATOR: Thirty seconds each."
     );
-    assert_well_formed(&doc);
+    assert_stored_form(&doc);
     for (needle, millis) in [
         ("MODERATOR: Good", 1_000),
         ("welcome to the third", 1_000),
@@ -174,7 +158,7 @@ fn youtube_auto_captions_keep_each_word_once_with_its_own_time() {
     let words = spoken_words(403);
     let vtt = youtube_vtt(&words, 7);
     let doc = read_vtt(&vtt).expect("the captions read");
-    assert_well_formed(&doc);
+    assert_stored_form(&doc);
     let read: Vec<&str> = doc.text.split_whitespace().collect();
     assert_eq!(read, words, "each word once, in order");
     let mut offset = 0;
@@ -243,7 +227,7 @@ fn voices_become_speakers() {
          Moderator: Governor Marsh?\n\n\
          Governor Marsh: Gracias. That figure is wrong."
     );
-    assert_well_formed(&doc);
+    assert_stored_form(&doc);
     assert_eq!(doc.facts.language.as_deref(), Some("en-US"));
     assert_eq!(
         time_at(&doc, offset_of(&doc, "Senator Hollis:")),
@@ -330,7 +314,7 @@ proptest! {
     #[test]
     fn arbitrary_text_never_panics(text in ".{0,400}") {
         for doc in [read_srt(&text), read_vtt(&text), read_subtitles(&text)].into_iter().flatten() {
-            assert_well_formed(&doc);
+            assert_stored_form(&doc);
         }
     }
 
@@ -347,7 +331,20 @@ proptest! {
     ) {
         let text: String = parts.concat();
         for doc in [read_srt(&text), read_vtt(&text)].into_iter().flatten() {
-            assert_well_formed(&doc);
+            assert_stored_form(&doc);
         }
     }
+}
+
+#[test]
+fn the_fuzz_corpus_replays_without_panics() {
+    let dir =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fuzz/corpus/read_subtitles");
+    let mut read = 0;
+    for entry in std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display())) {
+        let data = std::fs::read(entry.unwrap().path()).unwrap();
+        check_subtitles(&data);
+        read += usize::from(read_subtitles(&String::from_utf8_lossy(&data)).is_ok());
+    }
+    assert!(read >= 3, "the seeds read: {read}");
 }

@@ -21,6 +21,7 @@ pub mod archive;
 mod assemble;
 mod docx;
 pub mod flow;
+pub mod fuzzing;
 mod odt;
 mod odt_text;
 mod properties;

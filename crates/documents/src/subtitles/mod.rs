@@ -6,6 +6,7 @@
 //! The callers decode the file's bytes to text first (legacy encodings included).
 
 mod blocks;
+pub mod fuzzing;
 mod markup;
 mod rolling;
 mod running_text;
