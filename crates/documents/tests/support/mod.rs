@@ -2,6 +2,8 @@
 //! each format needs, and the namespaces their XML uses.
 #![allow(dead_code)]
 
+pub mod captions;
+
 use std::io::{Cursor, Write};
 
 use zip::CompressionMethod;
