@@ -7,7 +7,7 @@ use claimdesk_documents::ReadError;
 use claimdesk_documents::office::fuzzing::check_office;
 use claimdesk_documents::office::{read_docx, read_office};
 use proptest::prelude::*;
-use support::{WordParts, docx, w_p, zip};
+use support::{WordParts, assert_notes_say, docx, fixture, spliced, w_p, zip};
 
 /// A report with everything a Word file can put around its text.
 fn full_report() -> Vec<u8> {
@@ -87,17 +87,17 @@ fn facts_and_notes_for_the_user() {
     assert_eq!(doc.facts.title.as_deref(), Some("Budget report 2024"));
     assert_eq!(doc.facts.author.as_deref(), Some("Ana Ruiz"));
     assert_eq!(doc.facts.date.as_deref(), Some("2024-03-01T09:30:00Z"));
-    let notes = doc.notes.join("\n");
-    for said in [
-        "tracked changes",
-        "accepted",
-        "1 footnote",
-        "1 endnote",
-        "Comments were left out",
-        "headers and footers were left out",
-    ] {
-        assert!(notes.contains(said), "notes {notes:?} should say {said:?}");
-    }
+    assert_notes_say(
+        &doc,
+        &[
+            "tracked changes",
+            "accepted",
+            "1 footnote",
+            "1 endnote",
+            "Comments were left out",
+            "headers and footers were left out",
+        ],
+    );
 }
 
 #[test]
@@ -324,13 +324,6 @@ Endnotes
 
 [i] Figures are provisional.";
 
-fn fixture(name: &str) -> Vec<u8> {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/libreoffice")
-        .join(name);
-    std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
-}
-
 #[test]
 fn word_files_written_by_libreoffice() {
     let doc = read_docx(&fixture("report.docx")).unwrap();
@@ -388,29 +381,19 @@ fn the_fuzz_corpus_replays_without_panics() {
     assert!(read >= 6, "the seed files read: {read}");
 }
 
-/// Splices markup fragments into `body` at `cuts` (positions as fractions of its length),
-/// removing the chars between pairs: a damaged but archive-valid document body.
-fn spliced(body: &str, cuts: &[(usize, usize, usize)]) -> String {
-    const FRAGMENTS: [&str; 10] = [
-        "<w:p>",
-        "</w:p>",
-        "<w:r><w:t>",
-        "</w:t></w:r>",
-        "<w:tbl><w:tr><w:tc>",
-        "</w:tc></w:tr>",
-        "<mc:AlternateContent><mc:Choice>",
-        "<w:del>",
-        "<w:fldChar w:fldCharType=\"begin\"/>",
-        "&amp;",
-    ];
-    let mut chars: Vec<char> = body.chars().collect();
-    for &(at, len, fragment) in cuts {
-        let at = at % (chars.len() + 1);
-        let end = (at + len % 40).min(chars.len());
-        chars.splice(at..end, FRAGMENTS[fragment % FRAGMENTS.len()].chars());
-    }
-    chars.into_iter().collect()
-}
+/// Markup that damages a Word body when spliced into it.
+const WORD_FRAGMENTS: [&str; 10] = [
+    "<w:p>",
+    "</w:p>",
+    "<w:r><w:t>",
+    "</w:t></w:r>",
+    "<w:tbl><w:tr><w:tc>",
+    "</w:tc></w:tr>",
+    "<mc:AlternateContent><mc:Choice>",
+    "<w:del>",
+    "<w:fldChar w:fldCharType=\"begin\"/>",
+    "&amp;",
+];
 
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(300))]
@@ -433,6 +416,13 @@ proptest! {
     #[test]
     fn damaged_bodies_never_panic(cuts in prop::collection::vec((any::<usize>(), any::<usize>(), any::<usize>()), 1..8)) {
         let body = w_p("Alpha") + "<w:tbl><w:tr><w:tc>" + &w_p("Cell") + "</w:tc></w:tr></w:tbl>" + &w_p("Beta &amp; gamma");
-        check_office(&[&[1u8][..], spliced(&body, &cuts).as_bytes()].concat());
+        check_office(&[&[1u8][..], spliced(&body, &WORD_FRAGMENTS, &cuts).as_bytes()].concat());
     }
+}
+
+#[test]
+fn a_run_goes_on_after_its_text_box_and_ruby_readings_are_left_out() {
+    let body = r#"<w:p><w:r><w:t>A</w:t><w:drawing><wps:txbx><w:txbxContent><w:p><w:r><w:t>Box</w:t></w:r></w:p></w:txbxContent></wps:txbx></w:drawing><w:tab/><w:t>B</w:t></w:r><w:r><w:ruby><w:rubyPr/><w:rt><w:r><w:t>kan</w:t></w:r></w:rt><w:rubyBase><w:r><w:t>漢</w:t></w:r></w:rubyBase></w:ruby></w:r></w:p>"#;
+    let doc = read_docx(&docx(body, &WordParts::default())).unwrap();
+    assert_eq!(doc.text, "Box\n\nA\tB漢");
 }

@@ -7,7 +7,7 @@ use claimdesk_documents::ReadError;
 use claimdesk_documents::office::fuzzing::check_office;
 use claimdesk_documents::office::{read_odt, read_office};
 use proptest::prelude::*;
-use support::{OdfParts, odt, zip};
+use support::{OdfParts, assert_notes_say, fixture, odt, spliced, zip};
 
 /// A report with everything an OpenDocument text can put around its text. The XML is indented
 /// as some writers do: that white space is not text.
@@ -90,16 +90,16 @@ fn facts_and_notes_for_the_user() {
     assert_eq!(doc.facts.author.as_deref(), Some("Ana Ruiz"));
     assert_eq!(doc.facts.date.as_deref(), Some("2024-03-01T09:30:00"));
     assert_eq!(doc.facts.language.as_deref(), Some("en-GB"));
-    let notes = doc.notes.join("\n");
-    for said in [
-        "tracked changes",
-        "1 footnote",
-        "1 endnote",
-        "Comments were left out",
-        "headers and footers were left out",
-    ] {
-        assert!(notes.contains(said), "notes {notes:?} should say {said:?}");
-    }
+    assert_notes_say(
+        &doc,
+        &[
+            "tracked changes",
+            "1 footnote",
+            "1 endnote",
+            "Comments were left out",
+            "headers and footers were left out",
+        ],
+    );
 }
 
 #[test]
@@ -191,13 +191,6 @@ fn read_office_reads_an_odt_by_its_parts() {
     );
 }
 
-fn fixture(name: &str) -> Vec<u8> {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/libreoffice")
-        .join(name);
-    std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
-}
-
 #[test]
 fn opendocument_files_written_by_libreoffice() {
     let doc = read_odt(&fixture("report.odt")).unwrap();
@@ -243,13 +236,16 @@ proptest! {
             "<table:table-row><table:table-cell>", "<text:s text:c=\"7\"/>", "<office:annotation>", "&lt;", " \n ",
         ];
         let body = "<text:h>Title</text:h><text:p>One <text:span>two</text:span><text:tab/>three</text:p><table:table><table:table-row><table:table-cell><text:p>Cell</text:p></table:table-cell></table:table-row></table:table>";
-        let mut chars: Vec<char> = body.chars().collect();
-        for (at, len, fragment) in cuts {
-            let at = at % (chars.len() + 1);
-            let end = (at + len % 40).min(chars.len());
-            chars.splice(at..end, FRAGMENTS[fragment % FRAGMENTS.len()].chars());
-        }
-        let body: String = chars.into_iter().collect();
+        let body = spliced(body, &FRAGMENTS, &cuts);
         check_office(&[&[2u8][..], body.as_bytes()].concat());
     }
+}
+
+#[test]
+fn ruby_readings_are_left_out() {
+    let body = "<text:p>Kanji: <text:ruby><text:ruby-base>漢</text:ruby-base><text:ruby-text>kan</text:ruby-text></text:ruby></text:p>";
+    assert_eq!(
+        read_odt(&odt(body, &OdfParts::default())).unwrap().text,
+        "Kanji: 漢"
+    );
 }

@@ -134,7 +134,7 @@ impl OdtText {
             {
                 return Visit::Skip;
             }
-            "hidden-text" | "hidden-paragraph" => return Visit::Skip,
+            "hidden-text" | "hidden-paragraph" | "ruby-text" => return Visit::Skip,
             "s" => {
                 let count = e
                     .attr("c")

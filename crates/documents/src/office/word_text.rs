@@ -41,7 +41,8 @@ pub(crate) struct WordText {
     /// The part's sections have page headers or footers.
     pub headers_footers: bool,
     in_text: bool,
-    in_run: bool,
+    /// Open runs (a text box's runs sit inside the run that anchors it).
+    runs: usize,
     in_run_properties: bool,
     run_hidden: bool,
     /// Open complex fields: true once past their `separate` (showing the result).
@@ -65,7 +66,7 @@ impl Visitor for WordText {
             (Ns::Word, "tr") => self.flow.close_row(),
             (Ns::Word, "tc") => self.flow.close_cell(),
             (Ns::Word, "r") => {
-                self.in_run = false;
+                self.runs = self.runs.saturating_sub(1);
                 self.run_hidden = false;
             }
             (Ns::Word, "rPr") => self.in_run_properties = false,
@@ -93,17 +94,17 @@ impl WordText {
             "tr" => self.flow.open_row(),
             "tc" => self.flow.open_cell(),
             "r" => {
-                self.in_run = true;
+                self.runs += 1;
                 self.run_hidden = false;
             }
-            "rPr" => self.in_run_properties = self.in_run,
+            "rPr" => self.in_run_properties = self.runs > 0,
             "vanish" | "specVanish" if self.in_run_properties => {
                 self.run_hidden = is_on(e.attr("val").as_deref());
             }
             "t" => self.in_text = self.shows_text(),
-            "tab" | "ptab" if self.in_run => self.push_shown("\t"),
-            "br" | "cr" if self.in_run => self.push_shown("\n"),
-            "noBreakHyphen" if self.in_run => self.push_shown("-"),
+            "tab" | "ptab" if self.runs > 0 => self.push_shown("\t"),
+            "br" | "cr" if self.runs > 0 => self.push_shown("\n"),
+            "noBreakHyphen" if self.runs > 0 => self.push_shown("-"),
             "fldChar" => self.field_char(e.attr("fldCharType").as_deref()),
             "footnoteReference" => self.note_reference(e, NoteKind::Footnote),
             "endnoteReference" => self.note_reference(e, NoteKind::Endnote),
@@ -123,9 +124,9 @@ impl WordText {
             "ins" | "moveTo" => self.tracked_changes = true,
             "commentReference" | "commentRangeStart" => self.comments = true,
             "headerReference" | "footerReference" => self.headers_footers = true,
-            // Field codes, content-control settings, symbol-font glyphs, and the formatting
-            // before a tracked formatting change: nothing shown.
-            "delText" | "instrText" | "delInstrText" | "sdtPr" | "sdtEndPr" | "sym"
+            // Field codes, content-control settings, symbol-font glyphs, ruby readings (the
+            // base text is kept), and the formatting before a tracked formatting change.
+            "delText" | "instrText" | "delInstrText" | "sdtPr" | "sdtEndPr" | "sym" | "rt"
             | "rPrChange" | "pPrChange" | "sectPrChange" | "tblPrChange" | "trPrChange"
             | "tcPrChange" | "tblGridChange" | "numberingChange" => return Visit::Skip,
             _ => {}

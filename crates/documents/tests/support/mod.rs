@@ -6,6 +6,7 @@ pub mod captions;
 
 use std::io::{Cursor, Write};
 
+use claimdesk_documents::Extracted;
 use zip::CompressionMethod;
 use zip::write::SimpleFileOptions;
 
@@ -172,4 +173,32 @@ pub fn odt(body: &str, parts: &OdfParts) -> Vec<u8> {
         ],
         &["mimetype"],
     )
+}
+
+/// A file of `tests/fixtures/libreoffice/`.
+pub fn fixture(name: &str) -> Vec<u8> {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/libreoffice")
+        .join(name);
+    std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// Fails unless the notes of `doc`, together, say each of `said`.
+pub fn assert_notes_say(doc: &Extracted, said: &[&str]) {
+    let notes = doc.notes.join("\n");
+    for s in said {
+        assert!(notes.contains(s), "notes {notes:?} should say {s:?}");
+    }
+}
+
+/// `body` with markup `fragments` spliced in at `cuts` (position, chars replaced, fragment
+/// index, each taken modulo what fits): a damaged body that still goes into a valid archive.
+pub fn spliced(body: &str, fragments: &[&str], cuts: &[(usize, usize, usize)]) -> String {
+    let mut chars: Vec<char> = body.chars().collect();
+    for &(at, len, fragment) in cuts {
+        let at = at % (chars.len() + 1);
+        let end = (at + len % 40).min(chars.len());
+        chars.splice(at..end, fragments[fragment % fragments.len()].chars());
+    }
+    chars.into_iter().collect()
 }
