@@ -225,14 +225,23 @@ fn read_tag(tag: &str) -> Tag {
             let annotation = tag[name_end..]
                 .trim_start_matches(|c: char| !c.is_whitespace())
                 .trim();
-            let annotation: String = annotation.split_whitespace().collect::<Vec<_>>().join(" ");
-            let annotation = annotation.replace(':', "");
-            Tag::Voice((!annotation.is_empty()).then_some(annotation))
+            Tag::Voice(speaker_name(annotation))
         }
         ("v", true) => Tag::VoiceEnd,
         ("rt", open) => Tag::RubyText(!open),
         _ => Tag::Other,
     }
+}
+
+/// A voice's annotation as a speaker's name: words apart by one space, without colons (they
+/// would end the label early), control characters or soft hyphens; `None` if nothing is left.
+fn speaker_name(annotation: &str) -> Option<String> {
+    let cleaned: String = annotation
+        .chars()
+        .filter(|&c| !(c.is_control() && !c.is_whitespace()) && c != ':' && c != '\u{AD}')
+        .collect();
+    let name = cleaned.split_whitespace().collect::<Vec<_>>().join(" ");
+    (!name.is_empty()).then_some(name)
 }
 
 /// The character of an HTML character reference at the start of `s` (`&amp;`, `&#233;`,
@@ -334,6 +343,13 @@ mod tests {
         assert_eq!(lines[1].voice.as_deref(), Some("Roger Bingham"));
         assert_eq!(lines[2].voice, None);
         assert_eq!(line("<v>anonymous").voice, None);
+        assert_eq!(
+            line("<v Sen\u{1}\0ator: Hol\u{AD}lis\tJr>x")
+                .voice
+                .as_deref(),
+            Some("Senator Hollis Jr")
+        );
+        assert_eq!(line("<v \u{1}:>x").voice, None);
     }
 
     #[test]
