@@ -249,3 +249,18 @@ fn ruby_readings_are_left_out() {
         "Kanji: 漢"
     );
 }
+
+#[test]
+fn the_flat_xml_form_reads_as_the_archive_does() {
+    let flat = read_odt(&fixture("report.fodt")).unwrap();
+    let archive = read_odt(&fixture("report.odt")).unwrap();
+    assert_eq!(flat.text, archive.text);
+    assert_eq!(flat.facts, archive.facts);
+    assert_eq!(flat.notes, archive.notes);
+    assert_eq!(read_office(&fixture("report.fodt")).unwrap(), flat);
+    let spreadsheet = br#"<?xml version="1.0"?><office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" office:mimetype="application/vnd.oasis.opendocument.spreadsheet"><office:body><office:spreadsheet/></office:body></office:document>"#;
+    assert!(matches!(
+        read_odt(spreadsheet),
+        Err(ReadError::NotThisKind { .. })
+    ));
+}

@@ -1,4 +1,5 @@
-//! Word (`.docx`) and OpenDocument text (`.odt`) files read into text.
+//! Word (`.docx`) and OpenDocument text (`.odt`, and its flat XML form `.fodt`) files read
+//! into text.
 //!
 //! Read, in document order: headings, paragraphs, list items (their text; bullets and list
 //! numbers are not shown), tables (a short row as one line, cells joined by ` | `; other rows
@@ -37,8 +38,9 @@ use crate::{Extracted, ReadError};
 /// Reads a Word or OpenDocument text file, whichever `bytes` holds (by the archive's parts,
 /// whatever the file's name says). Non-archives are reported as not Word files.
 pub fn read_office(bytes: &[u8]) -> Result<Extracted, ReadError> {
-    let odt = archive::Archive::open(bytes, odt::ODT)
-        .is_ok_and(|a| a.contains("content.xml") && !a.contains("word/document.xml"));
+    let odt = odt::is_flat(bytes)
+        || archive::Archive::open(bytes, odt::ODT)
+            .is_ok_and(|a| a.contains("content.xml") && !a.contains("word/document.xml"));
     if odt {
         read_odt(bytes)
     } else {

@@ -1,6 +1,7 @@
 //! OpenDocument text (`.odt`) files: `mimetype` checked, encryption found in the manifest,
 //! the body from `content.xml`, page headers and footers noticed in `styles.xml` (and left
-//! out), the facts from `meta.xml`.
+//! out), the facts from `meta.xml`. The flat XML form (`.fodt`) holds all of these in one
+//! document and is read the same way.
 
 use crate::{DocumentFacts, Extracted, ReadError};
 
@@ -13,8 +14,14 @@ use super::xml::{Element, Ns, Visit, Visitor, walk};
 /// The kind named in messages.
 pub(crate) const ODT: &str = "OpenDocument text (.odt)";
 
-/// Reads an OpenDocument text: see the [`office`](super) module for what is read and left out.
+/// Reads an OpenDocument text — a `.odt` archive, or the flat XML form (`.fodt`) — see the
+/// [`office`](super) module for what is read and left out.
 pub fn read_odt(bytes: &[u8]) -> Result<Extracted, ReadError> {
+    if is_flat(bytes) {
+        let content = read_content(bytes, "the flat OpenDocument XML")?;
+        let facts = read_properties(bytes, "the flat OpenDocument XML", ODT).unwrap_or_default();
+        return finish(content, has_headers_or_footers(bytes), facts);
+    }
     let mut archive = Archive::open(bytes, ODT)?;
     check_mimetype(&mut archive)?;
     if let Some(manifest) = archive.read("META-INF/manifest.xml")?
@@ -28,15 +35,8 @@ pub fn read_odt(bytes: &[u8]) -> Result<Extracted, ReadError> {
             detail: "the archive has no content.xml".to_owned(),
         });
     };
-    let mut content = OdtText::default();
-    walk(&xml, "content.xml", ODT, &mut content)?;
+    let content = read_content(&xml, "content.xml")?;
     drop(xml);
-    if !content.is_text {
-        return Err(ReadError::NotThisKind {
-            expected: ODT,
-            detail: "its content is not a text document".to_owned(),
-        });
-    }
     let headers_footers = match archive.read("styles.xml")? {
         Some(xml) => has_headers_or_footers(&xml),
         None => false,
@@ -45,6 +45,35 @@ pub fn read_odt(bytes: &[u8]) -> Result<Extracted, ReadError> {
         Some(xml) => read_properties(&xml, "meta.xml", ODT).unwrap_or_default(),
         None => DocumentFacts::default(),
     };
+    finish(content, headers_footers, facts)
+}
+
+/// True for the flat XML form: not a zip, an `office:document` element near the start.
+pub(crate) fn is_flat(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(4096)];
+    !bytes.starts_with(b"PK") && memchr::memmem::find(head, b"<office:document").is_some()
+}
+
+/// The text of the content XML `part`; refused unless it is a text document.
+fn read_content(xml: &[u8], part: &str) -> Result<OdtText, ReadError> {
+    let mut content = OdtText::default();
+    walk(xml, part, ODT, &mut content)?;
+    if content.is_text {
+        Ok(content)
+    } else {
+        Err(ReadError::NotThisKind {
+            expected: ODT,
+            detail: "its content is not a text document".to_owned(),
+        })
+    }
+}
+
+/// The document read: body, notes by kind, facts and findings.
+fn finish(
+    content: OdtText,
+    headers_footers: bool,
+    facts: DocumentFacts,
+) -> Result<Extracted, ReadError> {
     let findings = Findings {
         tracked_changes: content.tracked_changes,
         comments: content.comments,

@@ -53,7 +53,7 @@ impl Visitor for OdtText {
                     return Visit::Skip;
                 }
                 "forms" | "scripts" | "font-face-decls" | "styles" | "master-styles"
-                | "event-listeners" => return Visit::Skip,
+                | "event-listeners" | "meta" | "settings" => return Visit::Skip,
                 _ => {}
             },
             Ns::Svg if matches!(e.local, "title" | "desc") => return Visit::Skip,
