@@ -238,7 +238,7 @@ fn read_tag(tag: &str) -> Tag {
 fn speaker_name(annotation: &str) -> Option<String> {
     let cleaned: String = annotation
         .chars()
-        .filter(|&c| !(c.is_control() && !c.is_whitespace()) && c != ':' && c != '\u{AD}')
+        .filter(|&c| (c.is_whitespace() || !c.is_control()) && c != ':' && c != '\u{AD}')
         .collect();
     let name = cleaned.split_whitespace().collect::<Vec<_>>().join(" ");
     (!name.is_empty()).then_some(name)
