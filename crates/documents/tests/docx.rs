@@ -426,3 +426,32 @@ fn a_run_goes_on_after_its_text_box_and_ruby_readings_are_left_out() {
     let doc = read_docx(&docx(body, &WordParts::default())).unwrap();
     assert_eq!(doc.text, "Box\n\nA\tB漢");
 }
+
+#[test]
+fn many_notes_read_in_linear_time() {
+    let refs: String = (1..=20_000)
+        .map(|i| format!(r#"<w:r><w:t>x</w:t><w:footnoteReference w:id="{i}"/></w:r>"#))
+        .collect();
+    let notes: String = (1..=20_000)
+        .map(|i| {
+            format!(r#"<w:footnote w:id="{i}"><w:p><w:r><w:t>n{i}</w:t></w:r></w:p></w:footnote>"#)
+        })
+        .collect();
+    let bytes = docx(
+        &format!("<w:p>{refs}</w:p>"),
+        &WordParts {
+            footnotes: Some(&notes),
+            ..WordParts::default()
+        },
+    );
+    let doc = read_docx(&bytes).unwrap();
+    assert!(
+        doc.text.ends_with("[20000] n20000"),
+        "{}",
+        &doc.text[doc.text.len() - 40..]
+    );
+    assert!(
+        doc.text
+            .contains("x[19999]x[20000]\n\nFootnotes\n\n[1] n1\n\n[2] n2")
+    );
+}

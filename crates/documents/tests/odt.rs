@@ -264,3 +264,14 @@ fn the_flat_xml_form_reads_as_the_archive_does() {
         Err(ReadError::NotThisKind { .. })
     ));
 }
+
+#[test]
+fn counted_spaces_are_bounded_in_all() {
+    let body = format!(
+        "<text:p>a{}b</text:p>",
+        r#"<text:s text:c="1000"/>"#.repeat(5_000)
+    );
+    let doc = read_odt(&odt(&body, &OdfParts::default())).unwrap();
+    // A million counted spaces, then one space for each of the 4,000 elements left.
+    assert_eq!(doc.text.len(), 1_000_000 + 4_000 + 2);
+}

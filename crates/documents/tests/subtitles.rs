@@ -285,3 +285,11 @@ fn the_fuzz_corpus_replays_without_panics() {
     }
     assert!(read >= 3, "the seeds read: {read}");
 }
+
+#[test]
+fn a_line_of_many_brackets_reads_in_linear_time() {
+    let line = "[a] word ".repeat(50_000);
+    let doc = read_srt(&format!("1\n00:00:01,000 --> 00:00:02,000\n{line}\n")).unwrap();
+    assert_eq!(doc.text.split(' ').count(), 50_000);
+    assert!(doc.text.split(' ').all(|w| w == "word"));
+}

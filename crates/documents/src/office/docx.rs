@@ -1,6 +1,8 @@
 //! Word (`.docx`) files: the main part found through `_rels/.rels`, its footnotes and endnotes
 //! through its own relationships, the facts from the core properties.
 
+use std::collections::HashMap;
+
 use crate::{DocumentFacts, Extracted, ReadError};
 
 use super::archive::Archive;
@@ -56,19 +58,16 @@ pub fn read_docx(bytes: &[u8]) -> Result<Extracted, ReadError> {
     ] {
         if body.note_refs.iter().any(|r| r.kind == kind) {
             let part = parts.target(rel).unwrap_or(default).to_owned();
-            let notes = read_notes(&mut archive, &part)?;
+            let mut notes: HashMap<String, Vec<String>> = read_notes(&mut archive, &part)?
+                .into_iter()
+                .rev()
+                .map(|n| (n.label, n.paragraphs))
+                .collect();
             let referenced = body
                 .note_refs
                 .iter()
                 .filter(|r| r.kind == kind)
-                .map(|r| {
-                    let paragraphs = notes
-                        .iter()
-                        .find(|n| n.label == r.id)
-                        .map(|n| n.paragraphs.clone())
-                        .unwrap_or_default();
-                    (r.mark.clone(), paragraphs)
-                })
+                .map(|r| (r.mark.clone(), notes.remove(&r.id).unwrap_or_default()))
                 .collect();
             sections.push(NoteSection {
                 heading,

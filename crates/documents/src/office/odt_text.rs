@@ -14,6 +14,9 @@ use super::xml::{Element, Ns, Visit, Visitor};
 
 /// Most spaces one `text:s` stands for.
 pub(crate) const MAX_SPACES: usize = 1_000;
+/// Most spaces all `text:s` of a document stand for together; past it each is one space (a
+/// 20-byte element must not become a kilobyte of text millions of times over).
+pub(crate) const MAX_COUNTED_SPACES: usize = 1_000_000;
 
 /// Reads `content.xml`; see the module comment.
 #[derive(Default)]
@@ -34,6 +37,8 @@ pub(crate) struct OdtText {
     /// The automatic style being read (`style:style`), and the text styles that hide text.
     style: Option<String>,
     hidden_styles: HashSet<String>,
+    /// Spaces written for `text:s` so far.
+    counted_spaces: usize,
 }
 
 impl Visitor for OdtText {
@@ -136,11 +141,13 @@ impl OdtText {
             }
             "hidden-text" | "hidden-paragraph" | "ruby-text" => return Visit::Skip,
             "s" => {
-                let count = e
+                let asked = e
                     .attr("c")
                     .and_then(|c| c.trim().parse::<usize>().ok())
-                    .unwrap_or(1)
-                    .min(MAX_SPACES);
+                    .unwrap_or(1);
+                let left = MAX_COUNTED_SPACES.saturating_sub(self.counted_spaces);
+                let count = asked.min(MAX_SPACES).min(left).max(1);
+                self.counted_spaces += count;
                 self.flow.push_str(&" ".repeat(count));
             }
             "tab" => self.flow.push_str("\t"),

@@ -4,11 +4,13 @@
 //! `mc:AlternateContent`; hidden runs left out; tabs, line breaks and non-breaking hyphens as
 //! characters; note references as `[1]` (footnotes) and `[i]` (endnotes).
 
+use std::collections::HashMap;
+
 use super::flow::Flow;
 use super::xml::{Element, Ns, Visit, Visitor};
 
 /// Which kind of note a reference points to.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub(crate) enum NoteKind {
     Footnote,
     Endnote,
@@ -32,6 +34,9 @@ pub(crate) struct WordText {
     pub flow: Flow,
     /// Note references met, in order of first reference.
     pub note_refs: Vec<NoteRef>,
+    /// Where each note (kind, id) is in `note_refs`, and how many notes of each kind there are.
+    note_index: HashMap<(NoteKind, String), usize>,
+    note_counts: [usize; 2],
     /// A `w:document` element was met (the part is a Word body).
     pub is_document: bool,
     /// The part has tracked insertions, deletions or moves.
@@ -180,25 +185,26 @@ impl WordText {
     fn note_reference(&mut self, e: &Element, kind: NoteKind) {
         let id = e.attr("id").unwrap_or_default();
         let custom = e.attr("customMarkFollows").is_some_and(|v| is_on(Some(&v)));
-        let existing = self
-            .note_refs
-            .iter()
-            .find(|r| r.kind == kind && r.id == id)
-            .map(|r| r.mark.clone());
-        let mark = existing.unwrap_or_else(|| {
-            let number = 1 + self.note_refs.iter().filter(|r| r.kind == kind).count();
-            let mark = match (custom, kind) {
-                (true, _) => "*".to_owned(),
-                (false, NoteKind::Footnote) => number.to_string(),
-                (false, NoteKind::Endnote) => roman(number),
-            };
-            self.note_refs.push(NoteRef {
-                kind,
-                id,
-                mark: mark.clone(),
-            });
-            mark
-        });
+        let mark = match self.note_index.get(&(kind, id.clone())) {
+            Some(&i) => self.note_refs[i].mark.clone(),
+            None => {
+                let count = &mut self.note_counts[kind as usize];
+                *count += 1;
+                let mark = match (custom, kind) {
+                    (true, _) => "*".to_owned(),
+                    (false, NoteKind::Footnote) => count.to_string(),
+                    (false, NoteKind::Endnote) => roman(*count),
+                };
+                self.note_index
+                    .insert((kind, id.clone()), self.note_refs.len());
+                self.note_refs.push(NoteRef {
+                    kind,
+                    id,
+                    mark: mark.clone(),
+                });
+                mark
+            }
+        };
         if !custom {
             self.push_shown(&format!("[{mark}]"));
         }

@@ -49,7 +49,11 @@ pub(crate) fn strip_sound_descriptions(line: &mut CueLine) -> bool {
     if ranges.is_empty() {
         return false;
     }
-    line.retain_chars(|i, _| !ranges.iter().any(|r| r.contains(&i)));
+    let mut dropped = vec![false; text.chars().count()];
+    for range in ranges {
+        dropped[range].fill(true);
+    }
+    line.retain_chars(|i, _| !dropped[i]);
     true
 }
 
