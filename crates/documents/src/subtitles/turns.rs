@@ -5,7 +5,7 @@
 use super::markup::CueLine;
 
 /// Longest speaker name read from a `Name:` label, in chars.
-const MAX_LABEL_CHARS: usize = 40;
+const MAX_LABEL_CHARS: usize = 60;
 
 /// How a caption line starts a turn.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -126,19 +126,22 @@ fn split_marks(text: &str) -> (bool, &str) {
 }
 
 /// A `Name:` label at the start of `text` and its length in bytes with the spaces after it.
+/// The name is what comes before a comma or parenthesis (`SEN. BERNIE SANDERS (D-VT):` is
+/// `SEN. BERNIE SANDERS`), as Claimdesk's transcript detection reads it.
 fn label_at(text: &str) -> Option<(Label, usize)> {
     let colon = text.find(':')?;
-    let name = &text[..colon];
+    let raw = &text[..colon];
     let after = &text[colon + 1..];
     if !(after.is_empty() || after.starts_with(char::is_whitespace)) {
         return None;
     }
-    if name.chars().count() > MAX_LABEL_CHARS || name.trim() != name {
+    if raw.chars().count() > MAX_LABEL_CHARS || raw.trim() != raw {
         return None;
     }
-    let allowed = |c: char| c.is_alphabetic() || " .'-".contains(c);
+    let allowed = |c: char| c.is_alphabetic() || " .'-,()&".contains(c);
+    let name = raw.split([',', '(']).next().unwrap_or("").trim();
     let words: Vec<&str> = name.split_whitespace().collect();
-    if words.is_empty() || words.len() > 5 || !name.chars().all(allowed) {
+    if words.is_empty() || words.len() > 5 || !raw.chars().all(allowed) {
         return None;
     }
     if !words[0].starts_with(char::is_uppercase) {
