@@ -8,10 +8,10 @@
 //! own, cell after cell. Empty cells are left out.
 
 /// A row whose non-empty cells hold at most this many chars in all reads as one line.
-pub(crate) const ROW_AS_LINE_CHARS: usize = 300;
+pub const ROW_AS_LINE_CHARS: usize = 300;
 
 /// Between the cells of a row read as one line.
-pub(crate) const CELL_SEPARATOR: &str = " | ";
+pub const CELL_SEPARATOR: &str = " | ";
 
 /// A note (footnote, endnote) gathered from the text.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

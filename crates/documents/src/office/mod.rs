@@ -12,11 +12,11 @@
 //!
 //! Left out: page headers and footers, comments, hidden text, images and what they show
 //! (no OCR), equations, index templates, and page numbers (a word processor lays pages out
-//! anew each time). The notes of [`Extracted`](crate::Extracted) say when headers, comments,
+//! anew each time). The notes of [`Extracted`](crate::Extracted::notes) say when headers, comments,
 //! tracked changes or notes were met.
 //!
 //! The zip archive is read with limits against zip bombs (see [`archive`]) and the XML with
-//! bounded nesting; an encrypted file is [`ReadError::Encrypted`](crate::ReadError::Encrypted).
+//! bounded nesting; an encrypted file is [`crate::ReadError::Encrypted`].
 
 pub mod archive;
 mod assemble;
