@@ -453,3 +453,29 @@ fn many_notes_read_in_linear_time() {
             .contains("x[19999]x[20000]\n\nFootnotes\n\n[1] n1\n\n[2] n2")
     );
 }
+
+#[test]
+fn empty_headers_are_not_mentioned() {
+    let body = w_p("Text.")
+        + r#"<w:sectPr><w:headerReference w:type="default" r:id="rheader1.xml"/></w:sectPr>"#;
+    let empty = docx(
+        &body,
+        &WordParts {
+            header: Some("<w:p/>"),
+            ..WordParts::default()
+        },
+    );
+    assert!(read_docx(&empty).unwrap().notes.is_empty());
+    let page_number = r#"<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> PAGE </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>1</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>"#;
+    let numbered = docx(
+        &body,
+        &WordParts {
+            header: Some(page_number),
+            ..WordParts::default()
+        },
+    );
+    assert_notes_say(
+        &read_docx(&numbered).unwrap(),
+        &["headers and footers were left out"],
+    );
+}

@@ -79,7 +79,7 @@ pub fn read_docx(bytes: &[u8]) -> Result<Extracted, ReadError> {
     let findings = Findings {
         tracked_changes: body.tracked_changes,
         comments: body.comments,
-        headers_footers: body.headers_footers,
+        headers_footers: body.headers_footers && headers_have_text(&mut archive, &parts),
     };
     let (paragraphs, _) = body.flow.finish();
     assemble(DOCX, paragraphs, sections, facts, findings)
@@ -125,6 +125,28 @@ fn read_notes(archive: &mut Archive, part: &str) -> Result<Vec<Note>, ReadError>
     let mut notes = WordText::default();
     walk(&xml, part, DOCX, &mut notes)?;
     Ok(notes.flow.finish().1)
+}
+
+/// Most header and footer parts looked at for text (a document has one to six per section).
+const MAX_HEADER_PARTS: usize = 60;
+
+/// True when a page header or footer the document relates to shows any text (a page number
+/// counts); a part that cannot be read counts as showing text.
+fn headers_have_text(archive: &mut Archive, parts: &Relationships) -> bool {
+    let targets: Vec<String> = parts
+        .targets("header")
+        .chain(parts.targets("footer"))
+        .take(MAX_HEADER_PARTS)
+        .map(str::to_owned)
+        .collect();
+    targets.iter().any(|part| match archive.read(part) {
+        Ok(Some(xml)) => {
+            let mut text = WordText::default();
+            walk(&xml, part, DOCX, &mut text).is_err() || !text.flow.finish().0.is_empty()
+        }
+        Ok(None) => false,
+        Err(_) => true,
+    })
 }
 
 /// The core properties' facts; damaged properties give none rather than failing the text.

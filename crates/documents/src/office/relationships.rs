@@ -35,10 +35,15 @@ impl Relationships {
 
     /// The archive path of the first target whose relationship type ends with `/{suffix}`
     /// (`officeDocument`, `footnotes`, `core-properties`).
-    pub fn target(&self, suffix: &str) -> Option<&str> {
+    pub fn target<'a>(&'a self, suffix: &'a str) -> Option<&'a str> {
+        self.targets(suffix).next()
+    }
+
+    /// The archive paths of all targets whose relationship type ends with `/{suffix}`.
+    pub fn targets<'a>(&'a self, suffix: &'a str) -> impl Iterator<Item = &'a str> {
         self.0
             .iter()
-            .find(|r| r.kind.rsplit('/').next().is_some_and(|last| last == suffix))
+            .filter(move |r| r.kind.rsplit('/').next().is_some_and(|last| last == suffix))
             .map(|r| r.target.as_str())
     }
 }
@@ -127,6 +132,10 @@ mod tests {
             "external targets are not parts"
         );
         assert_eq!(rels.target("notes"), None);
+        assert_eq!(
+            rels.targets("footnotes").collect::<Vec<_>>(),
+            ["word/footnotes.xml"]
+        );
         assert_eq!(resolve("", "/word/document.xml"), "word/document.xml");
         assert_eq!(resolve("word/", "../../../x.xml"), "x.xml");
         assert_eq!(
