@@ -29,6 +29,8 @@ pub(crate) struct RunningText {
     break_pending: bool,
     label_pending: Option<String>,
     space_pending: bool,
+    /// The pending space joins two caption lines (not a space the captions write).
+    line_join: bool,
     speaker: Option<String>,
     sentences: usize,
     words: usize,
@@ -61,17 +63,24 @@ impl RunningText {
         if full {
             self.break_pending = true;
         }
-        self.space_pending = true;
+        self.join_lines();
     }
 
     /// The cue ends at `end`.
     pub fn end_cue(&mut self, end: u64) {
         self.last_end = Some(end);
-        self.space_pending = true;
+        self.join_lines();
     }
 
     /// A caption line ended: the next text is a new word.
     pub fn end_line(&mut self) {
+        self.join_lines();
+    }
+
+    fn join_lines(&mut self) {
+        if !self.space_pending {
+            self.line_join = true;
+        }
         self.space_pending = true;
     }
 
@@ -106,6 +115,7 @@ impl RunningText {
     pub fn write(&mut self, text: &str, millis: u64) {
         if text.starts_with(char::is_whitespace) {
             self.space_pending = true;
+            self.line_join = false;
         }
         let mut first = true;
         for word in text.split_whitespace() {
@@ -117,7 +127,7 @@ impl RunningText {
                 continue;
             }
             if first || self.break_pending || self.label_pending.is_some() {
-                self.begin(millis);
+                self.begin(millis, word.chars().next().unwrap_or(' '));
                 first = false;
             } else {
                 self.push(" ");
@@ -131,12 +141,14 @@ impl RunningText {
         }
         if text.ends_with(char::is_whitespace) {
             self.space_pending = true;
+            self.line_join = false;
         }
     }
 
-    /// Starts new content spoken from `millis`: the paragraph break or space before it, its
-    /// label, and its time entry.
-    fn begin(&mut self, millis: u64) {
+    /// Starts new content spoken from `millis` with `first`: the paragraph break or space
+    /// before it (none where caption lines of Chinese or Japanese join), its label, and its
+    /// time entry.
+    fn begin(&mut self, millis: u64, first: char) {
         let at;
         if self.break_pending || self.label_pending.is_some() {
             if !self.text.is_empty() {
@@ -151,12 +163,20 @@ impl RunningText {
             self.sentences = 0;
             self.words = 0;
         } else {
-            if self.space_pending && !self.text.is_empty() {
+            let unspaced = self.line_join
+                && is_unspaced_script(first)
+                && self
+                    .text
+                    .chars()
+                    .next_back()
+                    .is_some_and(is_unspaced_script);
+            if self.space_pending && !self.text.is_empty() && !unspaced {
                 self.push(" ");
             }
             at = self.chars;
         }
         self.space_pending = false;
+        self.line_join = false;
         if self.times.last().is_none_or(|t| t.millis != millis) {
             self.times.push(TimedText { start: at, millis });
         }
@@ -173,11 +193,24 @@ impl RunningText {
     }
 }
 
-/// True when `word` ends a sentence: `.`, `?`, `!` or `…`, maybe before closing quotes or
-/// brackets.
+/// True when `word` ends a sentence: `.`, `?`, `!`, `…` (or their full-width forms), maybe
+/// before closing quotes or brackets.
 pub(crate) fn ends_sentence(word: &str) -> bool {
-    word.trim_end_matches(['"', '\'', '”', '’', ')', ']', '»'])
-        .ends_with(['.', '?', '!', '…'])
+    word.trim_end_matches(['"', '\'', '”', '’', ')', ']', '»', '」', '』', '）'])
+        .ends_with(['.', '?', '!', '…', '。', '？', '！'])
+}
+
+/// True for characters of scripts written without spaces between words (Chinese, Japanese
+/// kana, their punctuation and full-width forms): caption lines of these join without a space.
+fn is_unspaced_script(c: char) -> bool {
+    matches!(c,
+        '\u{3000}'..='\u{303F}' // CJK punctuation
+        | '\u{3040}'..='\u{30FF}' // hiragana, katakana
+        | '\u{3400}'..='\u{4DBF}' // CJK extension A
+        | '\u{4E00}'..='\u{9FFF}' // CJK unified ideographs
+        | '\u{F900}'..='\u{FAFF}' // compatibility ideographs
+        | '\u{FF00}'..='\u{FFEF}' // full-width forms
+        | '\u{20000}'..='\u{2FA1F}') // supplementary ideographs
 }
 
 #[cfg(test)]
@@ -275,7 +308,26 @@ mod tests {
     }
 
     #[test]
+    fn chinese_and_japanese_lines_join_without_a_space() {
+        let mut w = RunningText::new(true);
+        w.start_cue(0);
+        w.write("我们的预算", 0);
+        w.end_line();
+        w.write("增长了。", 0);
+        w.end_cue(1_000);
+        w.start_cue(1_000);
+        w.write("そう です", 1_000);
+        w.end_cue(2_000);
+        w.start_cue(2_000);
+        w.write("OK then", 2_000);
+        let (text, _) = w.finish();
+        assert_eq!(text, "我们的预算增长了。そう です OK then");
+    }
+
+    #[test]
     fn sentence_ends() {
+        assert!(ends_sentence("增长了。"));
+        assert!(ends_sentence("本当？」"));
         assert!(ends_sentence("done."));
         assert!(ends_sentence("really?”"));
         assert!(ends_sentence("(yes!)"));
