@@ -82,17 +82,13 @@ pub enum ReadError {
         detail: String,
     },
     /// The document is encrypted with a password.
-    #[error(
-        "the {kind} file is protected with a password; open it in its own program, save a copy without the password, and import that"
-    )]
+    #[error("the {kind} file is protected with a password; open it in its own program, save a copy without the password, and import that")]
     Encrypted {
         /// "PDF", "Word (.docx)", …
         kind: &'static str,
     },
     /// The PDF has pages but no text on them: a scan or an image.
-    #[error(
-        "the PDF has no text layer (it is probably a scan); Claimdesk does not read text from images: run it through OCR first"
-    )]
+    #[error("the PDF has no text layer (it is probably a scan); Claimdesk does not read text from images: run it through OCR first")]
     NoTextLayer,
     /// The document would take more than the reader's limits (pages, size, zip entries).
     #[error("the {kind} file is too large to import: {detail}")]
