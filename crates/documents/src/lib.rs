@@ -12,6 +12,10 @@
 //!
 //! Offsets are Unicode scalar values (Rust `char`s) into [`Extracted::text`].
 
+pub mod media_time;
+pub mod office;
+pub mod subtitles;
+
 /// A document read into text.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Extracted {
