@@ -8,8 +8,8 @@
 //! skipped. Searching goes through an [`ArchiveSearcher`], which can be moved to a worker thread.
 //!
 //! ```no_run
-//! # fn main() -> Result<(), crate::ArchiveError> {
-//! use crate::Archive;
+//! # fn main() -> Result<(), claimdesk_archive::ArchiveError> {
+//! use claimdesk_archive::Archive;
 //! let archive = Archive::platform()?;
 //! archive.add(&["reviews/".into()])?;
 //! let refreshed = archive.refresh()?;
