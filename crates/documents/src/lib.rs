@@ -12,6 +12,8 @@
 //!
 //! Offsets are Unicode scalar values (Rust `char`s) into [`Extracted::text`].
 
+pub mod pdf;
+
 /// A document read into text.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Extracted {
@@ -78,13 +80,17 @@ pub enum ReadError {
         detail: String,
     },
     /// The document is encrypted with a password.
-    #[error("the {kind} file is protected with a password; open it in its own program, save a copy without the password, and import that")]
+    #[error(
+        "the {kind} file is protected with a password; open it in its own program, save a copy without the password, and import that"
+    )]
     Encrypted {
         /// "PDF", "Word (.docx)", …
         kind: &'static str,
     },
     /// The PDF has pages but no text on them: a scan or an image.
-    #[error("the PDF has no text layer (it is probably a scan); Claimdesk does not read text from images: run it through OCR first")]
+    #[error(
+        "the PDF has no text layer (it is probably a scan); Claimdesk does not read text from images: run it through OCR first"
+    )]
     NoTextLayer,
     /// The document would take more than the reader's limits (pages, size, zip entries).
     #[error("the {kind} file is too large to import: {detail}")]
