@@ -5,12 +5,13 @@ mod pdf_support;
 
 use pdf_support::corpus;
 
-/// Writes the test set to `$PDF_TESTSET_DIR` (default `target/pdf-testset`): each PDF with
+/// Writes the test set to `$PDF_TESTSET_DIR` (default `target/tmp/pdf-testset`): each PDF with
 /// its body sentences and running heads, one a line, for comparing other readers.
 #[test]
 #[ignore = "writes files; run by hand"]
 fn write_test_set() {
-    let dir = std::env::var("PDF_TESTSET_DIR").unwrap_or_else(|_| "target/pdf-testset".into());
+    let dir = std::env::var("PDF_TESTSET_DIR")
+        .unwrap_or_else(|_| format!("{}/pdf-testset", env!("CARGO_TARGET_TMPDIR")));
     std::fs::create_dir_all(&dir).unwrap();
     for doc in corpus::test_set() {
         let base = format!("{dir}/{}", doc.name);
@@ -20,6 +21,12 @@ fn write_test_set() {
         std::fs::write(
             format!("{base}.paragraphs.txt"),
             doc.paragraphs.join("\n\n"),
+        )
+        .unwrap();
+        let ours = claimdesk_documents::pdf::read_pdf(&doc.pdf).map(|r| r.text);
+        std::fs::write(
+            format!("{base}.claimdesk.txt"),
+            ours.unwrap_or_else(|e| e.to_string()),
         )
         .unwrap();
         println!(

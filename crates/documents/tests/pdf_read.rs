@@ -130,12 +130,12 @@ fn a_long_hyphenated_single_column_text_reads_exactly() {
 fn a_page_starts_where_its_text_starts_also_inside_a_paragraph_running_on() {
     let first = "The first page holds this paragraph alone, and it ends here.";
     let second = "The second page starts a new paragraph that runs on past the end of the page";
-    let filler = "and it continues with many more words so that it fills the page".repeat(1);
+    let filler = "and it continues with many more words so that it fills the page";
     let src = format!(
         "#set page(width: 12cm, height: 6cm, margin: 1cm)\n#set text(font: \"Libertinus Serif\", size: 11pt, hyphenate: false)\n{}\n#pagebreak()\n{} {}",
         escape(first),
         escape(second),
-        std::iter::repeat_n(escape(&filler), 6)
+        std::iter::repeat_n(escape(filler), 16)
             .collect::<Vec<_>>()
             .join(" and ")
     );

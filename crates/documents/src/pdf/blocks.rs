@@ -189,6 +189,7 @@ mod tests {
             x1,
             y,
             size: 10.0,
+            gaps: Vec::new(),
         }
     }
 

@@ -1,13 +1,19 @@
-//! Glyphs into chunks: runs of text on one baseline with no gap wider than a column gutter,
-//! in the order the page shows them. Word spaces come from space glyphs and from gaps;
+//! Glyphs into chunks: runs of text on one baseline, in the order the page shows them, split
+//! at column gutters. A wide gap is a gutter when the lines just above and below leave its
+//! middle empty too (a justified line's wide spaces do not line up with its neighbours');
+//! without neighbours, when it is wider than one and a half font sizes. Word spaces come from
+//! space glyphs and from gaps;
 //! raised small glyphs (footnote calls) stay in their chunk, digits as superscript digits;
 //! ligature characters are expanded.
 
 use super::glyphs::Glyph;
 
-/// A gap wider than this many font sizes ends a chunk (column gutters are wider, word spaces
-/// narrower).
-const GUTTER_GAP: f32 = 1.0;
+/// A gap wider than this many font sizes always ends a run.
+const RUN_GAP: f32 = 3.0;
+/// A gap narrower than this many font sizes is never a gutter.
+const MIN_GUTTER: f32 = 0.8;
+/// Without lines around it, a gap wider than this many font sizes is a gutter.
+const LONE_GUTTER: f32 = 1.5;
 /// A gap wider than this many font sizes is a word space.
 const SPACE_GAP: f32 = 0.15;
 /// A glyph smaller than this share of its neighbour's size may be a superscript.
@@ -26,6 +32,19 @@ pub(crate) struct Chunk {
     pub y: f32,
     /// The font size of its main glyphs.
     pub size: f32,
+    /// The gaps between its words, left to right.
+    pub gaps: Vec<Gap>,
+}
+
+/// A word space inside a chunk.
+#[derive(Clone, Debug)]
+pub(crate) struct Gap {
+    /// Where the space starts.
+    pub x0: f32,
+    /// Where it ends.
+    pub x1: f32,
+    /// The byte index of the space in the chunk's text.
+    pub at: usize,
 }
 
 /// The chunks of a page's upright glyphs, and the text of its rotated glyphs (in content order).
@@ -61,7 +80,76 @@ pub(crate) fn chunks(glyphs: &[Glyph]) -> (Vec<Chunk>, String) {
     if !run.is_empty() {
         out.push(finish(&run, &spaces));
     }
-    (out, rotated)
+    (split_gutters(out), rotated)
+}
+
+/// Splits chunks at their gaps that are gutters.
+fn split_gutters(chunks: Vec<Chunk>) -> Vec<Chunk> {
+    let mut out = Vec::with_capacity(chunks.len());
+    for (i, chunk) in chunks.iter().enumerate() {
+        let gutters: Vec<usize> = chunk
+            .gaps
+            .iter()
+            .enumerate()
+            .filter(|(_, g)| is_gutter(&chunks, i, g))
+            .map(|(k, _)| k)
+            .collect();
+        if gutters.is_empty() {
+            out.push(chunk.clone());
+            continue;
+        }
+        let mut from_gap = 0;
+        let mut from_byte = 0;
+        let mut x0 = chunk.x0;
+        for k in gutters.into_iter().chain([chunk.gaps.len()]) {
+            let (x1, to_byte) = match chunk.gaps.get(k) {
+                Some(g) => (g.x0, g.at),
+                None => (chunk.x1, chunk.text.len()),
+            };
+            let gaps = chunk.gaps[from_gap..k.min(chunk.gaps.len())]
+                .iter()
+                .map(|g| Gap {
+                    at: g.at - from_byte,
+                    ..g.clone()
+                })
+                .collect();
+            out.push(Chunk {
+                text: chunk.text[from_byte..to_byte].to_owned(),
+                x0,
+                x1,
+                y: chunk.y,
+                size: chunk.size,
+                gaps,
+            });
+            if let Some(g) = chunk.gaps.get(k) {
+                from_gap = k + 1;
+                from_byte = g.at + 1;
+                x0 = g.x1;
+            }
+        }
+    }
+    out
+}
+
+/// Whether gap `gap` of chunk `i` is a column gutter.
+fn is_gutter(chunks: &[Chunk], i: usize, gap: &Gap) -> bool {
+    let chunk = &chunks[i];
+    let width = gap.x1 - gap.x0;
+    if width < MIN_GUTTER * chunk.size {
+        return false;
+    }
+    let middle = (gap.x0 + gap.x1) / 2.0;
+    let near = |n: &&Chunk| {
+        let dy = (n.y - chunk.y).abs();
+        dy > 0.25 * chunk.size && dy <= 4.0 * chunk.size
+    };
+    let neighbours: Vec<&Chunk> = chunks.iter().filter(near).collect();
+    if neighbours.len() < 2 {
+        return width > LONE_GUTTER * chunk.size;
+    }
+    !neighbours.iter().any(|n| {
+        n.x0 < middle && middle < n.x1 && !n.gaps.iter().any(|g| g.x0 <= middle && middle <= g.x1)
+    })
 }
 
 /// Whether `next` continues the run: same baseline (superscripts allowed), not far to the left
@@ -71,7 +159,7 @@ fn continues(run: &[&Glyph], next: &Glyph) -> bool {
     let base = main_glyph(run);
     let size = base.size.max(next.size);
     let gap = next.x - last.right();
-    if gap > GUTTER_GAP * size || gap < -0.5 * size {
+    if gap > RUN_GAP * size || gap < -0.5 * size {
         return false;
     }
     let dy = next.y - base.y;
@@ -100,21 +188,44 @@ fn is_superscript(glyph: &Glyph, base: &Glyph) -> bool {
 fn finish(run: &[&Glyph], spaces: &[bool]) -> Chunk {
     let base = main_glyph(run);
     let mut text = String::new();
-    let mut prev: Option<&Glyph> = None;
+    let mut prev: Option<(&Glyph, bool)> = None;
+    let mut gaps = Vec::new();
+    let mut leading_mark = true;
     for (glyph, &space_before) in run.iter().zip(spaces) {
         let superscript = is_superscript(glyph, base);
-        if let Some(prev) = prev {
+        if let Some((prev, prev_superscript)) = prev {
             let gap = glyph.x - prev.right();
             let wide = gap > SPACE_GAP * glyph.size.max(prev.size);
-            if (space_before || wide) && !superscript && !text.ends_with(' ') {
+            // A note number that starts the chunk (a footnote's own number) is a label.
+            let after_mark = prev_superscript && !superscript && leading_mark;
+            if (space_before || wide || after_mark) && !superscript && !text.ends_with(' ') {
+                gaps.push(Gap {
+                    x0: prev.right(),
+                    x1: glyph.x.max(prev.right()),
+                    at: text.len(),
+                });
                 text.push(' ');
             }
         }
-        push_glyph_text(&mut text, &glyph.text, superscript);
-        prev = Some(glyph);
+        leading_mark &= superscript;
+        if &*glyph.text == "\u{ad}" {
+            // A drawn soft hyphen is a hyphen (producers map their hyphen glyph to U+00AD);
+            // whether it joins a broken word is decided when lines are joined. An invisible
+            // one is dropped.
+            if glyph.width > 0.05 * glyph.size {
+                text.push('-');
+            }
+        } else {
+            push_glyph_text(&mut text, &glyph.text, superscript);
+        }
+        prev = Some((glyph, superscript));
     }
+    // Glyph text may itself end in a space: keep the gaps inside the trimmed text.
+    let trimmed = text.trim_end().len();
+    gaps.retain(|g| g.at < trimmed);
     Chunk {
-        text: text.trim().to_owned(),
+        text: text.trim_end().to_owned(),
+        gaps,
         x0: run.iter().map(|g| g.x).fold(f32::INFINITY, f32::min),
         x1: run
             .iter()
@@ -203,7 +314,7 @@ mod tests {
         ];
         let (chunks, _) = chunks(&glyphs);
         let texts: Vec<&str> = chunks.iter().map(|c| c.text.as_str()).collect();
-        assert_eq!(texts, ["in²", "¹See"]);
+        assert_eq!(texts, ["in²", "¹ See"]);
     }
 
     #[test]

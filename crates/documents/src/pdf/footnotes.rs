@@ -19,7 +19,7 @@ pub(crate) fn split_notes(
     let is_note_start = |i: usize, b: &Block| {
         small(b)
             && b.top() < 0.5 * page_height
-            && starts_with_note_mark(&b.lines[0].text)
+            && (starts_with_note_mark(&b.lines[0].text) || starts_with_number(&b.lines[0].text))
             && !blocks.iter().enumerate().any(|(j, o)| {
                 j != i && !small(o) && o.top() < b.bottom() && overlap(o.x0, o.x1, b.x0, b.x1) > 0.0
             })
@@ -42,6 +42,12 @@ pub(crate) fn split_notes(
         }
     }
     (body, notes)
+}
+
+/// Whether `text` starts with a plain note number: one to three digits, then text.
+fn starts_with_number(text: &str) -> bool {
+    let digits = text.chars().take_while(char::is_ascii_digit).count();
+    (1..=3).contains(&digits) && text[digits..].trim_start().starts_with(char::is_alphabetic)
 }
 
 #[cfg(test)]

@@ -94,15 +94,14 @@ pub(crate) fn joint(prev: &str, next: &str, words: &Words) -> Joint {
         return Joint::Space;
     }
     let head_lower = head.to_lowercase();
-    if head_lower.contains(['-', '\u{2010}']) {
-        return Joint::Touch;
-    }
     let tail_lower = tail.to_lowercase();
     let tail_first = tail_lower.split(['-', '\u{2010}']).next().unwrap_or("");
     if words.contains(&format!("{head_lower}{tail_first}")) {
         return Joint::DropHyphen;
     }
-    if words.contains(&format!("{head_lower}-{tail_lower}"))
+    if words.contains(&format!("{head_lower}-{tail_first}"))
+        || head_lower.contains(['-', '\u{2010}'])
+        || tail_lower.contains(['-', '\u{2010}'])
         || HYPHENATED_PREFIXES.contains(&head_lower.as_str())
     {
         return Joint::Touch;
@@ -124,10 +123,12 @@ mod tests {
 
     #[test]
     fn broken_words_join_and_real_hyphens_stay() {
-        let w = words("The government and the well-known report.\nA non-binding vote.");
+        let w = words("The government and the well-known report.\nA non-binding peer-assessment.");
         assert_eq!(joint("the govern-", "ment said", &w), Joint::DropHyphen);
         assert_eq!(joint("an unpre-", "cedented rise", &w), Joint::DropHyphen);
         assert_eq!(joint("five-and-a-", "half months", &w), Joint::Touch);
+        assert_eq!(joint("five-", "and-a-half months", &w), Joint::Touch);
+        assert_eq!(joint("peer-assess-", "ment was", &w), Joint::DropHyphen);
         assert_eq!(joint("the well-", "known report", &w), Joint::Touch);
         assert_eq!(joint("both self-", "and peer-review", &w), Joint::Space);
         assert_eq!(joint("the anti-", "European vote", &w), Joint::Touch);

@@ -1,5 +1,5 @@
 //! A block's lines into paragraphs: a new paragraph starts at an indented line, after a gap
-//! wider than the block's line spacing, at a change of font size, at a footnote number, or
+//! wider than the block's line spacing (by a fifth of the font size), at a change of font size, at a footnote number, or
 //! after a short line ending a sentence when the next line's first word would have fitted.
 
 use super::blocks::Block;
@@ -41,7 +41,7 @@ pub(crate) fn paragraphs(block: &Block, column_left: f32, notes: bool) -> Vec<Pa
                 let room = block.x1 - prev.x1;
                 let fitted = room > (first_word.chars().count() as f32 + 1.5) * 0.5 * line.size;
                 indented
-                    || gap > 1.45 * pitch
+                    || gap > pitch + 0.2 * line.size
                     || (line.size - prev.size).abs() > 0.1 * prev.size
                     || (notes && starts_with_note_mark(&line.text))
                     || (fitted && ends_sentence(&prev.text))

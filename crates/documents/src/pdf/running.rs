@@ -38,7 +38,7 @@ type At = (usize, usize, usize);
 
 /// Removes running heads, feet and page numbers from `pages`.
 pub(crate) fn remove_running(pages: &mut [LaidOutPage]) -> RunningRemoved {
-    let mut candidates: HashMap<(String, bool), Vec<(At, f32)>> = HashMap::new();
+    let mut candidates: HashMap<(String, bool), Vec<(At, f32, bool)>> = HashMap::new();
     let mut numbers: Vec<(At, bool)> = Vec::new();
     for (p, page) in pages.iter().enumerate() {
         let (highest, lowest) = extremes(page);
@@ -56,28 +56,33 @@ pub(crate) fn remove_running(pages: &mut [LaidOutPage]) -> RunningRemoved {
                 }
                 let key = letters(&line.text);
                 if key.len() >= 2 {
+                    let isolated = isolated(page, line, top);
                     candidates
                         .entry((key, top))
                         .or_default()
-                        .push(((p, b, l), line.y));
+                        .push(((p, b, l), line.y, isolated));
                 }
             }
         }
     }
+    // A line on at least half of the pages (and three) is running text wherever it stands; one
+    // on fewer pages (but two, and three in ten) only when set apart from the body by a gap.
     let needed = (pages.len() as f32 * 0.3).ceil().max(2.0) as usize;
+    let plenty = (pages.len() as f32 * 0.5).ceil().max(3.0) as usize;
     let mut remove: Vec<(At, Kind)> = numbers
         .into_iter()
         .map(|(at, _)| (at, Kind::Number))
         .collect();
     for ((_, top), places) in &candidates {
-        for &(at, y) in places {
+        for &(at, y, isolated) in places {
             let mut pages_alike: Vec<usize> = places
                 .iter()
-                .filter(|(_, other)| (other - y).abs() <= SAME_HEIGHT)
-                .map(|((p, _, _), _)| *p)
+                .filter(|(_, other, _)| (other - y).abs() <= SAME_HEIGHT)
+                .map(|((p, _, _), _, _)| *p)
                 .collect();
             pages_alike.dedup();
-            if pages_alike.len() >= needed {
+            let count = pages_alike.len();
+            if count >= plenty || (count >= needed && isolated) {
                 remove.push((at, if *top { Kind::Head } else { Kind::Foot }));
             }
         }
@@ -90,6 +95,20 @@ enum Kind {
     Head,
     Foot,
     Number,
+}
+
+/// Whether `line` stands apart from the body: the nearest line on its body side (below a head,
+/// above a foot) that shares some of its width is more than 1.6 font sizes away.
+fn isolated(page: &LaidOutPage, line: &super::blocks::Line, top: bool) -> bool {
+    let nearest = page
+        .blocks
+        .iter()
+        .flat_map(|b| &b.lines)
+        .filter(|o| o.x0 < line.x1 && line.x0 < o.x1)
+        .map(|o| if top { line.y - o.y } else { o.y - line.y })
+        .filter(|d| *d > 0.25 * line.size)
+        .fold(f32::INFINITY, f32::min);
+    nearest > 1.6 * line.size
 }
 
 /// The highest and lowest baselines of a page.
@@ -173,10 +192,32 @@ pub(crate) fn is_page_number(text: &str) -> bool {
     };
     let number = |p: &str| {
         (p.len() <= 4 && p.chars().all(|c| c.is_ascii_digit()))
-            || (p.len() <= 7 && p.chars().all(|c| "ivxlcdm".contains(c)))
+            || (p.len() <= 9 && (1..400).any(|n| roman(n) == p))
     };
     let rest: Vec<&str> = parts.collect();
     number(first) && rest.len() <= 1 && rest.iter().all(|p| p.chars().all(|c| c.is_ascii_digit()))
+}
+
+/// `n` in lower-case roman numerals.
+fn roman(mut n: u32) -> String {
+    let mut out = String::new();
+    for (value, digits) in [
+        (100, "c"),
+        (90, "xc"),
+        (50, "l"),
+        (40, "xl"),
+        (10, "x"),
+        (9, "ix"),
+        (5, "v"),
+        (4, "iv"),
+        (1, "i"),
+    ] {
+        while n >= value {
+            out.push_str(digits);
+            n -= value;
+        }
+    }
+    out
 }
 
 #[cfg(test)]
