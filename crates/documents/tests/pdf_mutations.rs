@@ -96,7 +96,8 @@ fn mutation_loop() {
         state ^= state << 17;
         state
     };
-    let (mut ok, mut errors, mut slowest) = (0usize, 0usize, Duration::ZERO);
+    let (mut ok, mut slowest) = (0usize, Duration::ZERO);
+    let mut errors: std::collections::BTreeMap<String, usize> = Default::default();
     let started = Instant::now();
     for run in 0..runs {
         let base = &seeds[run % seeds.len()];
@@ -113,12 +114,23 @@ fn mutation_loop() {
         let t = Instant::now();
         match read_checked(&bytes) {
             Ok(()) => ok += 1,
-            Err(_) => errors += 1,
+            Err(e) => {
+                // The kind, and whether the reader's panic guard caught something.
+                let kind = format!("{e:?}")
+                    .split([' ', '{', '('])
+                    .next()
+                    .unwrap_or("")
+                    .to_owned();
+                let caught = e.to_string().contains("stopped on something unexpected");
+                *errors
+                    .entry(if caught { "caught panic".into() } else { kind })
+                    .or_default() += 1;
+            }
         }
         slowest = slowest.max(t.elapsed());
     }
     println!(
-        "{runs} mutated PDFs: {ok} read, {errors} errors, 0 panics; slowest {slowest:?}, total {:?}",
+        "{runs} mutated PDFs: {ok} read, errors {errors:?}, no panic escaped; slowest {slowest:?}, total {:?}",
         started.elapsed()
     );
 }

@@ -31,11 +31,20 @@ impl Text {
 
     /// Starts a paragraph; returns the char offset of its text.
     fn begin(&mut self, paragraph: &Paragraph, words: &Words) -> usize {
+        self.drop_soft_hyphen();
         if !self.text.is_empty() {
             self.push_str("\n\n");
         }
         self.open = None;
         self.continue_with(paragraph, words)
+    }
+
+    /// A soft hyphen ending a paragraph joins nothing: it goes.
+    fn drop_soft_hyphen(&mut self) {
+        if self.text.ends_with('\u{ad}') {
+            self.text.pop();
+            self.chars -= 1;
+        }
     }
 
     fn close(&mut self, words: &Words) {
@@ -121,8 +130,18 @@ pub(crate) fn assemble(pages: &[PageParagraphs], words: &Words) -> (String, Vec<
         out.pending.extend(page.after.iter().cloned());
     }
     out.close(words);
+    out.drop_soft_hyphen();
     if let Some(first) = starts.first_mut() {
         *first = 0;
+    }
+    // A page without text starts where the next page does (a mended word may begin a little
+    // before the offset recorded for an empty page in between).
+    for i in (1..starts.len()).rev() {
+        starts[i - 1] = starts[i - 1].min(starts[i]);
+    }
+    let end = out.chars;
+    for start in &mut starts {
+        *start = (*start).min(end);
     }
     (out.text, starts)
 }

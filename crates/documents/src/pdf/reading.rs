@@ -124,13 +124,14 @@ fn lay_out(pages: Vec<PageGlyphs>) -> Extracted {
                 block_start: true,
             });
         }
+        let body = clean(body);
+        let after = clean(after);
         for line in body.iter().chain(&after).flat_map(|p| &p.lines) {
             words.add_line(line);
         }
         paged.push(PageParagraphs { body, after });
     }
     let (text, page_starts) = assemble(&paged, &words);
-    let text = normalise(&text);
     Extracted {
         text,
         pages: page_starts,
@@ -175,13 +176,36 @@ fn body_size(pages: &[LaidOutPage]) -> f32 {
         .map_or(10.0, |(k, _)| k as f32 / 10.0)
 }
 
-/// The text as Claimdesk stores it: soft hyphens gone, no-break spaces as spaces, no control
-/// characters but newlines.
-fn normalise(text: &str) -> String {
-    text.chars()
-        .filter(|&c| c != '\u{ad}' && (c == '\n' || !c.is_control()))
-        .map(|c| if c == '\u{a0}' { ' ' } else { c })
+/// Paragraphs with their lines as Claimdesk stores text: no control characters, no-break
+/// spaces as spaces, soft hyphens gone but at a line end (where they join the broken word);
+/// empty lines and paragraphs dropped.
+fn clean(paragraphs: Vec<Paragraph>) -> Vec<Paragraph> {
+    paragraphs
+        .into_iter()
+        .filter_map(|mut paragraph| {
+            paragraph.lines = paragraph
+                .lines
+                .iter()
+                .map(|line| clean_line(line))
+                .filter(|line| !line.is_empty())
+                .collect();
+            (!paragraph.lines.is_empty()).then_some(paragraph)
+        })
         .collect()
+}
+
+fn clean_line(line: &str) -> String {
+    let soft_end = line.ends_with('\u{ad}');
+    let mut out: String = line
+        .chars()
+        .filter(|&c| c != '\u{ad}' && !c.is_control())
+        .map(|c| if c == '\u{a0}' { ' ' } else { c })
+        .collect();
+    out = out.trim().to_owned();
+    if soft_end && !out.is_empty() {
+        out.push('\u{ad}');
+    }
+    out
 }
 
 /// Notes for the user about what was left out or moved.
