@@ -53,13 +53,17 @@ struct Score {
 /// consecutive sentences found in order, running heads/feet and page-number lines left in.
 fn score(doc: &corpus::TestDoc, text: &str, millis: f64) -> Score {
     let flat = pdf_support::squash(text);
-    let positions: Vec<Option<usize>> = doc
-        .sentences()
-        .iter()
-        .map(|s| flat.find(s.as_str()))
-        .collect();
+    let sentences = doc.sentences();
+    let positions: Vec<Option<usize>> = sentences.iter().map(|s| flat.find(s.as_str())).collect();
     let found = positions.iter().filter(|p| p.is_some()).count();
-    let pairs: Vec<(usize, usize)> = positions
+    // Order is judged on sentences that occur once in the document.
+    let unique: Vec<Option<usize>> = sentences
+        .iter()
+        .zip(&positions)
+        .filter(|(s, _)| sentences.iter().filter(|o| o == s).count() == 1)
+        .map(|(_, p)| *p)
+        .collect();
+    let pairs: Vec<(usize, usize)> = unique
         .windows(2)
         .filter_map(|w| Some((w[0]?, w[1]?)))
         .collect();
