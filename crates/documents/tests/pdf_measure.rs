@@ -23,6 +23,10 @@ fn write_test_set() {
             doc.paragraphs.join("\n\n"),
         )
         .unwrap();
+        if let Ok(read) = claimdesk_documents::pdf::read_pdf(&doc.pdf) {
+            let about = format!("{:?}\n{:#?}\n{:?}", read.facts, read.notes, read.pages);
+            std::fs::write(format!("{base}.about.txt"), about).unwrap();
+        }
         let ours = claimdesk_documents::pdf::read_pdf(&doc.pdf).map(|r| r.text);
         std::fs::write(
             format!("{base}.claimdesk.txt"),
@@ -183,4 +187,34 @@ fn measure() {
             total.millis
         );
     }
+}
+
+/// Reads every file of `$PDF_MUTATED_DIR` (damaged PDFs made by hand, e.g. the library
+/// comparison's) and prints how many gave text, which errors, and the slowest read.
+#[test]
+#[ignore = "measurement; run by hand"]
+fn read_damaged_dir() {
+    let Ok(dir) = std::env::var("PDF_MUTATED_DIR") else {
+        return;
+    };
+    let mut ok = 0;
+    let mut errors: std::collections::BTreeMap<String, usize> = Default::default();
+    let mut slowest = std::time::Duration::ZERO;
+    for entry in std::fs::read_dir(dir).unwrap().flatten() {
+        let bytes = std::fs::read(entry.path()).unwrap();
+        let started = std::time::Instant::now();
+        match claimdesk_documents::pdf::read_pdf(&bytes) {
+            Ok(_) => ok += 1,
+            Err(e) => {
+                let kind = format!("{e:?}")
+                    .split([' ', '{', '('])
+                    .next()
+                    .unwrap_or("")
+                    .to_owned();
+                *errors.entry(kind).or_default() += 1;
+            }
+        }
+        slowest = slowest.max(started.elapsed());
+    }
+    println!("{ok} read, errors {errors:?}, slowest {slowest:?}");
 }

@@ -26,6 +26,8 @@ pub(crate) struct Budget {
     pub bytes: usize,
     /// The largest single stream to decompress.
     pub stream_limit: usize,
+    /// Content streams that could not be decoded (damaged data), counted.
+    pub undecodable: usize,
 }
 
 /// The budget ran out: which one, in words.
@@ -184,7 +186,10 @@ fn stream_bytes(stream: &lopdf::Stream, budget: &mut Budget) -> Result<Vec<u8>, 
             OverBudget("a page's content decompresses to more than the limit"),
         ),
         // A stream that does not decode (bad data): its page shows nothing.
-        Err(_) => Ok(Vec::new()),
+        Err(_) => {
+            budget.undecodable += 1;
+            Ok(Vec::new())
+        }
     }
 }
 

@@ -41,6 +41,7 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Extracted, ReadError> {
         operators: OPERATOR_LIMIT,
         bytes: CONTENT_LIMIT,
         stream_limit: STREAM_LIMIT,
+        undecodable: 0,
     };
     let mut fonts = FontCache::default();
     let mut pages = Vec::with_capacity(page_ids.len());
@@ -49,6 +50,18 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Extracted, ReadError> {
         pages.push(page);
     }
     if pages.iter().all(|p| p.glyphs.iter().all(|g| g.is_blank())) {
+        if budget.undecodable > 0 {
+            return Err(broken("the contents of its pages cannot be decoded"));
+        }
+        if pages
+            .iter()
+            .any(|p| p.glyphs.iter().any(|g| g.text.is_empty()))
+        {
+            // Characters are drawn, but their fonts do not say which letters they are.
+            return Err(broken(
+                "its characters cannot be turned into text (their fonts have no usable character map)",
+            ));
+        }
         return Err(ReadError::NoTextLayer);
     }
     let mut extracted = lay_out(pages);
@@ -245,7 +258,7 @@ fn notes(
     }
     if notes_moved > 0 {
         out.push(format!(
-            "Placed {notes_moved} footnote paragraph(s) after the text of their page (after the paragraph that runs on from it)."
+            "Moved {notes_moved} footnote paragraph(s) out of the running text: each follows the body text of its page, or the paragraph running on from that page."
         ));
     }
     if textless > 0 {
