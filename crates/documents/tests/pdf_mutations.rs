@@ -134,3 +134,21 @@ fn mutation_loop() {
         started.elapsed()
     );
 }
+
+/// Writes the fuzz target's seed PDFs (`fuzz/corpus/read_pdf/`): run by hand when the seeds
+/// should change.
+#[test]
+#[ignore = "writes the fuzz seeds; run by hand"]
+fn write_fuzz_seeds() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../fuzz/corpus/read_pdf");
+    std::fs::create_dir_all(dir).unwrap();
+    std::fs::write(format!("{dir}/two-columns-footnote.pdf"), &*SEED).unwrap();
+    let tagged = pdf_support::typeset_tagged(
+        "#set page(width: 8cm, height: 6cm, margin: 1cm, header: [Head], footer: context counter(page).display())\n#set text(font: \"Noto Sans\", size: 9pt)\nA tagged page with an ﬁ ligature and a well-known compound.",
+    );
+    std::fs::write(format!("{dir}/tagged.pdf"), tagged).unwrap();
+    let scan = pdf_support::typeset(
+        "#set page(width: 6cm, height: 6cm)\n#rect(width: 3cm, height: 2cm, fill: gray)",
+    );
+    std::fs::write(format!("{dir}/no-text.pdf"), scan).unwrap();
+}
