@@ -299,11 +299,7 @@ impl Run<'_> {
             }
             b"TJ" => self.show_operand(operands.first()),
             b"BMC" | b"BDC" => self.begin_marked(operands),
-            b"EMC" => {
-                if self.marked.pop() == Some(true) {
-                    self.artifact_depth -= 1;
-                }
-            }
+            b"EMC" => self.end_marked(),
             b"Do" => self.draw_object(operands, resources, depth)?,
             _ => {}
         }
@@ -334,6 +330,12 @@ impl Run<'_> {
         self.marked.push(artifact);
         if artifact {
             self.artifact_depth += 1;
+        }
+    }
+
+    fn end_marked(&mut self) {
+        if self.marked.pop() == Some(true) {
+            self.artifact_depth -= 1;
         }
     }
 

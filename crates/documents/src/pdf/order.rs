@@ -18,12 +18,13 @@ pub(crate) fn reading_order(blocks: Vec<Block>) -> Vec<Block> {
         blocks.sort_by(|a, b| b.top().total_cmp(&a.top()).then(a.x0.total_cmp(&b.x0)));
         return blocks;
     }
-    let mut before = vec![vec![false; n]; n];
-    for a in 0..n {
-        for b in 0..n {
-            before[a][b] = a != b && comes_before(&blocks, a, b);
-        }
-    }
+    let before: Vec<Vec<bool>> = (0..n)
+        .map(|a| {
+            (0..n)
+                .map(|b| a != b && comes_before(&blocks, a, b))
+                .collect()
+        })
+        .collect();
     let mut indegree: Vec<usize> = (0..n)
         .map(|b| (0..n).filter(|&a| before[a][b]).count())
         .collect();

@@ -36,9 +36,12 @@ pub(crate) struct RunningRemoved {
 /// Where a line is: page, block, line.
 type At = (usize, usize, usize);
 
+/// A candidate running line: where, its baseline, whether it stands apart from the body.
+type Place = (At, f32, bool);
+
 /// Removes running heads, feet and page numbers from `pages`.
 pub(crate) fn remove_running(pages: &mut [LaidOutPage]) -> RunningRemoved {
-    let mut candidates: HashMap<(String, bool), Vec<(At, f32, bool)>> = HashMap::new();
+    let mut candidates: HashMap<(String, bool), Vec<Place>> = HashMap::new();
     let mut numbers: Vec<(At, bool)> = Vec::new();
     for (p, page) in pages.iter().enumerate() {
         let (highest, lowest) = extremes(page);
