@@ -219,3 +219,54 @@ fn a_tagged_pdf_drops_its_artifacts() {
     let read = read_pdf(&pdf).unwrap();
     assert_eq!(read.text, "The only paragraph of the tagged document.");
 }
+
+/// A one-page PDF drawn with a standard 14 font (no embedded font, no widths, WinAnsi
+/// encoding), as old producers write them: built with lopdf.
+fn standard_font_pdf(content: &str) -> Vec<u8> {
+    use lopdf::{Document, Object, Stream, dictionary};
+    let mut doc = Document::with_version("1.4");
+    let pages_id = doc.new_object_id();
+    let font_id = doc.add_object(dictionary! {
+        "Type" => "Font",
+        "Subtype" => "Type1",
+        "BaseFont" => "Helvetica",
+        "Encoding" => "WinAnsiEncoding",
+    });
+    let resources_id = doc.add_object(dictionary! {
+        "Font" => dictionary! { "F1" => font_id },
+    });
+    let content_id = doc.add_object(Stream::new(dictionary! {}, content.as_bytes().to_vec()));
+    let page_id = doc.add_object(dictionary! {
+        "Type" => "Page",
+        "Parent" => pages_id,
+        "Contents" => content_id,
+    });
+    doc.objects.insert(
+        pages_id,
+        Object::Dictionary(dictionary! {
+            "Type" => "Pages",
+            "Kids" => vec![page_id.into()],
+            "Count" => 1,
+            "Resources" => resources_id,
+            "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
+        }),
+    );
+    let catalog_id = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
+    doc.trailer.set("Root", catalog_id);
+    let mut out = Vec::new();
+    doc.save_to(&mut out).unwrap();
+    out
+}
+
+#[test]
+fn a_standard_font_with_winansi_text_and_inherited_resources_is_read() {
+    let pdf = standard_font_pdf(
+        "BT /F1 12 Tf 72 720 Td (Caf\\351 offers fine food.) Tj 0 -14 Td (Second line, same para-) Tj T* 0 -14 Td [(graph ends) -250 (here.)] TJ ET",
+    );
+    let read = read_pdf(&pdf).unwrap();
+    assert_eq!(
+        read.text,
+        "Café offers fine food. Second line, same paragraph ends here."
+    );
+    assert_eq!(read.pages, vec![0]);
+}
