@@ -14,6 +14,7 @@
 
 pub mod media_time;
 pub mod office;
+pub mod pdf;
 pub mod subtitles;
 
 /// A document read into text.
