@@ -9,6 +9,7 @@ mod bad_inputs;
 mod binary;
 mod check;
 mod crash_recovery;
+mod documents;
 mod export;
 mod import_update;
 mod library;
