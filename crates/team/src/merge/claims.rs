@@ -3,12 +3,12 @@
 //! on both sides, field by field. Every field of [`Claim`] is named in [`merge_fields`], so a
 //! new field does not compile until it says how it merges.
 
-use std::collections::BTreeMap;
+use std::cmp::Ordering;
 
 use claimdesk_model::anchor::{Resolution, resolve};
 use claimdesk_model::merge_conflict::{ConflictSide, MergeConflict};
 use claimdesk_model::status_history::unite;
-use claimdesk_model::{Article, Claim, ClaimId, Review, Span};
+use claimdesk_model::{Article, Claim, Review, Span};
 use serde_json::Value;
 
 use super::conflict::{sources_value, span_value, status_value};
@@ -20,8 +20,8 @@ pub(super) struct Reviewers<'r> {
     pub theirs: &'r str,
 }
 
-/// Every claim of `ours` and `theirs` merged against `base`, in id order; conflicts go to
-/// `conflicts`.
+/// Every claim of `ours` and `theirs` merged against `base` (when the lists are the same, or
+/// only one side changed any claim, that side's list as it is); conflicts go to `conflicts`.
 pub(super) fn merge_claims(
     base: &Review,
     ours: Vec<Claim>,
@@ -29,20 +29,44 @@ pub(super) fn merge_claims(
     reviewers: &Reviewers,
     conflicts: &mut Vec<MergeConflict>,
 ) -> Vec<Claim> {
-    let base_by: BTreeMap<&ClaimId, &Claim> = base.claims().iter().map(|c| (&c.id, c)).collect();
-    let by_id = |v: Vec<Claim>| -> BTreeMap<ClaimId, Claim> {
-        v.into_iter().map(|c| (c.id.clone(), c)).collect()
-    };
-    let (mut ours_by, mut theirs_by) = (by_id(ours), by_id(theirs));
-    let mut ids: Vec<ClaimId> = ours_by.keys().chain(theirs_by.keys()).cloned().collect();
-    ids.sort();
-    ids.dedup();
-    ids.into_iter()
-        .filter_map(|id| {
-            let (o, t) = (ours_by.remove(&id), theirs_by.remove(&id));
-            merge_claim(base_by.get(&id).copied(), o, t, reviewers, conflicts)
-        })
-        .collect()
+    pick(Some(base.claims()), ours, theirs, |ours, theirs| {
+        by_id(base, ours, theirs, reviewers, conflicts)
+    })
+}
+
+/// The claims of both sides walked in id order, each merged with its base.
+fn by_id(
+    base: &Review,
+    mut ours: Vec<Claim>,
+    mut theirs: Vec<Claim>,
+    reviewers: &Reviewers,
+    conflicts: &mut Vec<MergeConflict>,
+) -> Vec<Claim> {
+    ours.sort_by(|a, b| a.id.cmp(&b.id));
+    theirs.sort_by(|a, b| a.id.cmp(&b.id));
+    let mut bases: Vec<&Claim> = base.claims().iter().collect();
+    bases.sort_by(|a, b| a.id.cmp(&b.id));
+    let mut bases = bases.into_iter().peekable();
+    let (mut ours, mut theirs) = (ours.into_iter().peekable(), theirs.into_iter().peekable());
+    let mut out = Vec::with_capacity(ours.len().max(theirs.len()));
+    loop {
+        let order = match (ours.peek(), theirs.peek()) {
+            (Some(o), Some(t)) => o.id.cmp(&t.id),
+            (Some(_), None) => Ordering::Less,
+            (None, Some(_)) => Ordering::Greater,
+            (None, None) => break,
+        };
+        let (o, t) = match order {
+            Ordering::Less => (ours.next(), None),
+            Ordering::Greater => (None, theirs.next()),
+            Ordering::Equal => (ours.next(), theirs.next()),
+        };
+        let id = &o.as_ref().or(t.as_ref()).expect("one side has it").id;
+        while bases.next_if(|b| &b.id < id).is_some() {}
+        let b = bases.next_if(|b| &b.id == id);
+        out.extend(merge_claim(b, o, t, reviewers, conflicts));
+    }
+    out
 }
 
 /// One claim merged; `None` if it is deleted in the result.

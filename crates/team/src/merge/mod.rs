@@ -72,9 +72,14 @@ pub fn merge(base: &Review, ours: &Review, theirs: &Review) -> Review {
         t.article,
         &mut review_place(&reviewers, &mut found),
     );
+    let same_text = ours.article.text() == theirs.article.text();
     let mut claims = merge_claims(base, claims, t.claims, &reviewers, &mut found);
-    for c in &mut claims {
-        anchor_again(c, &article);
+    if !same_text {
+        // Spans that refer to a replaced text (ours while their text was taken, theirs' own
+        // claims while ours was kept) are found again on the merged text.
+        for c in &mut claims {
+            anchor_again(c, &article);
+        }
     }
     let mut at = review_place(&reviewers, &mut found);
     let details = merge_details(&base.details, details, t.details, &mut at);
