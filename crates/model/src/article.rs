@@ -20,7 +20,55 @@ pub struct Article {
     pub extra: Extra,
 }
 
+/// Every part of an [`Article`], all public (its char index is rebuilt from the text).
+#[derive(Clone, Debug, PartialEq)]
+pub struct ArticleParts {
+    /// Display title.
+    pub title: String,
+    /// Where the text came from: a path or URL; empty if unknown.
+    pub source: String,
+    /// The full text, normalised.
+    pub text: String,
+    /// Unknown fields of the `article` object, preserved.
+    pub extra: Extra,
+}
+
 impl Article {
+    /// The article taken apart. Every field is named: a new one does not compile until it is a
+    /// part too.
+    pub fn into_parts(self) -> ArticleParts {
+        let Article {
+            title,
+            source,
+            text,
+            index: _, // rebuilt from the text
+            extra,
+        } = self;
+        ArticleParts {
+            title,
+            source,
+            text,
+            extra,
+        }
+    }
+
+    /// An article put together from its parts (the text already normalised).
+    pub fn from_parts(parts: ArticleParts) -> Self {
+        let ArticleParts {
+            title,
+            source,
+            text,
+            extra,
+        } = parts;
+        Self {
+            index: CharIndex::new(&text),
+            title,
+            source,
+            text,
+            extra,
+        }
+    }
+
     /// An article over already-normalised text (see [`crate::text::normalize_article_text`]).
     pub fn new(title: impl Into<String>, source: impl Into<String>, text: String) -> Self {
         let index = CharIndex::new(&text);
@@ -108,4 +156,20 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
         out.push_str(&format!("{b:02x}"));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parts_round_trip_and_the_index_is_rebuilt() {
+        let mut a = Article::new("T", "s.txt", "é🇱🇾 ab".to_owned());
+        a.extra.insert("lang".into(), serde_json::json!("fr"));
+        let parts = a.clone().into_parts();
+        assert_eq!(parts.text, "é🇱🇾 ab");
+        let back = Article::from_parts(parts);
+        assert_eq!(back, a);
+        assert_eq!((back.char_len(), back.slice(4, 6)), (6, "ab"));
+    }
 }
