@@ -4,13 +4,12 @@
 use std::fs;
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
 use claimdesk_model::format::{load_file, save_file};
 use claimdesk_model::text::normalize_article_text;
 use claimdesk_model::{Article, Claim, ClaimStatus, Review, Span};
 
-const BIN: &str = env!("CARGO_BIN_EXE_claimdesk");
+use crate::harness::{Dir, TestCommand, claimdesk};
 
 fn corpus() -> Vec<PathBuf> {
     let dir = claimdesk_testkit::test_file("corpus");
@@ -23,14 +22,10 @@ fn corpus() -> Vec<PathBuf> {
     files
 }
 
-fn run(args: &[&str]) -> Output {
-    Command::new(BIN).args(args).output().unwrap()
-}
-
-fn assert_one_line_failure(out: &Output, file: &Path) {
-    let err = String::from_utf8_lossy(&out.stderr);
+/// Runs `command`, which must exit 1 with one line naming `file` and no panic.
+fn assert_one_line_failure(command: TestCommand, file: &Path) {
+    let err = command.assert_exit_code(1);
     let name = file.file_name().unwrap().to_string_lossy();
-    assert_eq!(out.status.code(), Some(1), "{name}: {err}");
     assert_eq!(err.lines().count(), 1, "{name}: {err}");
     assert!(err.contains(name.as_ref()), "{name}: {err}");
     assert!(!err.contains("panicked"), "{name}: {err}");
@@ -39,24 +34,20 @@ fn assert_one_line_failure(out: &Output, file: &Path) {
 #[test]
 fn check_fails_cleanly_on_every_corpus_file() {
     for file in corpus() {
-        assert_one_line_failure(&run(&["check", file.to_str().unwrap()]), &file);
+        assert_one_line_failure(claimdesk(["check"]).arg(&file), &file);
     }
 }
 
 #[test]
 fn export_refuses_every_unreadable_corpus_file() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = Dir::new();
     for file in corpus().into_iter().filter(|f| load_file(f).is_err()) {
-        let out_path = dir.path().join("out.html");
-        let out = run(&[
-            "export",
-            file.to_str().unwrap(),
-            "--format",
-            "html",
-            "-o",
-            out_path.to_str().unwrap(),
-        ]);
-        assert_one_line_failure(&out, &file);
+        let out_path = dir.join("out.html");
+        let export = claimdesk(["export"])
+            .arg(&file)
+            .args(["--format", "html", "-o"])
+            .arg(&out_path);
+        assert_one_line_failure(export, &file);
         assert!(!out_path.exists(), "nothing written for {file:?}");
     }
 }
@@ -88,19 +79,19 @@ fn leftovers(dir: &Path) -> Vec<String> {
 
 #[test]
 fn a_full_disk_leaves_the_old_report_byte_identical() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = Dir::new();
     let review = sample_review(dir.path());
-    let target = dir.path().join("report.html");
-    fs::write(&target, "the old report").unwrap();
+    let target = dir.write("report.html", "the old report");
     // RLIMIT_FSIZE makes writes past 4 KB fail with EFBIG, as a full disk fails with ENOSPC.
-    let script = format!(
-        "trap '' XFSZ; ulimit -f 8; exec '{BIN}' export '{}' --format html -o '{}'",
-        review.display(),
-        target.display()
-    );
-    let out = Command::new("bash").args(["-c", &script]).output().unwrap();
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(1), "{err}");
+    let err = claimdesk(["export"])
+        .arg(&review)
+        .args(["--format", "html", "-o"])
+        .arg(&target)
+        .via(
+            "bash",
+            ["-c", r#"trap '' XFSZ; ulimit -f 8; exec "$@""#, "bash"],
+        )
+        .assert_exit_code(1);
     assert!(err.contains("report.html"), "{err}");
     assert_eq!(fs::read_to_string(&target).unwrap(), "the old report");
     assert!(
@@ -112,17 +103,12 @@ fn a_full_disk_leaves_the_old_report_byte_identical() {
 
 #[test]
 fn dev_full_is_refused_and_never_replaced() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = Dir::new();
     let review = sample_review(dir.path());
-    let out = run(&[
-        "export",
-        review.to_str().unwrap(),
-        "--format",
-        "csv",
-        "-o",
-        "/dev/full",
-    ]);
-    assert_one_line_failure(&out, Path::new("/dev/full"));
+    let export = claimdesk(["export"])
+        .arg(&review)
+        .args(["--format", "csv", "-o", "/dev/full"]);
+    assert_one_line_failure(export, Path::new("/dev/full"));
     use std::os::unix::fs::FileTypeExt;
     assert!(
         fs::metadata("/dev/full")
@@ -134,30 +120,27 @@ fn dev_full_is_refused_and_never_replaced() {
 
 #[test]
 fn a_read_only_folder_leaves_the_old_report_byte_identical() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = Dir::new();
     fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o755)).unwrap();
     let review = sample_review(dir.path());
     fs::set_permissions(&review, fs::Permissions::from_mode(0o644)).unwrap();
-    let folder = dir.path().join("reports");
+    let folder = dir.join("reports");
     fs::create_dir(&folder).unwrap();
-    let target = folder.join("report.md");
-    fs::write(&target, "the old report").unwrap();
+    let target = dir.write("reports/report.md", "the old report");
     fs::set_permissions(&target, fs::Permissions::from_mode(0o666)).unwrap();
     fs::set_permissions(&folder, fs::Permissions::from_mode(0o555)).unwrap();
-    let args = [
-        "export",
-        review.to_str().unwrap(),
-        "--format",
-        "markdown",
-        "-o",
-        target.to_str().unwrap(),
-    ];
+    let export = claimdesk(["export"])
+        .arg(&review)
+        .args(["--format", "markdown", "-o"])
+        .arg(&target);
     // Root ignores permissions: run as nobody when we are root.
-    let out = if running_as_root() {
-        run_unprivileged(&args)
+    let export = if running_as_root() {
+        unprivileged(export)
     } else {
-        run(&args)
+        export
     };
+    // Checked once the folder is writable again, so that a failure still cleans up.
+    let out = export.output();
     fs::set_permissions(&folder, fs::Permissions::from_mode(0o755)).unwrap();
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{err}");
@@ -172,25 +155,24 @@ fn a_read_only_folder_leaves_the_old_report_byte_identical() {
     assert!(leftovers(&folder).is_empty());
 }
 
-/// Runs the real binary as user `nobody` when the tests run as root (root ignores permissions).
-fn run_unprivileged(args: &[&str]) -> Output {
-    Command::new("setpriv")
-        .args(["--reuid=65534", "--regid=65534", "--clear-groups", BIN])
-        .args(args)
-        .output()
-        .expect("setpriv (util-linux) runs")
+/// `command` run as user `nobody` (for tests running as root, which ignores permissions),
+/// through setpriv (util-linux).
+fn unprivileged(command: TestCommand) -> TestCommand {
+    command.via(
+        "setpriv",
+        ["--reuid=65534", "--regid=65534", "--clear-groups"],
+    )
 }
 
 #[test]
 fn new_update_and_export_write_through_a_symbolic_link_and_keep_it() {
     use std::os::unix::fs::symlink;
-    let dir = tempfile::tempdir().unwrap();
-    let shared = dir.path().join("shared");
-    let mine = dir.path().join("mine");
+    let dir = Dir::new();
+    let shared = dir.join("shared");
+    let mine = dir.join("mine");
     fs::create_dir(&shared).unwrap();
     fs::create_dir(&mine).unwrap();
-    let article = dir.path().join("article.txt");
-    fs::write(&article, "A claim. Another claim.").unwrap();
+    let article = dir.write("article.txt", "A claim. Another claim.");
     let real = shared.join("team.claimdesk");
     fs::write(&real, "old").unwrap();
     fs::set_permissions(&real, fs::Permissions::from_mode(0o600)).unwrap();
@@ -198,12 +180,7 @@ fn new_update_and_export_write_through_a_symbolic_link_and_keep_it() {
     symlink(&real, &link).unwrap();
     let (link_s, article_s) = (link.to_str().unwrap(), article.to_str().unwrap());
 
-    let out = run(&["new", article_s, "-o", link_s, "--force"]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    claimdesk(["new", article_s, "-o", link_s, "--force"]).stdout();
     assert!(
         fs::symlink_metadata(&link)
             .unwrap()
@@ -220,12 +197,7 @@ fn new_update_and_export_write_through_a_symbolic_link_and_keep_it() {
     );
 
     fs::write(&article, "A claim. Another claim, corrected.").unwrap();
-    let out = run(&["update", link_s, "--article", article_s, "-o", link_s]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    claimdesk(["update", link_s, "--article", article_s, "-o", link_s]).stdout();
     assert!(
         fs::symlink_metadata(&link)
             .unwrap()
@@ -245,19 +217,9 @@ fn new_update_and_export_write_through_a_symbolic_link_and_keep_it() {
     fs::write(&report, "old report").unwrap();
     let report_link = mine.join("report.md");
     symlink(&report, &report_link).unwrap();
-    let out = run(&[
-        "export",
-        link_s,
-        "--format",
-        "markdown",
-        "-o",
-        report_link.to_str().unwrap(),
-    ]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    claimdesk(["export", link_s, "--format", "markdown", "-o"])
+        .arg(&report_link)
+        .stdout();
     assert!(
         fs::symlink_metadata(&report_link)
             .unwrap()
@@ -287,33 +249,24 @@ fn saving_someone_elses_writable_file_keeps_its_owner() {
         eprintln!("skipped: needs root to give the file to another user");
         return;
     }
-    let dir = tempfile::tempdir().unwrap();
+    let dir = Dir::new();
     fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o755)).unwrap();
     let review = sample_review(dir.path());
     fs::set_permissions(&review, fs::Permissions::from_mode(0o644)).unwrap();
-    let folder = dir.path().join("reports");
+    let folder = dir.join("reports");
     fs::create_dir(&folder).unwrap();
     fs::set_permissions(&folder, fs::Permissions::from_mode(0o777)).unwrap();
-    let target = folder.join("report.md");
-    fs::write(&target, "the old report").unwrap();
+    let target = dir.write("reports/report.md", "the old report");
     fs::set_permissions(&target, fs::Permissions::from_mode(0o666)).unwrap();
     let (owner, inode) = {
         let m = fs::metadata(&target).unwrap();
         (m.uid(), m.ino())
     };
-    let out = run_unprivileged(&[
-        "export",
-        review.to_str().unwrap(),
-        "--format",
-        "markdown",
-        "-o",
-        target.to_str().unwrap(),
-    ]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let export = claimdesk(["export"])
+        .arg(&review)
+        .args(["--format", "markdown", "-o"])
+        .arg(&target);
+    unprivileged(export).stdout();
     let meta = fs::metadata(&target).unwrap();
     assert_eq!((meta.uid(), meta.ino()), (owner, inode));
     assert!(fs::read_to_string(&target).unwrap().starts_with("# "));
@@ -338,17 +291,12 @@ fn running_as_root() -> bool {
 fn a_closed_pipe_ends_the_command_without_a_panic() {
     use std::io::Read;
     use std::process::Stdio;
-    let dir = tempfile::tempdir().unwrap();
-    let article = dir.path().join("long.txt");
+    let dir = Dir::new();
     let sentence = "The ministry said unemployment rose 18% since 2012, more than in any region.\n";
-    fs::write(&article, sentence.repeat(20_000)).unwrap();
-    let mut child = Command::new(BIN)
-        .args(["suggest", "--all"])
+    let article = dir.write("long.txt", sentence.repeat(20_000));
+    let mut child = claimdesk(["suggest", "--all"])
         .arg(&article)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
+        .spawn(Stdio::piped(), Stdio::piped());
     let mut first = [0u8; 256];
     child.stdout.take().unwrap().read_exact(&mut first).unwrap();
     // The reader's end of the pipe is dropped here: the next writes fail.

@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use crate::binary::{claimdesk, stderr, stdout};
+use crate::harness::{Dir, claimdesk};
 use claimdesk_model::format::save_file;
 use claimdesk_model::{Article, Claim, ClaimStatus, Review, Span};
 
@@ -22,29 +22,24 @@ fn write_review(path: &Path) {
 
 #[test]
 fn help_and_version() {
-    let help = claimdesk(&["--help"]);
-    assert!(help.status.success());
-    let text = stdout(&help);
+    let text = claimdesk(["--help"]).stdout();
     assert!(
         text.contains("check") && text.contains("export") && text.contains("[FILES]..."),
         "{text}"
     );
-    let version = claimdesk(&["--version"]);
-    assert!(version.status.success());
+    let version = claimdesk(["--version"]).stdout();
     assert_eq!(
-        stdout(&version).trim(),
+        version.trim(),
         format!("claimdesk {}", env!("CARGO_PKG_VERSION"))
     );
 }
 
 #[test]
 fn check_summarises_a_good_review() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("r.claimdesk");
+    let dir = Dir::new();
+    let path = dir.join("r.claimdesk");
     write_review(&path);
-    let out = claimdesk(&["check", path.to_str().unwrap()]);
-    assert!(out.status.success(), "{}", stderr(&out));
-    let text = stdout(&out);
+    let text = claimdesk(["check"]).arg(&path).stdout();
     for line in [
         "claims: 3",
         "asserted: 1",
@@ -58,7 +53,7 @@ fn check_summarises_a_good_review() {
 
 #[test]
 fn check_fails_with_one_line_naming_the_file() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = Dir::new();
     let cases: Vec<(&str, Vec<u8>, &str)> = vec![
         (
             "truncated.claimdesk",
@@ -84,29 +79,23 @@ fn check_fails_with_one_line_naming_the_file() {
         ),
     ];
     for (name, bytes, expected) in cases {
-        let path = dir.path().join(name);
-        std::fs::write(&path, bytes).unwrap();
-        let out = claimdesk(&["check", path.to_str().unwrap()]);
-        assert_eq!(out.status.code(), Some(1), "{name}");
-        let err = stderr(&out);
+        let path = dir.write(name, bytes);
+        let err = claimdesk(["check"]).arg(&path).assert_exit_code(1);
         assert_eq!(err.lines().count(), 1, "{name}: {err}");
         assert!(
             err.contains(name) && err.contains(expected),
             "{name}: {err}"
         );
     }
-    let missing = dir.path().join("missing.claimdesk");
-    let out = claimdesk(&["check", missing.to_str().unwrap()]);
-    assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("missing.claimdesk"));
-    let out = claimdesk(&["check", dir.path().to_str().unwrap()]);
-    assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("folder"));
+    let missing = dir.join("missing.claimdesk");
+    let err = claimdesk(["check"]).arg(&missing).assert_exit_code(1);
+    assert!(err.contains("missing.claimdesk"), "{err}");
+    let err = claimdesk(["check"]).arg(dir.path()).assert_exit_code(1);
+    assert!(err.contains("folder"), "{err}");
 }
 
 #[test]
 fn unknown_arguments_are_a_usage_error() {
-    let out = claimdesk(&["check"]);
-    assert_eq!(out.status.code(), Some(2), "clap's usage error");
-    assert!(stderr(&out).contains("Usage"));
+    let err = claimdesk(["check"]).assert_exit_code(2); // clap's usage error
+    assert!(err.contains("Usage"), "{err}");
 }

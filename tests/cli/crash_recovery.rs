@@ -11,6 +11,8 @@ use std::time::{Duration, Instant};
 use claimdesk_model::format::{load_file, save_file};
 use claimdesk_model::{Article, Claim, ClaimStatus, Review, Span};
 
+use crate::harness::{Dir, claimdesk};
+
 const ARTICLE: &str =
     "Officials said the reports were lies and fabrications.\n\nMore text follows here.\n";
 
@@ -81,16 +83,15 @@ impl Display {
     /// If the app exits instead, fails at once with what it printed.
     fn launch(&self, data: &Path, file: &Path) -> (Child, String) {
         let log = data.join("app-stderr.log");
-        let mut child = Command::new(env!("CARGO_BIN_EXE_claimdesk"))
-            .arg(file)
+        let mut child = claimdesk([file])
             .env("DISPLAY", &self.name)
             .env_remove("WAYLAND_DISPLAY")
             .env("XDG_DATA_HOME", data.join("data"))
             .env("XDG_CONFIG_HOME", data.join("config"))
-            .stdout(Stdio::null())
-            .stderr(std::fs::File::create(&log).expect("a log file"))
-            .spawn()
-            .expect("claimdesk starts");
+            .spawn(
+                Stdio::null(),
+                std::fs::File::create(&log).expect("a log file"),
+            );
         let pid = child.id().to_string();
         let start = Instant::now();
         loop {
@@ -165,9 +166,9 @@ fn sigkill_mid_review_then_restart_restores_everything() {
         eprintln!("skipped: Xvfb or xdotool is not installed");
         return;
     }
-    let dir = tempfile::tempdir().unwrap();
-    let review_path = dir.path().join("libya.claimdesk");
-    let source = dir.path().join("libya.txt").display().to_string();
+    let dir = Dir::new();
+    let review_path = dir.join("libya.claimdesk");
+    let source = dir.join("libya.txt").display().to_string();
     let article = Article::new("libya.txt", source, ARTICLE.to_owned());
     let claim = Claim::new(&article, Span::new(32, 53), ClaimStatus::Disputed);
     save_file(&review_path, &Review::with_claims(article, vec![claim])).unwrap();

@@ -1,9 +1,8 @@
 //! The real `claimdesk export` binary: every format to stdout and to `-o`, and the errors a
 //! user can cause (bad file, missing file, unknown format, output = input).
 
-use crate::binary::claimdesk;
+use crate::harness::{Dir, claimdesk};
 use std::path::{Path, PathBuf};
-use std::process::Output;
 
 const FORMATS: [(&str, &str); 6] = [
     ("html", "sample.html"),
@@ -23,41 +22,32 @@ fn sample() -> PathBuf {
     claimdesk_testkit::test_file("fixtures/v2-sample.claimdesk")
 }
 
-fn stderr_lines(out: &Output) -> Vec<String> {
-    String::from_utf8_lossy(&out.stderr)
-        .lines()
-        .map(str::to_owned)
-        .collect()
+fn lines(text: &str) -> Vec<&str> {
+    text.lines().collect()
 }
 
 #[test]
 fn every_format_to_stdout_matches_the_golden_file() {
     let review = sample();
     for (format, golden) in FORMATS {
-        let out = claimdesk(&["export", review.to_str().unwrap(), "--format", format]);
-        assert!(out.status.success(), "{format}: {:?}", stderr_lines(&out));
+        let out = claimdesk(["export", "--format", format]).arg(&review);
         let expected = std::fs::read(golden_dir().join(golden)).unwrap();
-        assert_eq!(out.stdout, expected, "{format}");
+        assert_eq!(out.stdout_bytes(), expected, "{format}");
     }
 }
 
 #[test]
 fn every_format_to_a_file_is_the_same_bytes_and_leaves_no_temp_files() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = Dir::new();
     let review = sample();
     for (format, golden) in FORMATS {
-        let target = dir.path().join(golden);
-        std::fs::write(&target, b"old report").unwrap();
-        let out = claimdesk(&[
-            "export",
-            review.to_str().unwrap(),
-            "-f",
-            format,
-            "-o",
-            target.to_str().unwrap(),
-        ]);
-        assert!(out.status.success(), "{format}: {:?}", stderr_lines(&out));
-        assert!(out.stdout.is_empty());
+        let target = dir.write(golden, b"old report");
+        let out = claimdesk(["export"])
+            .arg(&review)
+            .args(["-f", format, "-o"])
+            .arg(&target)
+            .stdout_bytes();
+        assert!(out.is_empty(), "{format}");
         let expected = std::fs::read(golden_dir().join(golden)).unwrap();
         assert_eq!(std::fs::read(&target).unwrap(), expected, "{format}");
     }
@@ -69,14 +59,12 @@ fn every_format_to_a_file_is_the_same_bytes_and_leaves_no_temp_files() {
 
 #[test]
 fn notes_go_to_stderr() {
-    let out = claimdesk(&[
-        "export",
-        sample().to_str().unwrap(),
-        "--format",
-        "claimreview",
-    ]);
-    assert!(out.status.success());
-    let lines = stderr_lines(&out);
+    let out = claimdesk(["export"])
+        .arg(sample())
+        .args(["--format", "claimreview"])
+        .output_with_exit_code(0);
+    let err = String::from_utf8_lossy(&out.stderr);
+    let lines = lines(&err);
     assert!(
         lines
             .iter()
@@ -87,17 +75,18 @@ fn notes_go_to_stderr() {
 
 #[test]
 fn a_bad_file_is_one_line_naming_it_and_exit_1() {
-    let dir = tempfile::tempdir().unwrap();
-    let bad = dir.path().join("broken.claimdesk");
-    std::fs::write(
-        &bad,
+    let dir = Dir::new();
+    let bad = dir.write(
+        "broken.claimdesk",
         "{\"format\": \"claimdesk\", \"version\": 2, \"article\": {",
-    )
-    .unwrap();
-    let out = claimdesk(&["export", bad.to_str().unwrap(), "--format", "html"]);
-    assert_eq!(out.status.code(), Some(1));
+    );
+    let out = claimdesk(["export"])
+        .arg(&bad)
+        .args(["--format", "html"])
+        .output_with_exit_code(1);
     assert!(out.stdout.is_empty());
-    let lines = stderr_lines(&out);
+    let err = String::from_utf8_lossy(&out.stderr);
+    let lines = lines(&err);
     assert_eq!(lines.len(), 1, "{lines:?}");
     assert!(
         lines[0].contains("broken.claimdesk") && lines[0].contains("not valid JSON"),
@@ -107,14 +96,14 @@ fn a_bad_file_is_one_line_naming_it_and_exit_1() {
 
 #[test]
 fn a_missing_file_is_one_line_naming_it_and_exit_1() {
-    let out = claimdesk(&[
+    let err = claimdesk([
         "export",
         "/nonexistent/nothing.claimdesk",
         "--format",
         "csv",
-    ]);
-    assert_eq!(out.status.code(), Some(1));
-    let lines = stderr_lines(&out);
+    ])
+    .assert_exit_code(1);
+    let lines = lines(&err);
     assert_eq!(lines.len(), 1, "{lines:?}");
     assert!(
         lines[0].contains("/nonexistent/nothing.claimdesk"),
@@ -124,7 +113,10 @@ fn a_missing_file_is_one_line_naming_it_and_exit_1() {
 
 #[test]
 fn an_unknown_format_is_a_usage_error_naming_it() {
-    let out = claimdesk(&["export", sample().to_str().unwrap(), "--format", "docx"]);
+    let out = claimdesk(["export"])
+        .arg(sample())
+        .args(["--format", "docx"])
+        .output();
     assert!(!out.status.success());
     assert!(out.stdout.is_empty());
     let err = String::from_utf8_lossy(&out.stderr);
@@ -136,29 +128,23 @@ fn an_unknown_format_is_a_usage_error_naming_it() {
 
 #[test]
 fn the_review_itself_is_never_overwritten() {
-    let dir = tempfile::tempdir().unwrap();
-    let review = dir.path().join("r.claimdesk");
+    let dir = Dir::new();
+    let review = dir.join("r.claimdesk");
     std::fs::copy(sample(), &review).unwrap();
     let before = std::fs::read(&review).unwrap();
     let path = review.to_str().unwrap();
-    let out = claimdesk(&["export", path, "--format", "html", "-o", path]);
-    assert_eq!(out.status.code(), Some(1));
-    assert_eq!(stderr_lines(&out).len(), 1);
+    let err = claimdesk(["export", path, "--format", "html", "-o", path]).assert_exit_code(1);
+    assert_eq!(lines(&err).len(), 1, "{err}");
     assert_eq!(std::fs::read(&review).unwrap(), before);
 }
 
 #[test]
 fn an_unwritable_output_is_one_line_naming_it() {
-    let out = claimdesk(&[
-        "export",
-        sample().to_str().unwrap(),
-        "--format",
-        "csv",
-        "-o",
-        "/nonexistent-dir/report.csv",
-    ]);
-    assert_eq!(out.status.code(), Some(1));
-    let lines = stderr_lines(&out);
+    let err = claimdesk(["export"])
+        .arg(sample())
+        .args(["--format", "csv", "-o", "/nonexistent-dir/report.csv"])
+        .assert_exit_code(1);
+    let lines = lines(&err);
     assert_eq!(lines.len(), 1, "{lines:?}");
     assert!(
         lines[0].contains("/nonexistent-dir/report.csv"),
@@ -168,34 +154,22 @@ fn an_unwritable_output_is_one_line_naming_it() {
 
 #[test]
 fn pdf_paper_size_is_chosen_and_a_bad_one_is_a_usage_error() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = Dir::new();
     let review = sample();
-    let target = dir.path().join("letter.pdf");
-    let out = claimdesk(&[
-        "export",
-        review.to_str().unwrap(),
-        "--format",
-        "pdf",
-        "--paper",
-        "letter",
-        "-o",
-        target.to_str().unwrap(),
-    ]);
-    assert!(out.status.success(), "{:?}", stderr_lines(&out));
+    let target = dir.join("letter.pdf");
+    claimdesk(["export"])
+        .arg(&review)
+        .args(["--format", "pdf", "--paper", "letter", "-o"])
+        .arg(&target)
+        .stdout_bytes();
     let letter = std::fs::read(&target).unwrap();
     assert!(letter.starts_with(b"%PDF-"));
     let a4 = std::fs::read(golden_dir().join("sample.pdf")).unwrap();
     assert_ne!(letter, a4, "letter is not the A4 golden file");
-    let bad = claimdesk(&[
-        "export",
-        review.to_str().unwrap(),
-        "-f",
-        "pdf",
-        "--paper",
-        "folio",
-    ]);
-    assert_eq!(bad.status.code(), Some(2));
-    let err = String::from_utf8_lossy(&bad.stderr);
+    let err = claimdesk(["export"])
+        .arg(&review)
+        .args(["-f", "pdf", "--paper", "folio"])
+        .assert_exit_code(2);
     assert!(
         err.contains("folio") && err.contains("a4 or letter"),
         "{err}"
@@ -207,13 +181,9 @@ fn timeline_is_in_the_reports_only_with_the_flag() {
     let review = claimdesk_testkit::test_file("fixtures/v5-sample.claimdesk");
     let review = review.to_str().unwrap();
     for format in ["html", "markdown"] {
-        let plain = claimdesk(&["export", review, "--format", format]);
-        assert!(plain.status.success(), "{:?}", stderr_lines(&plain));
-        let plain = String::from_utf8(plain.stdout).unwrap();
+        let plain = claimdesk(["export", review, "--format", format]).stdout();
         assert!(!plain.contains("Timeline"), "{format}");
-        let out = claimdesk(&["export", review, "--format", format, "--timeline"]);
-        assert!(out.status.success(), "{:?}", stderr_lines(&out));
-        let text = String::from_utf8(out.stdout).unwrap();
+        let text = claimdesk(["export", review, "--format", format, "--timeline"]).stdout();
         assert!(text.contains("Timeline"), "{format}");
         assert!(
             text.contains("UNHCR and IOM reports contradict it"),

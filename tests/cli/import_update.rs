@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::binary::{claimdesk, stderr, stdout};
+use crate::harness::{Dir, claimdesk};
 use claimdesk_model::format::load_file;
 
 fn fixture(name: &str) -> PathBuf {
@@ -18,7 +18,7 @@ fn s(p: &Path) -> &str {
 
 #[test]
 fn new_imports_every_fixture_beside_a_copy_of_it() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = Dir::new();
     for (name, encoding) in [
         ("news-page.html", "UTF-8"),
         ("windows-1252.txt", "windows-1252"),
@@ -28,14 +28,12 @@ fn new_imports_every_fixture_beside_a_copy_of_it() {
         ("arabic.txt", "UTF-8"),
         ("emoji-flags.txt", "UTF-8"),
     ] {
-        let article = dir.path().join(name);
+        let article = dir.join(name);
         std::fs::copy(fixture(name), &article).unwrap();
-        let out = claimdesk(&["new", s(&article)]);
-        assert!(out.status.success(), "{name}: {}", stderr(&out));
+        let out = claimdesk(["new", s(&article)]).stdout();
         assert!(
-            stdout(&out).contains(&format!("encoding: {encoding}")),
-            "{name}: {}",
-            stdout(&out)
+            out.contains(&format!("encoding: {encoding}")),
+            "{name}: {out}"
         );
         let review = article.with_extension("claimdesk");
         let loaded = load_file(&review).unwrap();
@@ -44,9 +42,7 @@ fn new_imports_every_fixture_beside_a_copy_of_it() {
         assert!(!loaded.review.article.text().is_empty());
     }
     // The page's canonical URL and date went into the review details.
-    let page = load_file(&dir.path().join("news-page.claimdesk"))
-        .unwrap()
-        .review;
+    let page = load_file(&dir.join("news-page.claimdesk")).unwrap().review;
     assert_eq!(
         page.details.article_url,
         "https://observer.example/news/libya-denies-abuse"
@@ -56,21 +52,15 @@ fn new_imports_every_fixture_beside_a_copy_of_it() {
 
 #[test]
 fn new_refuses_to_overwrite_unless_forced_and_takes_an_encoding() {
-    let dir = tempfile::tempdir().unwrap();
-    let out_path = dir.path().join("r.claimdesk");
+    let dir = Dir::new();
+    let out_path = dir.join("r.claimdesk");
     let article = fixture("windows-1252.txt");
-    let first = claimdesk(&["new", s(&article), "-o", s(&out_path)]);
-    assert!(first.status.success(), "{}", stderr(&first));
-    assert!(stdout(&first).contains("guessed"));
-    let again = claimdesk(&["new", s(&article), "-o", s(&out_path)]);
-    assert_eq!(again.status.code(), Some(1));
-    assert!(
-        stderr(&again).contains("already exists"),
-        "{}",
-        stderr(&again)
-    );
-    assert_eq!(stderr(&again).lines().count(), 1);
-    let forced = claimdesk(&[
+    let first = claimdesk(["new", s(&article), "-o", s(&out_path)]).stdout();
+    assert!(first.contains("guessed"), "{first}");
+    let again = claimdesk(["new", s(&article), "-o", s(&out_path)]).assert_exit_code(1);
+    assert!(again.contains("already exists"), "{again}");
+    assert_eq!(again.lines().count(), 1, "{again}");
+    let forced = claimdesk([
         "new",
         s(&article),
         "-o",
@@ -78,10 +68,10 @@ fn new_refuses_to_overwrite_unless_forced_and_takes_an_encoding() {
         "--force",
         "--encoding",
         "iso-8859-2",
-    ]);
-    assert!(forced.status.success(), "{}", stderr(&forced));
-    assert!(stdout(&forced).contains("ISO-8859-2 (as asked)"));
-    let bad = claimdesk(&[
+    ])
+    .stdout();
+    assert!(forced.contains("ISO-8859-2 (as asked)"), "{forced}");
+    let bad = claimdesk([
         "new",
         s(&article),
         "-o",
@@ -89,16 +79,11 @@ fn new_refuses_to_overwrite_unless_forced_and_takes_an_encoding() {
         "--force",
         "--encoding",
         "nope",
-    ]);
-    assert_eq!(bad.status.code(), Some(1));
-    assert!(
-        stderr(&bad).contains("unknown encoding \"nope\""),
-        "{}",
-        stderr(&bad)
-    );
-    let missing = claimdesk(&["new", s(&dir.path().join("missing.txt"))]);
-    assert_eq!(missing.status.code(), Some(1));
-    assert!(stderr(&missing).contains("missing.txt"));
+    ])
+    .assert_exit_code(1);
+    assert!(bad.contains("unknown encoding \"nope\""), "{bad}");
+    let missing = claimdesk(["new", s(&dir.join("missing.txt"))]).assert_exit_code(1);
+    assert!(missing.contains("missing.txt"), "{missing}");
 }
 
 /// A review of a short article with three claims, made through the binary and the core.
@@ -112,7 +97,7 @@ fn prepared(dir: &Path) -> PathBuf {
     )
     .unwrap();
     let review = dir.join("a.claimdesk");
-    assert!(claimdesk(&["new", s(&article)]).status.success());
+    claimdesk(["new", s(&article)]).stdout();
     let mut r = load_file(&review).unwrap().review;
     for (id, quote) in [
         (
@@ -142,9 +127,9 @@ fn prepared(dir: &Path) -> PathBuf {
 
 #[test]
 fn update_reports_each_claim_and_never_attaches_a_look_alike() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = Dir::new();
     let review = prepared(dir.path());
-    let new = dir.path().join("new.txt");
+    let new = dir.join("new.txt");
     // The claimed sentence is removed (a look-alike remains), the boats are now five, and a
     // lead paragraph is added before everything.
     std::fs::write(
@@ -154,9 +139,7 @@ fn update_reports_each_claim_and_never_attaches_a_look_alike() {
          Later, the ministry said the reports of abuse were false.\n",
     )
     .unwrap();
-    let out = claimdesk(&["update", s(&review), "--article", s(&new)]);
-    assert!(out.status.success(), "{}", stderr(&out));
-    let text = stdout(&out);
+    let text = claimdesk(["update", s(&review), "--article", s(&new)]).stdout();
     let line = |id: &str| {
         text.lines()
             .find(|l| l.contains(id))
@@ -188,18 +171,18 @@ fn update_reports_each_claim_and_never_attaches_a_look_alike() {
 
 #[test]
 fn update_json_and_accept_changed_to_another_file() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = Dir::new();
     let review = prepared(dir.path());
     let before = std::fs::read(&review).unwrap();
-    let new = dir.path().join("new.md");
+    let new = dir.join("new.md");
     std::fs::write(
         &new,
         "# Update\n\nThe ministry said the reports of abuse were lies. Officials gave no figures.\n\n\
          The coast guard intercepted *five* boats near Misrata on Sunday.\n",
     )
     .unwrap();
-    let out_path = dir.path().join("out.claimdesk");
-    let out = claimdesk(&[
+    let out_path = dir.join("out.claimdesk");
+    let out = claimdesk([
         "update",
         s(&review),
         "--article",
@@ -208,9 +191,9 @@ fn update_json_and_accept_changed_to_another_file() {
         "--accept-changed",
         "-o",
         s(&out_path),
-    ]);
-    assert!(out.status.success(), "{}", stderr(&out));
-    let v: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    ])
+    .stdout();
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     let claims = v["claims"].as_array().unwrap();
     let by_id = |id: &str| claims.iter().find(|c| c["id"] == id).unwrap().clone();
     assert_eq!(by_id("c-boats")["outcome"], "changed");
@@ -242,36 +225,26 @@ fn update_json_and_accept_changed_to_another_file() {
 
 #[test]
 fn update_errors_are_one_line_naming_the_file() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = Dir::new();
     let review = prepared(dir.path());
-    let missing = dir.path().join("gone.txt");
-    let out = claimdesk(&["update", s(&review), "--article", s(&missing)]);
-    assert_eq!(out.status.code(), Some(1));
-    assert_eq!(stderr(&out).lines().count(), 1, "{}", stderr(&out));
-    assert!(stderr(&out).contains("gone.txt"));
-    let not_review = dir.path().join("x.claimdesk");
-    std::fs::write(&not_review, "{}").unwrap();
-    let out = claimdesk(&["update", s(&not_review), "--article", s(&review)]);
-    assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("x.claimdesk"), "{}", stderr(&out));
-    let binary = dir.path().join("b.txt");
-    std::fs::write(&binary, [0u8, 1, 2, 0]).unwrap();
-    let out = claimdesk(&["update", s(&review), "--article", s(&binary)]);
-    assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("binary"), "{}", stderr(&out));
+    let missing = dir.join("gone.txt");
+    let err = claimdesk(["update", s(&review), "--article", s(&missing)]).assert_exit_code(1);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("gone.txt"), "{err}");
+    let not_review = dir.write("x.claimdesk", "{}");
+    let err = claimdesk(["update", s(&not_review), "--article", s(&review)]).assert_exit_code(1);
+    assert!(err.contains("x.claimdesk"), "{err}");
+    let binary = dir.write("b.txt", [0u8, 1, 2, 0]);
+    let err = claimdesk(["update", s(&review), "--article", s(&binary)]).assert_exit_code(1);
+    assert!(err.contains("binary"), "{err}");
 }
 
 #[test]
 fn updated_review_with_an_earlier_version_validates_against_the_schema() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = Dir::new();
     let review = prepared(dir.path());
-    let new = dir.path().join("new.txt");
-    std::fs::write(&new, "A short new text. Officials gave no figures.\n").unwrap();
-    assert!(
-        claimdesk(&["update", s(&review), "--article", s(&new)])
-            .status
-            .success()
-    );
+    let new = dir.write("new.txt", "A short new text. Officials gave no figures.\n");
+    claimdesk(["update", s(&review), "--article", s(&new)]).stdout();
     let schema: serde_json::Value =
         serde_json::from_str(include_str!("../../assets/claimdesk.schema.json")).unwrap();
     let validator = jsonschema::options()

@@ -3,19 +3,14 @@
 
 use std::fs;
 use std::path::Path;
-use std::process::{Command, Output};
 
-use crate::binary::{stderr, stdout};
+use crate::harness::{Dir, TestCommand};
 use claimdesk_model::format::save_file;
 use claimdesk_model::{Article, Claim, ClaimStatus, Review, Span};
 
-/// Runs the binary with `data` as its data folder (through the environment variable).
-fn claimdesk(data: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_claimdesk"))
-        .args(args)
-        .env("CLAIMDESK_DATA_DIR", data)
-        .output()
-        .expect("the binary runs")
+/// The binary with `data` as its data folder (through the environment variable).
+fn claimdesk(data: &Path, args: &[&str]) -> TestCommand {
+    crate::harness::claimdesk(args).env("CLAIMDESK_DATA_DIR", data)
 }
 
 fn write_feed(path: &Path) {
@@ -55,29 +50,23 @@ fn write_review(path: &Path) {
 
 #[test]
 fn add_search_list_remove_and_reindex() {
-    let tmp = tempfile::tempdir().unwrap();
-    let data = tmp.path().join("data");
-    let sources = tmp.path().join("sources");
+    let tmp = Dir::new();
+    let data = tmp.join("data");
+    let sources = tmp.join("sources");
     fs::create_dir(&sources).unwrap();
     write_feed(&sources.join("feed.json"));
     write_review(&sources.join("bridge.claimdesk"));
 
-    let out = claimdesk(&data, &["library", "add", sources.to_str().unwrap()]);
-    assert!(out.status.success(), "{}", stderr(&out));
-    assert!(
-        stdout(&out).contains("3 claims from 2 files in 1 sources"),
-        "{}",
-        stdout(&out)
-    );
+    let out = claimdesk(&data, &["library", "add", sources.to_str().unwrap()]).stdout();
+    assert!(out.contains("3 claims from 2 files in 1 sources"), "{out}");
 
-    let out = claimdesk(
+    let text = claimdesk(
         &data,
         &[
             "library", "search", "hot", "water", "kills", "corona", "virus",
         ],
-    );
-    assert!(out.status.success(), "{}", stderr(&out));
-    let text = stdout(&out);
+    )
+    .stdout();
     let first = text.lines().next().unwrap();
     assert!(
         first.contains("Drinking hot water kills the coronavirus"),
@@ -97,9 +86,9 @@ fn add_search_list_remove_and_reindex() {
             "--limit",
             "1",
         ],
-    );
-    assert!(out.status.success(), "{}", stderr(&out));
-    let hits: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    )
+    .stdout();
+    let hits: serde_json::Value = serde_json::from_str(&out).unwrap();
     let hits = hits.as_array().unwrap();
     assert_eq!(hits.len(), 1);
     assert_eq!(
@@ -123,43 +112,27 @@ fn add_search_list_remove_and_reindex() {
             .is_empty()
     );
 
-    let out = claimdesk(&data, &["library", "list"]);
-    assert!(out.status.success());
-    assert!(
-        stdout(&out).contains("3 claims in 2 files"),
-        "{}",
-        stdout(&out)
-    );
+    let out = claimdesk(&data, &["library", "list"]).stdout();
+    assert!(out.contains("3 claims in 2 files"), "{out}");
 
-    let out = claimdesk(&data, &["library", "reindex"]);
-    assert!(out.status.success());
-    assert!(
-        stdout(&out).contains("(2 read, 0 unchanged, 0 removed)"),
-        "{}",
-        stdout(&out)
-    );
+    let out = claimdesk(&data, &["library", "reindex"]).stdout();
+    assert!(out.contains("(2 read, 0 unchanged, 0 removed)"), "{out}");
 
-    let out = claimdesk(&data, &["library", "remove", sources.to_str().unwrap()]);
-    assert!(out.status.success(), "{}", stderr(&out));
-    let out = claimdesk(&data, &["library", "search", "hot water"]);
-    assert_eq!(out.status.code(), Some(1));
-    assert!(
-        stderr(&out).contains("the library is empty"),
-        "{}",
-        stderr(&out)
-    );
+    claimdesk(&data, &["library", "remove", sources.to_str().unwrap()]).stdout();
+    let err = claimdesk(&data, &["library", "search", "hot water"]).assert_exit_code(1);
+    assert!(err.contains("the library is empty"), "{err}");
     // Nothing was ever written beside the sources.
     assert_eq!(fs::read_dir(&sources).unwrap().count(), 2);
 }
 
 #[test]
 fn the_data_dir_option_overrides_the_environment() {
-    let tmp = tempfile::tempdir().unwrap();
-    let feed = tmp.path().join("feed.jsonld");
+    let tmp = Dir::new();
+    let feed = tmp.join("feed.jsonld");
     write_feed(&feed);
-    let chosen = tmp.path().join("chosen");
-    let out = claimdesk(
-        &tmp.path().join("env"),
+    let chosen = tmp.join("chosen");
+    claimdesk(
+        &tmp.join("env"),
         &[
             "library",
             "add",
@@ -167,87 +140,69 @@ fn the_data_dir_option_overrides_the_environment() {
             "--data-dir",
             chosen.to_str().unwrap(),
         ],
-    );
-    assert!(out.status.success(), "{}", stderr(&out));
+    )
+    .stdout();
     assert!(chosen.join("archive/library.json").is_file());
-    assert!(!tmp.path().join("env").exists());
+    assert!(!tmp.join("env").exists());
 }
 
 #[test]
 fn bad_inputs_are_reported_once_on_stderr_and_skipped() {
-    let tmp = tempfile::tempdir().unwrap();
-    let data = tmp.path().join("data");
-    let sources = tmp.path().join("sources");
+    let tmp = Dir::new();
+    let data = tmp.join("data");
+    let sources = tmp.join("sources");
     fs::create_dir(&sources).unwrap();
     write_feed(&sources.join("feed.json"));
-    fs::write(sources.join("broken.json"), "{\"@type\": ").unwrap();
-    fs::write(sources.join("broken.claimdesk"), "not a review").unwrap();
+    tmp.write("sources/broken.json", "{\"@type\": ");
+    tmp.write("sources/broken.claimdesk", "not a review");
 
-    let out = claimdesk(&data, &["library", "add", sources.to_str().unwrap()]);
-    assert!(out.status.success(), "{}", stderr(&out));
-    let err = stderr(&out);
+    let out =
+        claimdesk(&data, &["library", "add", sources.to_str().unwrap()]).output_with_exit_code(0);
+    let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(err.lines().count(), 2, "{err}");
     assert!(err.contains("broken.json: not valid JSON"), "{err}");
     assert!(
         err.contains("broken.claimdesk: the review does not load"),
         "{err}"
     );
-    assert!(
-        stdout(&out).contains("2 claims from 3 files"),
-        "{}",
-        stdout(&out)
-    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("2 claims from 3 files"), "{text}");
 
     // Reported once: the next run is quiet about unchanged files.
-    let out = claimdesk(&data, &["library", "search", "great wall space"]);
-    assert!(out.status.success());
-    assert_eq!(stderr(&out), "");
-    assert!(stdout(&out).starts_with(|c: char| c.is_ascii_digit()));
+    let out = claimdesk(&data, &["library", "search", "great wall space"]).output_with_exit_code(0);
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+    assert!(out.stdout.first().is_some_and(u8::is_ascii_digit));
 }
 
 #[test]
 fn empty_unreadable_and_missing_give_one_line_and_exit_1() {
-    let tmp = tempfile::tempdir().unwrap();
-    let data = tmp.path().join("data");
+    let tmp = Dir::new();
+    let data = tmp.join("data");
 
-    let out = claimdesk(&data, &["library", "search", "anything"]);
-    assert_eq!(out.status.code(), Some(1));
-    assert_eq!(stderr(&out).lines().count(), 1);
-    assert!(stderr(&out).contains("the library is empty"));
+    let err = claimdesk(&data, &["library", "search", "anything"]).assert_exit_code(1);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("the library is empty"), "{err}");
 
-    let missing = tmp.path().join("nowhere");
-    let out = claimdesk(&data, &["library", "add", missing.to_str().unwrap()]);
-    assert_eq!(out.status.code(), Some(1));
-    assert!(
-        stderr(&out).contains("nowhere: no such file or folder"),
-        "{}",
-        stderr(&out)
-    );
+    let missing = tmp.join("nowhere");
+    let err = claimdesk(&data, &["library", "add", missing.to_str().unwrap()]).assert_exit_code(1);
+    assert!(err.contains("nowhere: no such file or folder"), "{err}");
 
-    let out = claimdesk(&data, &["library", "remove", missing.to_str().unwrap()]);
-    assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("not in the library"));
+    let err =
+        claimdesk(&data, &["library", "remove", missing.to_str().unwrap()]).assert_exit_code(1);
+    assert!(err.contains("not in the library"), "{err}");
 
     // Sources without any readable claim.
-    let empty = tmp.path().join("empty");
+    let empty = tmp.join("empty");
     fs::create_dir(&empty).unwrap();
-    let out = claimdesk(&data, &["library", "add", empty.to_str().unwrap()]);
-    assert!(out.status.success());
-    let out = claimdesk(&data, &["library", "search", "anything"]);
-    assert_eq!(out.status.code(), Some(1));
-    assert!(
-        stderr(&out).contains("hold no readable claim"),
-        "{}",
-        stderr(&out)
-    );
+    claimdesk(&data, &["library", "add", empty.to_str().unwrap()]).stdout();
+    let err = claimdesk(&data, &["library", "search", "anything"]).assert_exit_code(1);
+    assert!(err.contains("hold no readable claim"), "{err}");
 
     fs::write(data.join("archive/library.json"), "{ broken").unwrap();
-    let out = claimdesk(&data, &["library", "search", "anything"]);
-    assert_eq!(out.status.code(), Some(1));
-    assert_eq!(stderr(&out).lines().count(), 1, "{}", stderr(&out));
+    let err = claimdesk(&data, &["library", "search", "anything"]).assert_exit_code(1);
+    assert_eq!(err.lines().count(), 1, "{err}");
     assert!(
-        stderr(&out).contains("library.json: cannot read the library"),
-        "{}",
-        stderr(&out)
+        err.contains("library.json: cannot read the library"),
+        "{err}"
     );
 }

@@ -1,21 +1,11 @@
 //! `claimdesk man` and `claimdesk completions SHELL` on the real binary: generated from the
 //! clap definitions, they name every subcommand `claimdesk --help` lists.
 
-use crate::binary::claimdesk;
-
-fn ok_stdout(args: &[&str]) -> String {
-    let out = claimdesk(args);
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).expect("UTF-8 output")
-}
+use crate::harness::{Dir, claimdesk};
 
 /// The subcommands `--help` lists (the "Commands:" block), without clap's `help`.
 fn subcommands() -> Vec<String> {
-    let help = ok_stdout(&["--help"]);
+    let help = claimdesk(["--help"]).stdout();
     let names: Vec<String> = help
         .lines()
         .skip_while(|l| !l.starts_with("Commands:"))
@@ -36,7 +26,7 @@ fn subcommands() -> Vec<String> {
 
 #[test]
 fn man_page_is_roff_and_names_every_subcommand() {
-    let page = ok_stdout(&["man"]);
+    let page = claimdesk(["man"]).stdout();
     assert!(page.contains("\n.TH claimdesk 1 "), "{page}");
     assert!(page.contains(".SH SYNOPSIS"), "{page}");
     assert!(page.contains(env!("CARGO_PKG_VERSION")));
@@ -50,9 +40,9 @@ fn man_page_is_roff_and_names_every_subcommand() {
 
 #[test]
 fn man_dir_writes_a_page_per_subcommand() {
-    let dir = tempfile::tempdir().unwrap();
-    let out_dir = dir.path().join("man1");
-    ok_stdout(&["man", "--dir", out_dir.to_str().unwrap()]);
+    let dir = Dir::new();
+    let out_dir = dir.join("man1");
+    claimdesk(["man", "--dir"]).arg(&out_dir).stdout();
     let top = std::fs::read_to_string(out_dir.join("claimdesk.1")).unwrap();
     assert!(top.contains(".SH SYNOPSIS"));
     for name in subcommands() {
@@ -82,21 +72,20 @@ fn offers(shell: &str, name: &str) -> String {
 fn completions_offer_every_subcommand_in_each_shell() {
     let names = subcommands();
     for shell in ["bash", "zsh", "fish", "elvish", "powershell"] {
-        let script = ok_stdout(&["completions", shell]);
+        let script = claimdesk(["completions", shell]).stdout();
         for name in &names {
             let expected = offers(shell, name);
             assert!(script.contains(&expected), "{shell}: no {expected:?}");
         }
         assert!(!script.contains(&offers(shell, "frobnicate")));
     }
-    let bash = ok_stdout(&["completions", "bash"]);
+    let bash = claimdesk(["completions", "bash"]).stdout();
     assert!(bash.contains("complete -F _claimdesk"), "{bash}");
     assert!(bash.contains("--dir"), "man's --dir completes");
 }
 
 #[test]
 fn unknown_shell_is_one_line_and_exit_2() {
-    let out = claimdesk(&["completions", "tcsh"]);
-    assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("tcsh"));
+    let err = claimdesk(["completions", "tcsh"]).assert_exit_code(2);
+    assert!(err.contains("tcsh"), "{err}");
 }

@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use crate::binary::{claimdesk, stderr, stdout};
+use crate::harness::{Dir, claimdesk};
 use claimdesk_model::format::save_file;
 use claimdesk_model::{Article, Claim, ClaimStatus, Review, Span};
 use claimdesk_suggest::Model;
@@ -37,12 +37,9 @@ fn write_review(path: &Path, text: &str, claims: &[&str]) {
 
 #[test]
 fn suggest_lists_the_claims_worth_checking_best_first() {
-    let dir = tempfile::tempdir().unwrap();
-    let article = dir.path().join("debate.txt");
-    std::fs::write(&article, DEBATE).unwrap();
-    let out = claimdesk(&["suggest", article.to_str().unwrap()]);
-    assert!(out.status.success(), "{}", stderr(&out));
-    let text = stdout(&out);
+    let dir = Dir::new();
+    let article = dir.write("debate.txt", DEBATE);
+    let text = claimdesk(["suggest"]).arg(&article).stdout();
     let lines: Vec<&str> = text.lines().collect();
     assert!(
         lines[0].contains("[SEN. HOLLIS] Under our law the deficit fell"),
@@ -73,12 +70,14 @@ fn suggest_lists_the_claims_worth_checking_best_first() {
 
 #[test]
 fn suggest_json_all_on_a_review_gives_offsets_into_the_article() {
-    let dir = tempfile::tempdir().unwrap();
-    let review = dir.path().join("debate.claimdesk");
+    let dir = Dir::new();
+    let review = dir.join("debate.claimdesk");
     write_review(&review, DEBATE, &["Violent crime rose"]);
-    let out = claimdesk(&["suggest", review.to_str().unwrap(), "--json", "--all"]);
-    assert!(out.status.success(), "{}", stderr(&out));
-    let v: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let out = claimdesk(["suggest"])
+        .arg(&review)
+        .args(["--json", "--all"])
+        .stdout();
+    let v: Value = serde_json::from_str(&out).unwrap();
     assert_eq!(v["model"], "built-in");
     let speakers = v["speakers"].as_array().unwrap();
     assert_eq!(speakers[0]["name"], "MODERATOR");
@@ -117,20 +116,21 @@ fn suggest_json_all_on_a_review_gives_offsets_into_the_article() {
             .is_empty()
     );
 
-    let plain = claimdesk(&["suggest", review.to_str().unwrap(), "--threshold", "0"]);
+    let plain = claimdesk(["suggest"])
+        .arg(&review)
+        .args(["--threshold", "0"])
+        .stdout();
     assert!(
-        !stdout(&plain).contains("Violent crime"),
+        !plain.contains("Violent crime"),
         "a marked claim is not suggested again"
     );
 }
 
 #[test]
 fn suggest_rejects_bad_input_with_one_line() {
-    let dir = tempfile::tempdir().unwrap();
-    let article = dir.path().join("a.txt");
-    std::fs::write(&article, DEBATE).unwrap();
-    let bogus = dir.path().join("model.bin");
-    std::fs::write(&bogus, b"not a model").unwrap();
+    let dir = Dir::new();
+    let article = dir.write("a.txt", DEBATE);
+    let bogus = dir.write("model.bin", b"not a model");
     let a = article.to_str().unwrap();
     for (args, expect) in [
         (
@@ -143,9 +143,7 @@ fn suggest_rejects_bad_input_with_one_line() {
         ),
         (vec!["suggest", "/nonexistent/x.txt"], "x.txt"),
     ] {
-        let out = claimdesk(&args);
-        assert_eq!(out.status.code(), Some(1), "{args:?}");
-        let err = stderr(&out);
+        let err = claimdesk(&args).assert_exit_code(1);
         assert_eq!(err.lines().count(), 1, "{err}");
         assert!(
             err.starts_with("claimdesk: ") && err.contains(expect),
@@ -197,32 +195,27 @@ fn write_training_reviews(dir: &Path) {
 
 #[test]
 fn train_suggester_learns_from_reviews_reproducibly() {
-    let dir = tempfile::tempdir().unwrap();
-    let reviews = dir.path().join("reviews");
+    let dir = Dir::new();
+    let reviews = dir.join("reviews");
     std::fs::create_dir(&reviews).unwrap();
     write_training_reviews(&reviews);
-    let m1 = dir.path().join("m1.bin");
-    let m2 = dir.path().join("m2.bin");
-    let out = claimdesk(&[
-        "train-suggester",
-        reviews.to_str().unwrap(),
-        "-o",
-        m1.to_str().unwrap(),
-    ]);
-    assert!(out.status.success(), "{}", stderr(&out));
-    let text = stdout(&out);
+    let m1 = dir.join("m1.bin");
+    let m2 = dir.join("m2.bin");
+    let text = claimdesk(["train-suggester"])
+        .arg(&reviews)
+        .arg("-o")
+        .arg(&m1)
+        .stdout();
     assert!(
         text.contains("learned from 5 reviews: 25 sentences, 10 overlapping a claim"),
         "{text}"
     );
     assert!(text.contains("built-in model"), "{text}");
-    let again = claimdesk(&[
-        "train-suggester",
-        reviews.to_str().unwrap(),
-        "-o",
-        m2.to_str().unwrap(),
-    ]);
-    assert!(again.status.success());
+    claimdesk(["train-suggester"])
+        .arg(&reviews)
+        .arg("-o")
+        .arg(&m2)
+        .stdout();
     assert_eq!(
         std::fs::read(&m1).unwrap(),
         std::fs::read(&m2).unwrap(),
@@ -234,42 +227,36 @@ fn train_suggester_learns_from_reviews_reproducibly() {
             > model.score("Hello and thank you all.")
     );
 
-    let tuned = dir.path().join("tuned.bin");
-    let out = claimdesk(&[
-        "train-suggester",
-        reviews.to_str().unwrap(),
-        "-o",
-        tuned.to_str().unwrap(),
-        "--from-builtin",
-    ]);
-    assert!(out.status.success(), "{}", stderr(&out));
+    let tuned = dir.join("tuned.bin");
+    claimdesk(["train-suggester"])
+        .arg(&reviews)
+        .arg("-o")
+        .arg(&tuned)
+        .arg("--from-builtin")
+        .stdout();
     assert_ne!(std::fs::read(&tuned).unwrap(), std::fs::read(&m1).unwrap());
 
-    let article = dir.path().join("debate.txt");
-    std::fs::write(&article, DEBATE).unwrap();
-    let used = claimdesk(&[
-        "suggest",
-        article.to_str().unwrap(),
-        "--model",
-        tuned.to_str().unwrap(),
-        "--json",
-    ]);
-    assert!(used.status.success(), "{}", stderr(&used));
-    let v: Value = serde_json::from_str(&stdout(&used)).unwrap();
+    let article = dir.write("debate.txt", DEBATE);
+    let used = claimdesk(["suggest"])
+        .arg(&article)
+        .arg("--model")
+        .arg(&tuned)
+        .arg("--json")
+        .stdout();
+    let v: Value = serde_json::from_str(&used).unwrap();
     assert_eq!(v["model"], tuned.to_str().unwrap());
 }
 
 #[test]
 fn train_suggester_refuses_what_it_cannot_learn_from() {
-    let dir = tempfile::tempdir().unwrap();
-    let out_model = dir.path().join("m.bin");
+    let dir = Dir::new();
+    let out_model = dir.join("m.bin");
     let o = out_model.to_str().unwrap();
-    let empty = dir.path().join("empty");
+    let empty = dir.join("empty");
     std::fs::create_dir(&empty).unwrap();
-    let no_claims = dir.path().join("no-claims.claimdesk");
+    let no_claims = dir.join("no-claims.claimdesk");
     write_review(&no_claims, DEBATE, &[]);
-    let text_file = dir.path().join("a.txt");
-    std::fs::write(&text_file, DEBATE).unwrap();
+    let text_file = dir.write("a.txt", DEBATE);
     for (input, expect) in [
         (empty.to_str().unwrap(), "no reviews"),
         (
@@ -278,9 +265,7 @@ fn train_suggester_refuses_what_it_cannot_learn_from() {
         ),
         (text_file.to_str().unwrap(), "not a review"),
     ] {
-        let out = claimdesk(&["train-suggester", input, "-o", o]);
-        assert_eq!(out.status.code(), Some(1), "{input}");
-        let err = stderr(&out);
+        let err = claimdesk(["train-suggester", input, "-o", o]).assert_exit_code(1);
         assert_eq!(err.lines().count(), 1, "{err}");
         assert!(err.contains(expect), "{err}");
     }

@@ -6,8 +6,8 @@ use std::path::{Path, PathBuf};
 use claimdesk_model::format::save_file;
 use claimdesk_model::{Article, Claim, ClaimId, ClaimStatus, Review, Span};
 
-use crate::binary::claimdesk;
 use crate::common;
+use crate::harness::{Dir, claimdesk};
 use common::git::{git, git_ok};
 
 const TEXT: &str = "Crime fell. Taxes rose. They wrote on the blackboard.";
@@ -60,17 +60,18 @@ fn s(p: &Path) -> &str {
     p.to_str().unwrap()
 }
 
+/// The review `merge` wrote on stdout.
+fn merged_stdout(out: &std::process::Output) -> Review {
+    claimdesk_model::format::load_str(std::str::from_utf8(&out.stdout).unwrap())
+        .unwrap()
+        .review
+}
+
 #[test]
 fn compare_prints_the_worked_examples_figures() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = Dir::new();
     let (a, b) = analysts(dir.path());
-    let out = claimdesk(&["compare", s(&a), s(&b)]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let text = String::from_utf8(out.stdout).unwrap();
+    let text = claimdesk(["compare", s(&a), s(&b)]).stdout();
     for expected in [
         "Matched claims: 3 (0 by id, 3 by overlap",
         "Status differs on 1 matched claims",
@@ -85,11 +86,10 @@ fn compare_prints_the_worked_examples_figures() {
 
 #[test]
 fn compare_json_has_the_figures_and_the_pairs() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = Dir::new();
     let (a, b) = analysts(dir.path());
-    let out = claimdesk(&["compare", s(&a), s(&b), "--json"]);
-    assert!(out.status.success());
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let out = claimdesk(["compare", s(&a), s(&b), "--json"]).stdout();
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(v["claims"], serde_json::json!([3, 3]));
     assert_eq!(v["pairs"][2]["a"], "a3");
     assert_eq!(v["pairs"][2]["b"], "b3");
@@ -101,12 +101,11 @@ fn compare_json_has_the_figures_and_the_pairs() {
 
 #[test]
 fn compare_refuses_reviews_of_different_texts_naming_the_difference() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = Dir::new();
     let (a, _) = analysts(dir.path());
     let other = review(&TEXT.replace("rose", "fell"), &[]);
     let b = write(dir.path(), "other.claimdesk", &other);
-    let out = claimdesk(&["compare", s(&a), s(&b)]);
-    assert_eq!(out.status.code(), Some(1));
+    let out = claimdesk(["compare", s(&a), s(&b)]).output_with_exit_code(1);
     assert!(out.stdout.is_empty());
     let err = String::from_utf8(out.stderr).unwrap();
     assert_eq!(err.lines().count(), 1, "{err}");
@@ -117,13 +116,10 @@ fn compare_refuses_reviews_of_different_texts_naming_the_difference() {
 
 #[test]
 fn compare_names_a_bad_file() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = Dir::new();
     let (a, _) = analysts(dir.path());
-    let bad = dir.path().join("bad.claimdesk");
-    std::fs::write(&bad, "{not json").unwrap();
-    let out = claimdesk(&["compare", s(&a), s(&bad)]);
-    assert_eq!(out.status.code(), Some(1));
-    let err = String::from_utf8(out.stderr).unwrap();
+    let bad = dir.write("bad.claimdesk", "{not json");
+    let err = claimdesk(["compare", s(&a), s(&bad)]).assert_exit_code(1);
     assert!(
         err.starts_with(&format!("claimdesk: {}:", bad.display())),
         "{err}"
@@ -153,7 +149,7 @@ fn load(path: &Path) -> Review {
 
 #[test]
 fn merge_clean_exits_0_and_conflicting_exits_1_with_the_conflict_in_the_file() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = Dir::new();
     let d = dir.path();
     let base = base_review();
     let b = write(d, "base.claimdesk", &base);
@@ -168,13 +164,7 @@ fn merge_clean_exits_0_and_conflicting_exits_1_with_the_conflict_in_the_file() {
         &with(&base, "c2", |c| c.note = "IOM".into()),
     );
     let out_path = d.join("out.claimdesk");
-    let out = claimdesk(&["merge", s(&b), s(&o), s(&t), "-o", s(&out_path)]);
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    claimdesk(["merge", s(&b), s(&o), s(&t), "-o", s(&out_path)]).stdout();
     let merged = load(&out_path);
     assert!(merged.conflicts.is_empty());
     assert_eq!(merged.claims()[0].status, ClaimStatus::Disputed);
@@ -185,39 +175,142 @@ fn merge_clean_exits_0_and_conflicting_exits_1_with_the_conflict_in_the_file() {
         "theirs2.claimdesk",
         &with(&base, "c1", |c| c.status = ClaimStatus::Asserted),
     );
-    let out = claimdesk(&["merge", s(&b), s(&o), s(&t2)]);
-    assert_eq!(out.status.code(), Some(1));
-    let err = String::from_utf8(out.stderr).unwrap();
+    let out = claimdesk(["merge", s(&b), s(&o), s(&t2)]).output_with_exit_code(1);
+    let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("1 merge conflicts"), "{err}");
     assert!(
         err.contains("c1: status: Disputed (unknown) / Asserted (unknown)"),
         "{err}"
     );
-    let merged = claimdesk_model::format::load_str(std::str::from_utf8(&out.stdout).unwrap())
-        .unwrap()
-        .review;
-    assert_eq!(merged.conflicts.len(), 1);
+    assert_eq!(merged_stdout(&out).conflicts.len(), 1);
     // Both branches added the file: git passes an empty ancestor; every claim is added.
-    let empty = d.join("empty.claimdesk");
-    std::fs::write(&empty, "").unwrap();
-    let out = claimdesk(&["merge", s(&empty), s(&o), s(&t)]);
-    assert_eq!(
-        out.status.code(),
-        Some(1),
-        "same ids, different values: conflicts"
-    );
-    let merged = claimdesk_model::format::load_str(std::str::from_utf8(&out.stdout).unwrap())
-        .unwrap()
-        .review;
+    let empty = dir.write("empty.claimdesk", "");
+    // Same ids, different values: conflicts (exit 1).
+    let out = claimdesk(["merge", s(&empty), s(&o), s(&t)]).output_with_exit_code(1);
+    let merged = merged_stdout(&out);
     assert_eq!(merged.claims().len(), 2);
     let fields: Vec<_> = merged.conflicts.iter().map(|c| c.field.as_str()).collect();
     assert_eq!(fields, ["status", "note"]);
     // A bad input is one line naming it.
-    std::fs::write(d.join("bad.claimdesk"), "[]").unwrap();
-    let bad = d.join("bad.claimdesk");
-    let out = claimdesk(&["merge", s(&b), s(&bad), s(&t)]);
-    assert_eq!(out.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("bad.claimdesk"));
+    let bad = dir.write("bad.claimdesk", "[]");
+    let err = claimdesk(["merge", s(&b), s(&bad), s(&t)]).assert_exit_code(1);
+    assert!(err.contains("bad.claimdesk"), "{err}");
+}
+
+/// A review file as a newer Claimdesk might write it, by hand: `extra` adds fields at the top
+/// level, in the details, in the article and in claim c2 — fields this version does not know.
+fn hand_written(c1_status: &str, c1_modified: &str, extra: &[(&str, &str)]) -> String {
+    let field = |at: &str| -> String {
+        extra
+            .iter()
+            .filter(|(where_, _)| *where_ == at)
+            .map(|(_, kv)| format!("{kv}, "))
+            .collect()
+    };
+    format!(
+        r#"{{
+  "format": "claimdesk", "version": 5, {top}
+  "details": {{ {details}"reviewer": "", "organisation": "Desk" }},
+  "article": {{ {article}"title": "t", "source": "", "text": "Crime fell. Taxes rose." }},
+  "claims": [
+    {{ "id": "c1", "start": 0, "end": 10, "quote": "Crime fell", "status": "{c1_status}",
+       "created": "2026-11-30T08:00:00Z", "modified": "{c1_modified}" }},
+    {{ {c2}"id": "c2", "start": 12, "end": 22, "quote": "Taxes rose",
+       "status": "under_investigation",
+       "created": "2026-11-30T08:00:00Z", "modified": "2026-11-30T08:00:00Z" }}
+  ]
+}}"#,
+        top = field("top"),
+        details = field("details"),
+        article = field("article"),
+        c2 = field("c2"),
+    )
+}
+
+/// Issue 25: theirs has fields this version does not know (as a newer Claimdesk writes them),
+/// ours changed a status. Every one of them is in the merged file, with our status; the same
+/// unknown field changed differently on both sides is a conflict that names it.
+#[test]
+fn merge_keeps_fields_this_version_does_not_know_from_either_side() {
+    let dir = Dir::new();
+    const BASE_TIME: &str = "2026-11-30T08:00:00Z";
+    let base = dir.write(
+        "base.claimdesk",
+        hand_written("under_investigation", BASE_TIME, &[]),
+    );
+    let ours = dir.write(
+        "ours.claimdesk",
+        hand_written("disputed", "2026-12-01T09:00:00Z", &[]),
+    );
+    let unknown = [
+        ("top", r#""review_rating": {"scale": 5, "value": 2}"#),
+        ("details", r#""desk": "Politics""#),
+        ("article", r#""language": "en""#),
+        ("c2", r#""confidence": 0.8"#),
+    ];
+    let theirs = dir.write(
+        "theirs.claimdesk",
+        hand_written("under_investigation", BASE_TIME, &unknown),
+    );
+    let out_path = dir.join("merged.claimdesk");
+    let said = claimdesk(["merge"])
+        .args([&base, &ours, &theirs])
+        .arg("-o")
+        .arg(&out_path)
+        .output_with_exit_code(0);
+    assert!(said.stdout.is_empty() && said.stderr.is_empty(), "{said:?}");
+    let file: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&out_path).unwrap()).unwrap();
+    assert_eq!(
+        file["review_rating"],
+        serde_json::json!({"scale": 5, "value": 2})
+    );
+    assert_eq!(file["details"]["desk"], "Politics");
+    assert_eq!(file["details"]["organisation"], "Desk");
+    assert_eq!(file["article"]["language"], "en");
+    assert_eq!(file["claims"][0]["status"], "disputed", "our change");
+    assert_eq!(file["claims"][0]["modified"], "2026-12-01T09:00:00Z");
+    assert_eq!(file["claims"][1]["confidence"], 0.8);
+    assert!(file.get("conflicts").is_none());
+    let loaded = claimdesk_model::format::load_file(&out_path).unwrap();
+    assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
+
+    // Both sides change one unknown field differently: exit 1, ours kept, the conflict named.
+    let ours_too = dir.write(
+        "ours2.claimdesk",
+        hand_written(
+            "disputed",
+            "2026-12-01T09:00:00Z",
+            &[
+                ("top", r#""review_rating": {"scale": 10}"#),
+                ("c2", r#""confidence": 0.5"#),
+            ],
+        ),
+    );
+    let out = claimdesk(["merge"])
+        .args([&base, &ours_too, &theirs])
+        .output_with_exit_code(1);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("2 merge conflicts"), "{err}");
+    assert!(
+        err.contains(r#"  c2: extra.confidence: 0.5 (unknown) / 0.8 (unknown)"#),
+        "{err}"
+    );
+    assert!(
+        err.contains(
+            r#"  extra.review_rating: {"scale":10} (unknown) / {"scale":5,"value":2} (unknown)"#
+        ),
+        "{err}"
+    );
+    let merged = merged_stdout(&out);
+    assert_eq!(
+        merged.extra["review_rating"],
+        serde_json::json!({"scale": 10})
+    );
+    assert_eq!(
+        merged.details.extra["desk"], "Politics",
+        "changed on their side only"
+    );
 }
 
 fn commit(repo: &Path, review: &Review, message: &str) {
@@ -228,20 +321,14 @@ fn commit(repo: &Path, review: &Review, message: &str) {
 
 #[test]
 fn git_merges_reviews_with_the_driver_clean_and_with_a_conflict() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = Dir::new();
     let repo = dir.path();
     git_ok(repo, &["init", "-q", "-b", "main"]);
     git_ok(repo, &["config", "user.name", "Test"]);
     git_ok(repo, &["config", "user.email", "test@example.org"]);
     let base = base_review();
     commit(repo, &base, "base");
-    let setup = claimdesk(&["git-setup", s(repo)]);
-    assert!(
-        setup.status.success(),
-        "{}",
-        String::from_utf8_lossy(&setup.stderr)
-    );
-    let said = String::from_utf8(setup.stdout).unwrap();
+    let said = claimdesk(["git-setup", s(repo)]).stdout();
     assert!(
         said.contains("added \"*.claimdesk merge=claimdesk\""),
         "{said}"
@@ -255,12 +342,8 @@ fn git_merges_reviews_with_the_driver_clean_and_with_a_conflict() {
         "{driver}"
     );
     // Running it again changes nothing.
-    let again = claimdesk(&["git-setup", s(repo)]);
-    assert!(
-        String::from_utf8(again.stdout)
-            .unwrap()
-            .contains("already had")
-    );
+    let again = claimdesk(["git-setup", s(repo)]).stdout();
+    assert!(again.contains("already had"), "{again}");
     git_ok(repo, &["add", "-A"]);
     git_ok(repo, &["commit", "-q", "-m", "merge driver"]);
 

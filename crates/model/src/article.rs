@@ -29,7 +29,76 @@ pub struct Article {
     pub extra: Extra,
 }
 
+/// Every part of an [`Article`], all public (its char index is rebuilt from the text).
+#[derive(Clone, Debug, PartialEq)]
+pub struct ArticleParts {
+    /// Display title.
+    pub title: String,
+    /// Where the text came from: a path or URL; empty if unknown.
+    pub source: String,
+    /// The full text, normalised.
+    pub text: String,
+    /// The document file the text was extracted from, if any.
+    pub origin: Option<ArticleOrigin>,
+    /// Char offset where each page starts (PDFs); follows the text.
+    pub page_starts: Vec<usize>,
+    /// When each stretch of the text is spoken (subtitles); follows the text.
+    pub media_times: Vec<MediaTime>,
+    /// Unknown fields of the `article` object, preserved.
+    pub extra: Extra,
+}
+
 impl Article {
+    /// The article taken apart. Every field is named: a new one does not compile until it is a
+    /// part too.
+    pub fn into_parts(self) -> ArticleParts {
+        let Article {
+            title,
+            source,
+            text,
+            index: _, // rebuilt from the text
+            origin,
+            page_starts,
+            media_times,
+            extra,
+        } = self;
+        ArticleParts {
+            title,
+            source,
+            text,
+            origin,
+            page_starts,
+            media_times,
+            extra,
+        }
+    }
+
+    /// An article put together from its parts (the text already normalised; page starts and
+    /// media times made fit for it, as [`Article::with_page_starts`] does).
+    pub fn from_parts(parts: ArticleParts) -> Self {
+        let ArticleParts {
+            title,
+            source,
+            text,
+            origin,
+            page_starts,
+            media_times,
+            extra,
+        } = parts;
+        let index = CharIndex::new(&text);
+        let len = index.char_len();
+        Self {
+            index,
+            title,
+            source,
+            text,
+            origin,
+            page_starts: clean_page_starts(page_starts, len),
+            media_times: clean_media_times(media_times, len),
+            extra,
+        }
+    }
+
     /// An article over already-normalised text (see [`crate::text::normalize_article_text`]).
     pub fn new(title: impl Into<String>, source: impl Into<String>, text: String) -> Self {
         let index = CharIndex::new(&text);
@@ -176,4 +245,20 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
         out.push_str(&format!("{b:02x}"));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parts_round_trip_and_the_index_is_rebuilt() {
+        let mut a = Article::new("T", "s.txt", "é🇱🇾 ab".to_owned());
+        a.extra.insert("lang".into(), serde_json::json!("fr"));
+        let parts = a.clone().into_parts();
+        assert_eq!(parts.text, "é🇱🇾 ab");
+        let back = Article::from_parts(parts);
+        assert_eq!(back, a);
+        assert_eq!((back.char_len(), back.slice(4, 6)), (6, "ab"));
+    }
 }

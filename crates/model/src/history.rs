@@ -8,6 +8,7 @@ use std::time::{Duration, Instant};
 use crate::article::{Article, ArticleVersion};
 use crate::claim::{Claim, ClaimId};
 use crate::details::ReviewDetails;
+use crate::extra::Extra;
 use crate::fields::TypingKey;
 use crate::review::Review;
 use crate::suggestion_decision::SuggestionDecision;
@@ -27,6 +28,18 @@ pub enum Edit {
     SetSuggestionDecisions(Vec<SuggestionDecision>),
     /// Replace the list of merge conflicts still to resolve.
     SetConflicts(Vec<crate::merge_conflict::MergeConflict>),
+    /// Replace the review's unknown top-level fields (resolving a merge conflict over one).
+    SetExtra(Extra),
+    /// Replace the article's title, source and unknown fields; its text stays (resolving a
+    /// merge conflict over one of them).
+    SetArticleInfo {
+        /// The new title.
+        title: String,
+        /// The new source.
+        source: String,
+        /// The new unknown fields of the `article` object.
+        extra: Extra,
+    },
     /// Swap the whole article, all claims and the earlier versions at once: an article update
     /// (see `claimdesk_import::reanchor`). Its inverse holds the previous three, so the update is one
     /// undoable step.
@@ -73,6 +86,21 @@ impl Edit {
                 &mut review.conflicts,
                 conflicts,
             ))),
+            Edit::SetExtra(extra) => {
+                Ok(Edit::SetExtra(std::mem::replace(&mut review.extra, extra)))
+            }
+            Edit::SetArticleInfo {
+                title,
+                source,
+                extra,
+            } => {
+                let a = &mut review.article;
+                Ok(Edit::SetArticleInfo {
+                    title: std::mem::replace(&mut a.title, title),
+                    source: std::mem::replace(&mut a.source, source),
+                    extra: std::mem::replace(&mut a.extra, extra),
+                })
+            }
             Edit::ReplaceArticle {
                 article,
                 claims,
@@ -390,6 +418,44 @@ mod tests {
         assert!(!h.is_dirty());
         h.redo(&mut r);
         assert_eq!(r.details, details);
+    }
+
+    #[test]
+    fn review_extra_and_article_info_edits_undo_and_leave_the_text_alone() {
+        let mut r = review();
+        let text_at = r.article.text().as_ptr();
+        let mut h = History::default();
+        let mut extra = Extra::new();
+        extra.insert("rating".into(), serde_json::json!({"scale": 5}));
+        let mut article_extra = Extra::new();
+        article_extra.insert("lang".into(), serde_json::json!("en"));
+        let edits = vec![
+            Edit::SetExtra(extra.clone()),
+            Edit::SetArticleInfo {
+                title: "New title".into(),
+                source: "https://example.org/a".into(),
+                extra: article_extra.clone(),
+            },
+        ];
+        h.apply(&mut r, "take theirs", edits, None, Instant::now())
+            .unwrap();
+        assert_eq!(r.extra, extra);
+        assert_eq!(
+            (r.article.title.as_str(), r.article.source.as_str()),
+            ("New title", "https://example.org/a")
+        );
+        assert_eq!(r.article.extra, article_extra);
+        assert_eq!(
+            r.article.text().as_ptr(),
+            text_at,
+            "the text is not swapped"
+        );
+        h.undo(&mut r);
+        assert!(r.extra.is_empty() && r.article.extra.is_empty());
+        assert_eq!(r.article.title, review().article.title);
+        h.redo(&mut r);
+        assert_eq!(r.extra, extra);
+        assert_eq!(r.article.title, "New title");
     }
 
     #[test]

@@ -41,14 +41,14 @@ pub mod timestamp;
 pub mod transcript;
 pub mod verdict;
 
-pub use article::{Article, ArticleVersion, sha256_hex};
+pub use article::{Article, ArticleParts, ArticleVersion, sha256_hex};
 pub use claim::{CONTEXT_CHARS, Claim, ClaimId};
 pub use details::ReviewDetails;
 pub use evidence::Evidence;
 pub use extra::Extra;
 pub use merge_conflict::MergeConflict;
 pub use origin::{ArticleOrigin, MediaTime};
-pub use review::Review;
+pub use review::{Review, ReviewParts};
 pub use span::Span;
 pub use status::ClaimStatus;
 pub use timestamp::Timestamp;

@@ -23,11 +23,15 @@ pub struct ConflictSide {
 /// resolved.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct MergeConflict {
-    /// The claim; `None` for the article text.
+    /// The claim; `None` for a field of the review itself (its article, details or unknown
+    /// fields).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub claim: Option<ClaimId>,
-    /// `status`, `verdict`, `summary`, `claimant`, `claim_date`, `note`, `sources`, `span`,
-    /// `deleted` (one side deleted the claim, the other edited it) or `article`.
+    /// Which field. Of a claim: `status`, `verdict`, `summary`, `claimant`, `claim_date`,
+    /// `note`, `sources`, `span`, `deleted` (one side deleted the claim, the other edited it)
+    /// or `extra.KEY` (a field this version does not know). Of the review (`claim` is `None`):
+    /// `article` (the text), `article.title`, `article.source`, `article.extra.KEY`,
+    /// `details.NAME` (`details.reviewer`…), `details.extra.KEY` or `extra.KEY`.
     pub field: String,
     /// Our side (the branch being merged into).
     pub ours: ConflictSide,
@@ -36,6 +40,12 @@ pub struct MergeConflict {
 }
 
 impl MergeConflict {
+    /// True for the conflict over the article text (`claim` is `None`, field `article`): their
+    /// text is taken through an article update, not by setting a value.
+    pub fn is_article_text(&self) -> bool {
+        self.claim.is_none() && self.field == "article"
+    }
+
     /// One line for a list: "status: Disputed (Ana) / Asserted (Bo)".
     pub fn describe(&self) -> String {
         format!(

@@ -9,6 +9,10 @@ use crate::span::Span;
 use crate::suggestion_decision::SuggestionDecision;
 
 /// A review: one article and its claims, kept in [`Claim::sort_key`] order.
+///
+/// Adding a field here breaks [`Review::into_parts`] and [`Review::from_parts`] until
+/// [`ReviewParts`] has it too, and then every `let ReviewParts { .. }` that names all fields
+/// (the team crate's merge) until it says what happens to the new field.
 #[derive(Clone, Debug)]
 pub struct Review {
     /// The article as reviewed.
@@ -24,6 +28,26 @@ pub struct Review {
     pub suggestion_decisions: Vec<SuggestionDecision>,
     /// Merge conflicts waiting for the analyst (format version 5, `conflicts`); empty in a
     /// clean review.
+    pub conflicts: Vec<MergeConflict>,
+    /// Unknown top-level fields, preserved.
+    pub extra: Extra,
+}
+
+/// Every part of a [`Review`], all public, to take apart and put together again (the merge
+/// takes each part by destructuring, so a new part does not compile until it is merged).
+#[derive(Clone, Debug)]
+pub struct ReviewParts {
+    /// The article as reviewed.
+    pub article: Article,
+    /// The claims, in any order ([`Review::from_parts`] sorts them).
+    pub claims: Vec<Claim>,
+    /// Who reviewed it and where the review is published.
+    pub details: ReviewDetails,
+    /// Earlier texts of the article, oldest first.
+    pub earlier_versions: Vec<ArticleVersion>,
+    /// Suggested sentences accepted or dismissed, in text order.
+    pub suggestion_decisions: Vec<SuggestionDecision>,
+    /// Merge conflicts waiting for the analyst.
     pub conflicts: Vec<MergeConflict>,
     /// Unknown top-level fields, preserved.
     pub extra: Extra,
@@ -54,6 +78,52 @@ impl Review {
             suggestion_decisions: Vec::new(),
             conflicts: Vec::new(),
             extra: Extra::new(),
+        }
+    }
+
+    /// The review taken apart (claims in text order).
+    pub fn into_parts(self) -> ReviewParts {
+        // Every field named: a new one does not compile until it is a part too.
+        let Review {
+            article,
+            claims,
+            details,
+            earlier_versions,
+            suggestion_decisions,
+            conflicts,
+            extra,
+        } = self;
+        ReviewParts {
+            article,
+            claims,
+            details,
+            earlier_versions,
+            suggestion_decisions,
+            conflicts,
+            extra,
+        }
+    }
+
+    /// A review put together from its parts; the claims are sorted here.
+    pub fn from_parts(parts: ReviewParts) -> Self {
+        let ReviewParts {
+            article,
+            mut claims,
+            details,
+            earlier_versions,
+            suggestion_decisions,
+            conflicts,
+            extra,
+        } = parts;
+        claims.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        Review {
+            article,
+            claims,
+            details,
+            earlier_versions,
+            suggestion_decisions,
+            conflicts,
+            extra,
         }
     }
 
@@ -158,5 +228,22 @@ mod tests {
         let quotes: Vec<_> = r.claims().iter().map(|c| c.quote.as_str()).collect();
         assert_eq!(quotes, ["one", "one two", "three"]);
         assert_eq!(r.counts(), [1, 1, 1]);
+    }
+
+    #[test]
+    fn parts_round_trip_and_claims_are_sorted_again() {
+        let a = article("one two three four");
+        let mut r = Review::new(a.clone());
+        r.insert(Claim::new(&a, Span::new(0, 3), ClaimStatus::Disputed));
+        r.insert(Claim::new(&a, Span::new(8, 13), ClaimStatus::Asserted));
+        r.details.reviewer = "Ana".into();
+        r.extra.insert("x".into(), serde_json::json!(1));
+        let mut parts = r.clone().into_parts();
+        assert_eq!(parts.claims.len(), 2);
+        parts.claims.reverse();
+        let back = Review::from_parts(parts);
+        assert_eq!(crate::format::to_json(&back), crate::format::to_json(&r));
+        let quotes: Vec<_> = back.claims().iter().map(|c| c.quote.as_str()).collect();
+        assert_eq!(quotes, ["one", "three"]);
     }
 }

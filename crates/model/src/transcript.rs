@@ -3,7 +3,7 @@
 //! each, and which speakers moderate (ask rather than assert), so a sentence can be mapped to
 //! its speaker and moderators' questions are not suggested as claims.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::span::Span;
 
@@ -17,10 +17,20 @@ pub fn detect_transcript(text: &str) -> Option<Transcript> {
         *counts.entry(&l.key).or_default() += 1;
     }
     let label_count = |key: &str| counts.get(key).copied().unwrap_or(0);
+    // "SPEAKER 3" may speak once when "SPEAKER 1" speaks twice; "STEP 1", "STEP 2" never recur.
+    let recurring_stems: HashSet<&str> = counts
+        .iter()
+        .filter(|&(_, &n)| n >= 2)
+        .map(|(key, _)| numbered_stem(key))
+        .collect();
     let accepted: Vec<&Label> = lines
         .labels
         .iter()
-        .filter(|l| l.kind != LabelKind::TitleCase || label_count(&l.key) >= 2)
+        .filter(|l| match l.kind {
+            LabelKind::TitleCase => label_count(&l.key) >= 2,
+            LabelKind::Numbered => recurring_stems.contains(numbered_stem(&l.key)),
+            _ => true,
+        })
         .collect();
     let mut speakers: Vec<Speaker> = Vec::new();
     let mut by_key: HashMap<&str, usize> = HashMap::new();
@@ -169,6 +179,9 @@ enum LabelKind {
     Titled,
     /// Other capitalised words: `Rachel Maddow:`
     TitleCase,
+    /// A name and a speaker number, as subtitles and diarisation tools write them:
+    /// `Speaker 1:`, `SPEAKER_00:`. Counts when some speaker of the same stem recurs.
+    Numbered,
 }
 
 /// A speaker label found at the start of a line (char offsets).
@@ -269,7 +282,33 @@ fn parse_label(line: &str) -> Option<(usize, String, LabelKind)> {
 }
 
 /// How a label's text is written, or `None` if it does not look like a speaker's name.
+/// Digits are allowed only as a speaker number ending the name (`Speaker 1`, `SPEAKER_00`):
+/// times (`10:30`), quarters (`Q3 2024`) and other numbers are not names.
 fn label_kind(raw: &str, name: &str) -> Option<LabelKind> {
+    let stem = numbered_stem(name);
+    if stem.len() == name.len() {
+        return word_kind(raw, name);
+    }
+    let number = name[stem.len()..].trim_start_matches([' ', '_']);
+    let separated = name.len() - number.len() == stem.len() + 1;
+    if !separated || number.len() > 3 {
+        return None;
+    }
+    word_kind(&raw.replacen(name, stem, 1), stem).map(|_| LabelKind::Numbered)
+}
+
+/// `name` without a speaker number that ends it and the one space or underscore before it
+/// ("SPEAKER_00" → "SPEAKER"); `name` itself when it does not end with a digit.
+fn numbered_stem(name: &str) -> &str {
+    let without = name.trim_end_matches(|c: char| c.is_ascii_digit());
+    if without.len() == name.len() {
+        return name;
+    }
+    without.trim_end_matches([' ', '_'])
+}
+
+/// How a label made of words (no digits) is written, or `None` if it is not a name.
+fn word_kind(raw: &str, name: &str) -> Option<LabelKind> {
     let allowed = |c: char| c.is_alphabetic() || " .'-,()&".contains(c);
     let words: Vec<&str> = name.split_whitespace().collect();
     if words.is_empty() || words.len() > 5 || !raw.chars().all(allowed) {
@@ -394,6 +433,53 @@ Gov. Marsh: I think we can do better.
         assert_eq!(detect_transcript(text), None);
         let sample = include_str!("../../../assets/sample-article.txt");
         assert_eq!(detect_transcript(sample), None);
+    }
+
+    #[test]
+    fn numbered_speakers_of_subtitles_and_diarisation_tools() {
+        let subtitles = "Speaker 1: Welcome. What did the report find?\nSpeaker 2: Prices rose 4 percent.\nSpeaker 1: And wages?\nSpeaker 3: Wages fell.\n";
+        let t = detect_transcript(subtitles).expect("a transcript");
+        let names: Vec<&str> = t.speakers.iter().map(|s| s.name.as_str()).collect();
+        assert_eq!(names, ["Speaker 1", "Speaker 2", "Speaker 3"]);
+        let who = |needle: &str| t.speaker_at(find(subtitles, needle)).unwrap().name.as_str();
+        assert_eq!(who("Prices rose"), "Speaker 2");
+        assert_eq!(
+            who("Wages fell"),
+            "Speaker 3",
+            "speaks once, as speaker 1 recurs"
+        );
+
+        let diarised = "SPEAKER_00: The plant employs 300 people.\nSPEAKER_01: Since when?\nSPEAKER_00: Since 2019.\n";
+        let t = detect_transcript(diarised).expect("a transcript");
+        let names: Vec<&str> = t.speakers.iter().map(|s| s.name.as_str()).collect();
+        assert_eq!(names, ["SPEAKER_00", "SPEAKER_01"]);
+        assert_eq!(t.turns.len(), 3);
+    }
+
+    #[test]
+    fn numbers_that_are_not_speakers_are_not_labels() {
+        for line in [
+            "10:30: the doors open.",
+            "Q3 2024: revenue rose.",
+            "FY2024: revenue rose.",
+            "Speaker1: hello.",
+            "Speaker 1000: hello.",
+            "Room 2B: closed.",
+            "1: first.",
+            "Speaker 1 (10:32): hello.",
+        ] {
+            assert_eq!(parse_label(line), None, "{line}");
+        }
+        assert_eq!(
+            parse_label("Speaker 12: hi").map(|(_, name, kind)| (name, kind)),
+            Some(("Speaker 12".to_owned(), LabelKind::Numbered))
+        );
+        // A numbered list: every number once, so none is a speaker.
+        let steps =
+            "STEP 1: Mix the flour.\nSTEP 2: Add water.\nSTEP 3: Bake it.\nSTEP 4: Serve.\n";
+        assert_eq!(detect_transcript(steps), None);
+        let times = "At 10:30 the minister spoke.\nAt 11:00 she left.\nAt 12:15 the vote began.\n";
+        assert_eq!(detect_transcript(times), None);
     }
 
     #[test]

@@ -582,26 +582,46 @@ pub fn to_json(review: &Review) -> String {
     out
 }
 
+/// Every field is named, so a new claim field does not compile until the file format
+/// says how it is saved.
 fn claim_to_wire(c: &Claim) -> WireClaim {
+    let Claim {
+        id,
+        span,
+        quote,
+        prefix,
+        suffix,
+        status,
+        claimant,
+        note,
+        verdict,
+        summary,
+        claim_date,
+        evidence,
+        created,
+        modified,
+        orphaned,
+        history,
+        extra,
+    } = c;
     WireClaim {
-        id: c.id.0.clone(),
-        start: c.span.start as u64,
-        end: c.span.end as u64,
-        quote: c.quote.clone(),
-        prefix: c.prefix.clone(),
-        suffix: c.suffix.clone(),
-        status: c.status,
-        verdict: c.verdict.clone(),
-        summary: c.summary.clone(),
-        claimant: c.claimant.clone(),
-        claim_date: c.claim_date.clone(),
-        note: c.note.clone(),
-        evidence: c.evidence.clone(),
-        created: Some(c.created.as_str().to_owned()),
-        modified: Some(c.modified.as_str().to_owned()),
-        orphaned: c.orphaned,
-        history: c
-            .history
+        id: id.0.clone(),
+        start: span.start as u64,
+        end: span.end as u64,
+        quote: quote.clone(),
+        prefix: prefix.clone(),
+        suffix: suffix.clone(),
+        status: *status,
+        verdict: verdict.clone(),
+        summary: summary.clone(),
+        claimant: claimant.clone(),
+        claim_date: claim_date.clone(),
+        note: note.clone(),
+        evidence: evidence.clone(),
+        created: Some(created.as_str().to_owned()),
+        modified: Some(modified.as_str().to_owned()),
+        orphaned: *orphaned,
+        history: history
             .iter()
             .map(|e| WireChange {
                 at: e.at.as_str().to_owned(),
@@ -612,7 +632,7 @@ fn claim_to_wire(c: &Claim) -> WireClaim {
                 reason: e.reason.clone(),
             })
             .collect(),
-        extra: c.extra.clone(),
+        extra: extra.clone(),
     }
 }
 

@@ -5,7 +5,7 @@ use super::*;
 use ClaimStatus::{Asserted as A, Disputed as D, UnderInvestigation as I};
 use claimdesk_model::history::History;
 use claimdesk_model::status_history::{Recording, record};
-use claimdesk_model::{Article, ClaimStatus};
+use claimdesk_model::{Article, Claim, ClaimId, ClaimStatus, Timestamp};
 
 const TEXT: &str = "Crime fell. Taxes rose. They wrote on the blackboard.";
 
@@ -271,4 +271,129 @@ fn team_sides_change_a_tenth_each_and_conflict_on_every_hundredth() {
     assert_eq!(merged.claims().len(), base.claims().len() + 60);
     assert_eq!(merged.conflicts.len(), 3, "claims 1, 101, 201");
     assert!(merged.conflicts.iter().all(|c| c.field == "status"));
+}
+
+/// Both sides change every field of the review itself, and an unknown field of a claim, each
+/// differently: one conflict per field, named as `MergeConflict::field` says; taking theirs
+/// sets each (one undo step each), and undoing gives the merged review back.
+#[test]
+fn every_review_field_and_unknown_field_conflicts_by_name_and_resolves() {
+    use serde_json::json;
+    let mut b = base();
+    b.details.extra.insert("desk".into(), json!("x"));
+    let side = |v: &str, r: &mut Review| {
+        let d = &mut r.details;
+        for f in [
+            &mut d.reviewer,
+            &mut d.organisation,
+            &mut d.article_url,
+            &mut d.article_published,
+            &mut d.report_url,
+        ] {
+            *f = v.to_owned();
+        }
+        d.extra.insert("desk".into(), json!(v));
+        r.article.title = v.to_owned();
+        r.article.source = v.to_owned();
+        r.article.extra.insert("lang".into(), json!(v));
+        r.extra.insert("rating".into(), json!({ "by": v }));
+    };
+    let mut ours = edited(&b, "c1", "Ana", "2026-11-30T10:00:00Z", |c| {
+        c.extra.insert("weight".into(), json!(1));
+    });
+    side("ours", &mut ours);
+    let mut theirs = edited(&b, "c1", "Bo", "2026-11-30T09:00:00Z", |c| {
+        c.extra.insert("weight".into(), json!(2));
+    });
+    side("theirs", &mut theirs);
+    theirs.details.extra.remove("desk"); // a removal conflicts with a change too
+    let merged = merge(&b, &ours, &theirs);
+    let names: Vec<(bool, &str)> = merged
+        .conflicts
+        .iter()
+        .map(|c| (c.claim.is_some(), c.field.as_str()))
+        .collect();
+    assert_eq!(
+        names,
+        [
+            (false, "article.title"),
+            (false, "article.source"),
+            (false, "article.extra.lang"),
+            (true, "extra.weight"),
+            (false, "details.reviewer"),
+            (false, "details.organisation"),
+            (false, "details.article_url"),
+            (false, "details.article_published"),
+            (false, "details.report_url"),
+            (false, "details.extra.desk"),
+            (false, "extra.rating"),
+        ]
+    );
+    assert!(merged.conflicts.iter().all(|c| !c.is_article_text()));
+    let desk = &merged.conflicts[9];
+    assert_eq!(
+        (&desk.ours.value, &desk.theirs.value),
+        (&json!("ours"), &json!(null))
+    );
+    assert_eq!(
+        desk.describe(),
+        "details.extra.desk: ours (ours) / deleted (theirs)"
+    );
+    assert_eq!(merged.details.reviewer, "ours", "ours meanwhile");
+
+    let mut m = merged.clone();
+    let mut h = History::default();
+    while !m.conflicts.is_empty() {
+        let edits = resolve_edits(&m, 0, Take::Theirs).expect("resolves");
+        h.apply(
+            &mut m,
+            "take theirs",
+            edits,
+            None,
+            std::time::Instant::now(),
+        )
+        .unwrap();
+    }
+    let json = claimdesk_model::format::to_json;
+    let mut want = theirs.clone();
+    want.replace({
+        let mut c = get(&merged, "c1").clone();
+        c.extra.insert("weight".into(), json!(2));
+        c
+    });
+    assert_eq!(json(&m), json(&want), "every field as theirs");
+    while h.undo(&mut m).is_some() {}
+    assert_eq!(json(&m), json(&merged));
+    // A field this version does not know cannot be taken, only kept as it is.
+    m.conflicts[0].field = "article.colour".into();
+    assert!(resolve_edits(&m, 0, Take::Theirs).is_none());
+    assert_eq!(resolve_edits(&m, 0, Take::AsIs).unwrap().len(), 1);
+}
+
+#[test]
+fn a_documents_origin_pages_and_times_follow_the_text_merged() {
+    let mut b = base();
+    b.article = b.article.clone().with_page_starts(vec![0, 12]);
+    let new_text = format!("Officially, {TEXT}");
+    let mut corrected = Article::new("t", "", new_text).with_page_starts(vec![0, 24]);
+    corrected.origin = Some(claimdesk_model::ArticleOrigin {
+        file_name: "corrected.pdf".into(),
+        sha256: "1a".repeat(32),
+    });
+    let theirs = claimdesk_import::reanchor::apply(
+        &b,
+        &claimdesk_import::reanchor::reanchor_article(&b, &corrected),
+        false,
+    );
+    let mut ours = edited(&b, "c1", "Ana", "2026-11-30T10:00:00Z", |c| c.status = D);
+    ours.details.media_url = "https://youtu.be/abc".into();
+    let m = merge(&b, &ours, &theirs);
+    assert!(m.conflicts.is_empty(), "{:?}", m.conflicts);
+    assert_eq!(m.article.page_starts(), [0, 24], "their text, their pages");
+    assert_eq!(m.article.origin, corrected.origin);
+    assert_eq!(m.details.media_url, "https://youtu.be/abc");
+    // Merged the other way round, the text and its pages still come together.
+    let m = merge(&b, &theirs, &ours);
+    assert_eq!(m.article.page_starts(), [0, 24]);
+    assert_eq!(m.article.origin, corrected.origin);
 }
