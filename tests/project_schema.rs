@@ -154,3 +154,25 @@ fn version_5_history_and_merge_conflicts_validate() {
     bad["claims"][0]["history"][0]["decision"] = "mood".into();
     assert!(!validator().is_valid(&bad));
 }
+
+#[test]
+fn a_review_of_a_document_with_origin_pages_and_times_validates() {
+    let text = "Page one says 38 million.\n\nPage two, spoken at 1:30.\n".to_owned();
+    let mut article = Article::new("Report", "/tmp/report.pdf", text)
+        .with_page_starts(vec![0, 27])
+        .with_media_times(vec![claimdesk_model::MediaTime {
+            start: 27,
+            millis: 90_000,
+        }]);
+    article.origin = Some(claimdesk_model::ArticleOrigin {
+        file_name: "report.pdf".into(),
+        sha256: "0f".repeat(32),
+    });
+    let mut review = Review::new(article);
+    review.details.media_url = "https://youtu.be/abc".into();
+    let json = to_json(&review);
+    assert_valid(&validator(), &json);
+    let mut bad: Value = serde_json::from_str(&json).unwrap();
+    bad["article"]["page_starts"][1] = "27".into();
+    assert!(!validator().is_valid(&bad), "a page start is a number");
+}

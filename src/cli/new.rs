@@ -1,6 +1,6 @@
-//! `claimdesk new ARTICLE [-o REVIEW.claimdesk] [--encoding LABEL] [--force]`: start a review
-//! of an article (.txt in any encoding, .html saved page, .md) without opening the window, so a
-//! desk can prepare reviews in batch.
+//! `claimdesk new ARTICLE [-o REVIEW.claimdesk] [--encoding LABEL] [--media-url URL] [--force]`:
+//! start a review of an article (.txt in any encoding, .html saved page, .md, .pdf, .docx, .odt,
+//! .srt, .vtt) without opening the window, so a desk can prepare reviews in batch.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -11,7 +11,8 @@ use claimdesk_model::format::{EXTENSION, save_file};
 /// Arguments of `new`.
 #[derive(clap::Args)]
 pub struct NewArgs {
-    /// The article: .txt (UTF-8, UTF-16 with BOM or a legacy encoding), .html/.htm or .md.
+    /// The article: .txt (UTF-8, UTF-16 with BOM or a legacy encoding), .html/.htm, .md, a
+    /// PDF (its text layer), Word .docx, OpenDocument .odt, or subtitles (.srt, .vtt).
     pub article: PathBuf,
     /// Where to write the review (default: beside the article, `<name>.claimdesk`).
     #[arg(short, long, value_name = "REVIEW")]
@@ -20,6 +21,10 @@ pub struct NewArgs {
     /// the detected one.
     #[arg(long, value_name = "LABEL")]
     pub encoding: Option<String>,
+    /// The address of the video the subtitles belong to: reports link each claim to its
+    /// moment.
+    #[arg(long, value_name = "URL")]
+    pub media_url: Option<String>,
     /// Overwrite the output file if it exists.
     #[arg(long)]
     pub force: bool,
@@ -38,10 +43,13 @@ pub fn run(args: &NewArgs) -> ExitCode {
             "already exists; choose another file with -o, or pass --force to overwrite it",
         );
     }
-    let imported = match super::import_or_fail(&args.article, args.encoding.as_deref()) {
+    let mut imported = match super::import_or_fail(&args.article, args.encoding.as_deref()) {
         Ok(i) => i,
         Err(code) => return code,
     };
+    if let Some(url) = &args.media_url {
+        imported.review.details.media_url = url.trim().to_owned();
+    }
     if let Err(e) = save_file(&output, &imported.review) {
         return super::fail(&output, e);
     }
@@ -59,8 +67,26 @@ pub fn run(args: &NewArgs) -> ExitCode {
         imported.review.article.title,
         imported.kind.label()
     );
-    println!("  encoding: {} ({how})", imported.encoding);
-    println!("  characters: {}", imported.review.article.char_len());
+    let article = &imported.review.article;
+    if imported.kind.is_document() && imported.encoding == imported.kind.label() {
+        // PDF, Word and OpenDocument files have no text encoding to report.
+    } else {
+        println!("  encoding: {} ({how})", imported.encoding);
+    }
+    println!("  characters: {}", article.char_len());
+    if !article.page_starts().is_empty() {
+        println!("  pages: {}", article.page_starts().len());
+    }
+    if let Some(last) = article.media_times().last() {
+        println!(
+            "  media: {} timed passages, the last at {:.3} s",
+            article.media_times().len(),
+            last.millis as f64 / 1000.0
+        );
+    }
+    if let Some(origin) = &article.origin {
+        println!("  sha256 of {}: {}", origin.file_name, origin.sha256);
+    }
     for note in &imported.notes {
         eprintln!("claimdesk: {}: note: {note}", args.article.display());
     }

@@ -17,8 +17,8 @@ use serde_json::{Value, json};
 /// Arguments of `suggest`.
 #[derive(clap::Args)]
 pub struct SuggestArgs {
-    /// An article (.txt, .html, .md) or a review (.claimdesk); a review's claims are not
-    /// suggested again.
+    /// An article (.txt, .html, .md, .pdf, .docx, .odt, .srt, .vtt) or a review (.claimdesk); a
+    /// review's claims are not suggested again.
     pub file: PathBuf,
     /// Print a JSON object instead of lines.
     #[arg(long)]
@@ -65,7 +65,10 @@ pub fn run(args: &SuggestArgs) -> ExitCode {
         .map(|c| c.span)
         .collect();
     let scores = score_article(text, model);
-    let rows = rows(&scores, text, model, args, &claimed);
+    let mut rows = rows(&scores, text, model, args, &claimed);
+    for row in &mut rows {
+        row.media_start = review.article.media_time_at(row.span.start);
+    }
     let precision = model
         .expected_precision(args.threshold)
         .map(|r| r.precision);
@@ -123,6 +126,8 @@ struct Row {
     reasons: Vec<Reason>,
     suggested: bool,
     excluded: Option<&'static str>,
+    /// Seconds into the media at which the sentence starts (articles from subtitles).
+    media_start: Option<f64>,
 }
 
 /// The suggested sentences best first, or with `--all` every sentence in text order.
@@ -146,6 +151,7 @@ fn rows(
                 reasons: s.reasons,
                 suggested: true,
                 excluded: None,
+                media_start: None,
             })
             .collect();
     }
@@ -165,6 +171,7 @@ fn rows(
             reasons: model.reasons(sentence, REASONS),
             suggested: excluded.is_none() && s.score >= args.threshold,
             excluded,
+            media_start: None,
         }
     };
     scores.sentences.iter().map(row).collect()
@@ -214,6 +221,7 @@ impl Row {
             })).collect::<Vec<_>>(),
             "suggested": self.suggested,
             "excluded": self.excluded,
+            "media_start": self.media_start,
         })
     }
 }

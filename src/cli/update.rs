@@ -6,7 +6,9 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use claimdesk_import::reanchor::{ChangeKind, ClaimUpdate, OrphanReason, Outcome, apply, reanchor};
+use claimdesk_import::reanchor::{
+    ChangeKind, ClaimUpdate, OrphanReason, Outcome, apply, reanchor_article,
+};
 use claimdesk_model::format::{load_file, save_file};
 use claimdesk_model::text::shorten;
 use serde_json::json;
@@ -16,7 +18,8 @@ use serde_json::json;
 pub struct UpdateArgs {
     /// The review file (.claimdesk).
     pub review: PathBuf,
-    /// The new text of the article (.txt, .html, .md; imported as by `claimdesk new`).
+    /// The new text of the article (.txt, .html, .md, .pdf, .docx, .odt, .srt, .vtt; imported
+    /// as by `claimdesk new`).
     #[arg(long, value_name = "NEW")]
     pub article: PathBuf,
     /// Print the outcome of every claim as JSON instead of lines.
@@ -48,7 +51,8 @@ pub fn run(args: &UpdateArgs) -> ExitCode {
         Err(code) => return code,
     };
     let review = &loaded.review;
-    let plan = reanchor(review, imported.review.article.text());
+    // A corrected PDF or Word file: the updated article takes its origin, pages and times.
+    let plan = reanchor_article(review, &imported.review.article);
     let updated = apply(review, &plan, args.accept_changed);
     let applied = |id| updated.claim(id).is_some_and(|c| !c.orphaned);
 

@@ -26,6 +26,7 @@ mod common;
 mod bad_inputs;
 mod check;
 mod crash_recovery;
+mod documents;
 mod export;
 mod harness;
 mod import_update;

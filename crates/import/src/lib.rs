@@ -1,15 +1,19 @@
 //! Articles coming in: turning an article file into a new review, and following an updated
 //! article text with the claims ([`reanchor`]).
 //!
-//! **Architecture invariant:** depends only on `claimdesk-model` among Claimdesk crates; the
-//! parsers (html5ever, pulldown-cmark, encodings) live here and nowhere else.
+//! **Architecture invariant:** depends only on `claimdesk-model` and `claimdesk-documents`
+//! among Claimdesk crates; the HTML and Markdown parsers (html5ever, pulldown-cmark, encodings)
+//! live here and nowhere else.
 //!
-//! Turning an article into a new review: read the file, decode it, extract the readable text
-//! (plain text, a saved web page or Markdown), normalise it once.
+//! Turning an article into a new review: read the file, decide its kind (extension, then the
+//! first bytes), decode it, extract the readable text (plain text, a saved web page, Markdown,
+//! or a document read by `claimdesk-documents`), normalise it once.
 //!
-//! One file per input kind: [`txt`] (encodings), [`html`] (saved web pages), [`markdown`].
-//! The rules are documented in `docs/import.md`.
+//! One file per input kind: [`txt`] (encodings), [`html`] (saved web pages), [`markdown`],
+//! [`document`] (PDF, Word, OpenDocument, subtitles). The rules are documented in
+//! `docs/import.md`.
 
+pub mod document;
 #[doc(hidden)]
 pub mod fuzzing;
 #[doc(hidden)]
@@ -27,6 +31,9 @@ use claimdesk_model::{Article, Review};
 
 /// Article files larger than this are refused before being read.
 pub const MAX_ARTICLE_BYTES: u64 = 32 * 1024 * 1024;
+/// PDF, Word and OpenDocument files (named so) larger than this are refused before being read:
+/// they carry images and fonts beside their text.
+pub const MAX_DOCUMENT_BYTES: u64 = 256 * 1024 * 1024;
 
 /// Why an article could not be imported.
 #[derive(Debug, thiserror::Error)]
@@ -34,9 +41,24 @@ pub enum ImportError {
     /// Reading failed (missing, unreadable, folder, too large).
     #[error(transparent)]
     Read(#[from] LoadError),
-    /// The file has NUL bytes and no UTF-16 byte order mark: it is not text.
-    #[error("{0} looks like a binary file, not an article (it contains NUL bytes)")]
+    /// The file has NUL bytes and no UTF-16 byte order mark, and is no document Claimdesk
+    /// reads: it is not text.
+    #[error(
+        "{0} looks like a binary file, not an article (it contains NUL bytes); Claimdesk reads \
+         text, web pages, Markdown, PDF, Word (.docx), OpenDocument (.odt) and subtitles \
+         (.srt, .vtt)"
+    )]
     Binary(PathBuf),
+    /// A PDF, Word, OpenDocument or subtitle file that could not be read: encrypted, a scan
+    /// without a text layer, damaged, a zip bomb, too large, or without text. The reader's
+    /// error says which, in plain words.
+    #[error("{path}: {source}")]
+    Document {
+        /// The file.
+        path: PathBuf,
+        /// What the reader found.
+        source: claimdesk_documents::ReadError,
+    },
     /// The file is not UTF-8 (kept for callers that match on it; decoding now falls back to
     /// the detected legacy encoding instead).
     #[error(
@@ -64,7 +86,8 @@ pub enum ImportError {
     },
 }
 
-/// What kind of article a file holds, decided by its extension.
+/// What kind of article a file holds, decided by its extension (and, on import, by the
+/// first bytes of a document: see [`document::sniff`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ArticleKind {
     /// Plain text (`.txt` and anything not listed below).
@@ -73,11 +96,30 @@ pub enum ArticleKind {
     Html,
     /// Markdown (`.md`, `.markdown`).
     Markdown,
+    /// A PDF's text layer (`.pdf`).
+    Pdf,
+    /// A Word document (`.docx`).
+    Docx,
+    /// An OpenDocument text (`.odt`, flat `.fodt`).
+    Odt,
+    /// SubRip subtitles (`.srt`).
+    Srt,
+    /// WebVTT subtitles (`.vtt`).
+    Vtt,
 }
 
 impl ArticleKind {
     /// Every kind.
-    pub const ALL: [ArticleKind; 3] = [ArticleKind::Text, ArticleKind::Html, ArticleKind::Markdown];
+    pub const ALL: [ArticleKind; 8] = [
+        ArticleKind::Text,
+        ArticleKind::Html,
+        ArticleKind::Markdown,
+        ArticleKind::Pdf,
+        ArticleKind::Docx,
+        ArticleKind::Odt,
+        ArticleKind::Srt,
+        ArticleKind::Vtt,
+    ];
 
     /// The file extensions (lower case, no dot) that name this kind.
     pub fn extensions(self) -> &'static [&'static str] {
@@ -85,7 +127,30 @@ impl ArticleKind {
             ArticleKind::Text => &["txt", "text"],
             ArticleKind::Html => &["html", "htm", "xhtml", "shtml"],
             ArticleKind::Markdown => &["md", "markdown", "mdown", "mkd"],
+            ArticleKind::Pdf => &["pdf"],
+            ArticleKind::Docx => &["docx"],
+            ArticleKind::Odt => &["odt", "fodt"],
+            ArticleKind::Srt => &["srt"],
+            ArticleKind::Vtt => &["vtt"],
         }
+    }
+
+    /// True for the kinds read by `claimdesk-documents` (PDF, Word, OpenDocument,
+    /// subtitles): their articles keep the original file's name and hash.
+    pub fn is_document(self) -> bool {
+        !matches!(
+            self,
+            ArticleKind::Text | ArticleKind::Html | ArticleKind::Markdown
+        )
+    }
+
+    /// True for the kinds whose files are binary (PDF, Word, OpenDocument, but not the flat
+    /// `.fodt`, which is XML and read as such by the same reader).
+    fn is_binary(self) -> bool {
+        matches!(
+            self,
+            ArticleKind::Pdf | ArticleKind::Docx | ArticleKind::Odt
+        )
     }
 
     /// Every extension of every kind, for file pickers.
@@ -107,12 +172,17 @@ impl ArticleKind {
             .unwrap_or(ArticleKind::Text)
     }
 
-    /// Name for messages ("plain text", "web page", "Markdown").
+    /// Name for messages ("plain text", "web page", "Markdown", "PDF"…).
     pub fn label(self) -> &'static str {
         match self {
             ArticleKind::Text => "plain text",
             ArticleKind::Html => "web page",
             ArticleKind::Markdown => "Markdown",
+            ArticleKind::Pdf => "PDF",
+            ArticleKind::Docx => "Word document",
+            ArticleKind::Odt => "OpenDocument text",
+            ArticleKind::Srt => "SubRip subtitles",
+            ArticleKind::Vtt => "WebVTT subtitles",
         }
     }
 }
@@ -134,7 +204,8 @@ pub struct Imported {
     /// `details.article_published` are filled from the page when it has them.
     pub review: Review,
     /// The encoding the bytes were decoded with, as its WHATWG name (`UTF-8`, `UTF-16LE`,
-    /// `windows-1252`…).
+    /// `windows-1252`…). A PDF, Word or OpenDocument file has no text encoding of its own:
+    /// this is then the kind's label (`PDF`), with [`EncodingSource::Text`].
     pub encoding: String,
     /// How the encoding was decided.
     pub encoding_source: EncodingSource,
@@ -192,8 +263,13 @@ pub fn import_article_file(path: &Path) -> Result<Review, ImportError> {
 
 /// Reads an article file and reports the encoding, the kind and notes along with the review.
 pub fn import_article(path: &Path, options: &ImportOptions) -> Result<Imported, ImportError> {
-    let bytes = read_limited(path, MAX_ARTICLE_BYTES)?;
     let kind = options.kind.unwrap_or_else(|| ArticleKind::of_path(path));
+    let limit = if kind.is_binary() {
+        MAX_DOCUMENT_BYTES
+    } else {
+        MAX_ARTICLE_BYTES
+    };
+    let bytes = read_limited(path, limit)?;
     let file_name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -206,8 +282,10 @@ pub fn import_article(path: &Path, options: &ImportOptions) -> Result<Imported, 
 }
 
 /// Imports article bytes that did not come from [`import_article`] (a drop, a download).
-/// `name` is used in messages, `title` when the content has none, `source` as the article's
-/// source unless a web page names its canonical URL.
+/// `name` is used in messages (and its file name as a document's origin), `title` when the
+/// content has none, `source` as the article's source unless a web page names its canonical
+/// URL. The first bytes of a PDF, zip or OLE file decide the kind whatever `kind` says, and
+/// subtitles are recognised in a file of unknown kind ([`document::sniff`]).
 pub fn import_bytes(
     bytes: &[u8],
     name: &Path,
@@ -216,6 +294,13 @@ pub fn import_bytes(
     kind: ArticleKind,
     options: &ImportOptions,
 ) -> Result<Imported, ImportError> {
+    let kind = match document::sniff(bytes) {
+        Some(found) if found.is_binary() || kind == ArticleKind::Text => found,
+        _ => kind,
+    };
+    if kind.is_document() {
+        return document::import_document(bytes, name, title, source, kind, options);
+    }
     let declared = if kind == ArticleKind::Html {
         html::declared_charset(bytes)
     } else {
@@ -224,13 +309,14 @@ pub fn import_bytes(
     let decoded = txt::decode(bytes, name, options.encoding.as_deref(), declared)?;
     let mut notes = decoded.notes;
     let (body, meta) = match kind {
-        ArticleKind::Text => (decoded.text, PageMeta::default()),
+        // Documents returned above; plain text is the only other kind left.
         ArticleKind::Html => {
             let page = html::extract(&decoded.text);
             notes.extend(page.notes);
             (page.text, page.meta)
         }
         ArticleKind::Markdown => markdown::extract(&decoded.text),
+        _ => (decoded.text, PageMeta::default()),
     };
     let text = normalize_article_text(&body);
     if text.trim().is_empty() {

@@ -2,6 +2,9 @@
 //!
 //! [`reanchor`] classifies each claim (it changes nothing); [`apply`] / [`apply_with`] build the
 //! updated review; [`update_edit`] gives the same change as one undoable [`Edit`].
+//! [`reanchor_article`] does the same for a new article read from a document (a corrected PDF
+//! or Word file): the updated article then takes that document's origin, page starts and media
+//! times; a new plain text has none (the old ones stay only when the text is the same).
 //!
 //! How a claim is classified:
 //! 1. **Unchanged** — the old text and the new one are aligned word by word (a patience
@@ -34,7 +37,9 @@ use unicode_segmentation::UnicodeSegmentation;
 
 use claimdesk_model::history::Edit;
 use claimdesk_model::text::{CharIndex, normalize_article_text};
-use claimdesk_model::{Article, ArticleVersion, Claim, ClaimId, Review, Span, Timestamp};
+use claimdesk_model::{
+    Article, ArticleOrigin, ArticleVersion, Claim, ClaimId, MediaTime, Review, Span, Timestamp,
+};
 
 /// A changed quote needs at least this word similarity (0–1) to be proposed.
 pub const MIN_SCORE: f64 = 0.6;
@@ -192,6 +197,35 @@ pub struct UpdatePlan {
     /// parts unaligned (claims there are then found by their quote, or classified changed or
     /// orphaned rather than unchanged). Deterministic: the same texts always give the same plan.
     pub diff_complete: bool,
+    /// The document the new text was read from, if any ([`reanchor_article`]).
+    pub new_document: NewDocument,
+}
+
+/// What a document gives a new article text beside the text (see [`claimdesk_model::origin`]).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct NewDocument {
+    /// The new file's name and hash.
+    pub origin: Option<ArticleOrigin>,
+    /// Where each page of the new text starts.
+    pub page_starts: Vec<usize>,
+    /// When each stretch of the new text is spoken.
+    pub media_times: Vec<MediaTime>,
+}
+
+impl NewDocument {
+    /// The document parts of `article`.
+    pub fn of(article: &Article) -> Self {
+        Self {
+            origin: article.origin.clone(),
+            page_starts: article.page_starts().to_vec(),
+            media_times: article.media_times().to_vec(),
+        }
+    }
+
+    /// True when no document stands behind the text.
+    pub fn is_empty(&self) -> bool {
+        self.origin.is_none() && self.page_starts.is_empty() && self.media_times.is_empty()
+    }
 }
 
 impl UpdatePlan {
@@ -674,6 +708,7 @@ pub fn reanchor(review: &Review, new_text: &str) -> UpdatePlan {
             new_sha256,
             claims,
             diff_complete: true,
+            new_document: NewDocument::default(),
         };
     }
     let outcomes = classify(review, old_text, &new_text);
@@ -683,7 +718,16 @@ pub fn reanchor(review: &Review, new_text: &str) -> UpdatePlan {
         new_text,
         old_sha256,
         new_sha256,
+        new_document: NewDocument::default(),
     }
+}
+
+/// [`reanchor`] on an article imported from a file (`claimdesk_import::import_article`): the
+/// plan carries the document's origin, page starts and media times into the updated article.
+pub fn reanchor_article(review: &Review, new: &Article) -> UpdatePlan {
+    let mut plan = reanchor(review, new.text());
+    plan.new_document = NewDocument::of(new);
+    plan
 }
 
 fn classify(review: &Review, old_text: &str, new_text: &str) -> (Vec<ClaimUpdate>, bool) {
@@ -979,7 +1023,15 @@ fn updated_parts(
     now: Timestamp,
 ) -> (Article, Vec<Claim>, Vec<ArticleVersion>) {
     let old = &review.article;
-    let mut article = Article::new(old.title.clone(), old.source.clone(), plan.new_text.clone());
+    let document = if plan.new_document.is_empty() && plan.new_text == old.text() {
+        NewDocument::of(old)
+    } else {
+        plan.new_document.clone()
+    };
+    let mut article = Article::new(old.title.clone(), old.source.clone(), plan.new_text.clone())
+        .with_page_starts(document.page_starts)
+        .with_media_times(document.media_times);
+    article.origin = document.origin;
     article.extra = old.extra.clone();
     let mut versions = review.earlier_versions.clone();
     if plan.new_text != old.text() {

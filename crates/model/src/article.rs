@@ -3,6 +3,8 @@
 use sha2::{Digest, Sha256};
 
 use crate::extra::Extra;
+use crate::origin::{ArticleOrigin, MediaTime, clean_media_times, clean_page_starts};
+use crate::span::Span;
 use crate::text::CharIndex;
 use crate::timestamp::Timestamp;
 
@@ -16,6 +18,13 @@ pub struct Article {
     /// The full text, newlines normalised to `\n`. Claim offsets point into it.
     text: String,
     index: CharIndex,
+    /// The document file the text was extracted from (PDF, Word, OpenDocument, subtitles);
+    /// `None` for text, web pages and Markdown.
+    pub origin: Option<ArticleOrigin>,
+    /// Char offset where each page starts (PDFs), see [`Article::page_starts`].
+    page_starts: Vec<usize>,
+    /// When each stretch of the text is spoken (subtitles), see [`Article::media_times`].
+    media_times: Vec<MediaTime>,
     /// Unknown fields of the `article` object, preserved.
     pub extra: Extra,
 }
@@ -29,6 +38,12 @@ pub struct ArticleParts {
     pub source: String,
     /// The full text, normalised.
     pub text: String,
+    /// The document file the text was extracted from, if any.
+    pub origin: Option<ArticleOrigin>,
+    /// Char offset where each page starts (PDFs); follows the text.
+    pub page_starts: Vec<usize>,
+    /// When each stretch of the text is spoken (subtitles); follows the text.
+    pub media_times: Vec<MediaTime>,
     /// Unknown fields of the `article` object, preserved.
     pub extra: Extra,
 }
@@ -42,29 +57,44 @@ impl Article {
             source,
             text,
             index: _, // rebuilt from the text
+            origin,
+            page_starts,
+            media_times,
             extra,
         } = self;
         ArticleParts {
             title,
             source,
             text,
+            origin,
+            page_starts,
+            media_times,
             extra,
         }
     }
 
-    /// An article put together from its parts (the text already normalised).
+    /// An article put together from its parts (the text already normalised; page starts and
+    /// media times made fit for it, as [`Article::with_page_starts`] does).
     pub fn from_parts(parts: ArticleParts) -> Self {
         let ArticleParts {
             title,
             source,
             text,
+            origin,
+            page_starts,
+            media_times,
             extra,
         } = parts;
+        let index = CharIndex::new(&text);
+        let len = index.char_len();
         Self {
-            index: CharIndex::new(&text),
+            index,
             title,
             source,
             text,
+            origin,
+            page_starts: clean_page_starts(page_starts, len),
+            media_times: clean_media_times(media_times, len),
             extra,
         }
     }
@@ -77,8 +107,61 @@ impl Article {
             source: source.into(),
             text,
             index,
+            origin: None,
+            page_starts: Vec::new(),
+            media_times: Vec::new(),
             extra: Extra::new(),
         }
+    }
+
+    /// This article with the document's page starts (char offsets, in page order). They are
+    /// made fit for the text: sorted, deduplicated, none past the end, the first at 0.
+    pub fn with_page_starts(mut self, starts: Vec<usize>) -> Self {
+        self.page_starts = clean_page_starts(starts, self.char_len());
+        self
+    }
+
+    /// This article with the document's media times. They are made fit for the text: sorted
+    /// by offset, none past the end, one per offset.
+    pub fn with_media_times(mut self, times: Vec<MediaTime>) -> Self {
+        self.media_times = clean_media_times(times, self.char_len());
+        self
+    }
+
+    /// Char offset where each page starts, in page order (`[0, …]`); empty for an article
+    /// without pages.
+    pub fn page_starts(&self) -> &[usize] {
+        &self.page_starts
+    }
+
+    /// Media times of the text, sorted by offset; empty for an article without times.
+    pub fn media_times(&self) -> &[MediaTime] {
+        &self.media_times
+    }
+
+    /// The page (numbered from 1) holding char `offset`, or `None` without pages.
+    pub fn page_at(&self, offset: usize) -> Option<u32> {
+        crate::origin::page_at(&self.page_starts, offset)
+    }
+
+    /// The first and last page (numbered from 1) a span covers, equal for a span on one page;
+    /// `None` without pages. An empty span is on the page of its start.
+    pub fn pages_of(&self, span: Span) -> Option<(u32, u32)> {
+        let first = self.page_at(span.start)?;
+        let last = self.page_at(span.end.saturating_sub(1).max(span.start))?;
+        Some((first, last.max(first)))
+    }
+
+    /// When char `offset` is spoken, in milliseconds from the start of the media; `None`
+    /// without media times. Text before the first timed stretch takes its time.
+    pub fn media_millis_at(&self, offset: usize) -> Option<u64> {
+        crate::origin::millis_at(&self.media_times, offset)
+    }
+
+    /// When char `offset` is spoken, in seconds from the start of the media (see
+    /// [`Article::media_millis_at`]).
+    pub fn media_time_at(&self, offset: usize) -> Option<f64> {
+        self.media_millis_at(offset).map(|ms| ms as f64 / 1000.0)
     }
 
     /// The reviewed text.
@@ -112,6 +195,9 @@ impl PartialEq for Article {
         self.title == other.title
             && self.source == other.source
             && self.text == other.text
+            && self.origin == other.origin
+            && self.page_starts == other.page_starts
+            && self.media_times == other.media_times
             && self.extra == other.extra
     }
 }
@@ -130,6 +216,8 @@ pub struct ArticleVersion {
     pub sha256: String,
     /// When this text was replaced by a newer one.
     pub replaced: Timestamp,
+    /// The document file that text was extracted from, if any.
+    pub origin: Option<ArticleOrigin>,
     /// Unknown fields of this entry, preserved.
     pub extra: Extra,
 }
@@ -143,6 +231,7 @@ impl ArticleVersion {
             text: article.text().to_owned(),
             sha256: article.sha256(),
             replaced,
+            origin: article.origin.clone(),
             extra: Extra::new(),
         }
     }

@@ -18,6 +18,10 @@ pub struct ReviewDetails {
     pub article_published: String,
     /// The page where the fact check is published.
     pub report_url: String,
+    /// The address of the video or audio a subtitled article transcribes, so reports can
+    /// link each claim to its moment; written only when set (a later addition to version 5).
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub media_url: String,
     /// Unknown fields of this object, preserved.
     #[serde(flatten)]
     pub extra: Extra,

@@ -14,6 +14,7 @@ use crate::anchor::{Resolution, resolve};
 use crate::article::{Article, ArticleVersion};
 use crate::atomic::write_atomic;
 use crate::claim::{Claim, ClaimId};
+use crate::origin::MediaTime;
 use crate::review::Review;
 use crate::span::Span;
 use crate::status_change::StatusChange;
@@ -23,6 +24,7 @@ use crate::text::shorten;
 use crate::timestamp::Timestamp;
 use wire::{
     Header, WireArticle, WireArticleVersion, WireChange, WireClaim, WireDecision, WireFile,
+    WireMediaTime,
 };
 
 /// The value of the `format` field.
@@ -234,6 +236,9 @@ fn article_from_wire(wire: WireArticle, warnings: &mut Vec<String>) -> Article {
         source,
         text,
         sha256,
+        origin,
+        page_starts,
+        media_times,
         extra,
     } = wire;
     let normalised = normalize_article_text(&text);
@@ -246,6 +251,8 @@ fn article_from_wire(wire: WireArticle, warnings: &mut Vec<String>) -> Article {
     }
     let mut article = Article::new(title, source, normalised);
     article.extra = extra;
+    article.origin = origin;
+    let article = with_positions(article, page_starts, media_times, warnings);
     if let Some(stored) = sha256 {
         let actual = article.sha256();
         if !stored.eq_ignore_ascii_case(&actual) {
@@ -255,6 +262,42 @@ fn article_from_wire(wire: WireArticle, warnings: &mut Vec<String>) -> Article {
                 shorten(&stored, 16)
             ));
         }
+    }
+    article
+}
+
+/// The article with the stored page starts and media times, made fit for its text; warns when
+/// that changed them (hand-edited offsets, a text edited elsewhere).
+fn with_positions(
+    article: Article,
+    page_starts: Vec<u64>,
+    media_times: Vec<WireMediaTime>,
+    warnings: &mut Vec<String>,
+) -> Article {
+    let pages: Vec<usize> = page_starts.into_iter().map(to_usize).collect();
+    let times: Vec<MediaTime> = media_times
+        .into_iter()
+        .map(|t| MediaTime {
+            start: to_usize(t.start),
+            millis: t.millis,
+        })
+        .collect();
+    let article = article
+        .with_page_starts(pages.clone())
+        .with_media_times(times.clone());
+    if article.page_starts() != pages {
+        warnings.push(
+            "The article's page starts were out of order or past the end of the text; they \
+             were sorted and trimmed, so the pages shown for claims may be off."
+                .to_owned(),
+        );
+    }
+    if article.media_times() != times {
+        warnings.push(
+            "The article's media times were out of order or past the end of the text; they \
+             were sorted and trimmed, so the times shown for claims may be off."
+                .to_owned(),
+        );
     }
     article
 }
@@ -428,6 +471,7 @@ fn version_from_wire(
         text: v.text,
         sha256: actual,
         replaced,
+        origin: v.origin,
         extra: v.extra,
     }
 }
@@ -493,6 +537,16 @@ pub fn to_json(review: &Review) -> String {
             title: article.title.clone(),
             source: article.source.clone(),
             text: article.text().to_owned(),
+            origin: article.origin.clone(),
+            page_starts: article.page_starts().iter().map(|&s| s as u64).collect(),
+            media_times: article
+                .media_times()
+                .iter()
+                .map(|t| WireMediaTime {
+                    start: t.start as u64,
+                    millis: t.millis,
+                })
+                .collect(),
             extra: article.extra.clone(),
         },
         claims: review.claims().iter().map(claim_to_wire).collect(),
@@ -505,6 +559,7 @@ pub fn to_json(review: &Review) -> String {
                 text: v.text.clone(),
                 sha256: Some(crate::article::sha256_hex(v.text.as_bytes())),
                 replaced: Some(v.replaced.as_str().to_owned()),
+                origin: v.origin.clone(),
                 extra: v.extra.clone(),
             })
             .collect(),

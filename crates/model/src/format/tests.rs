@@ -413,3 +413,88 @@ fn a_span_inside_a_flag_is_widened_to_the_whole_flag() {
         loaded.warnings
     );
 }
+
+fn document_review() -> Review {
+    let text = "First page says 38 million.\n\nSecond page. Third page ends.\n".to_owned();
+    let mut article = Article::new("Report", "/tmp/report.pdf", text)
+        .with_page_starts(vec![0, 29, 42])
+        .with_media_times(vec![
+            crate::MediaTime {
+                start: 0,
+                millis: 1_500,
+            },
+            crate::MediaTime {
+                start: 29,
+                millis: 61_250,
+            },
+        ]);
+    article.origin = Some(crate::ArticleOrigin {
+        file_name: "report.pdf".into(),
+        sha256: "ab".repeat(32),
+    });
+    let claim = Claim::new(&article, Span::new(16, 36), ClaimStatus::Disputed);
+    let mut review = Review::with_claims(article, vec![claim]);
+    review.details.media_url = "https://youtu.be/abc".into();
+    review
+}
+
+#[test]
+fn document_origin_pages_times_and_media_url_round_trip() {
+    let review = document_review();
+    let json = to_json(&review);
+    assert!(json.contains("\"page_starts\""), "{json}");
+    assert!(json.contains("\"media_url\": \"https://youtu.be/abc\""));
+    let loaded = load_str(&json).unwrap();
+    assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
+    assert_eq!(loaded.review.article, review.article);
+    assert_eq!(loaded.review.details, review.details);
+    assert_eq!(to_json(&loaded.review), json, "a resave changes no byte");
+    let article = &loaded.review.article;
+    let claim = &loaded.review.claims()[0];
+    assert_eq!(article.pages_of(claim.span), Some((1, 2)));
+    assert_eq!(article.media_time_at(claim.span.start), Some(1.5));
+    assert_eq!(article.media_millis_at(40), Some(61_250));
+}
+
+#[test]
+fn a_text_article_writes_none_of_the_document_fields() {
+    let json = to_json(&review_of("Plain text.", &[]));
+    for key in ["origin", "page_starts", "media_times", "media_url"] {
+        assert!(!json.contains(key), "{key} in {json}");
+    }
+    let review = load_str(&json).unwrap().review;
+    assert_eq!(review.article.pages_of(Span::new(0, 3)), None);
+    assert_eq!(review.article.media_time_at(0), None);
+}
+
+#[test]
+fn earlier_versions_keep_the_origin_of_their_text() {
+    let mut review = document_review();
+    let old = ArticleVersion::of(&review.article, Timestamp::now());
+    review.earlier_versions.push(old);
+    let loaded = load_str(&to_json(&review)).unwrap().review;
+    assert_eq!(
+        loaded.earlier_versions[0]
+            .origin
+            .as_ref()
+            .unwrap()
+            .file_name,
+        "report.pdf"
+    );
+}
+
+#[test]
+fn hand_edited_page_starts_and_times_are_made_fit_with_a_warning() {
+    let json = to_json(&document_review())
+        .replace(
+            "\"page_starts\": [\n      0,\n      29,\n      42\n    ]",
+            "\"page_starts\": [42, 29, 9999]",
+        )
+        .replace("\"start\": 29,", "\"start\": 5000,");
+    let loaded = load_str(&json).unwrap();
+    assert_eq!(loaded.review.article.page_starts(), [0, 29, 42]);
+    assert_eq!(loaded.review.article.media_times().len(), 1);
+    let warnings = loaded.warnings.join("\n");
+    assert!(warnings.contains("page starts"), "{warnings}");
+    assert!(warnings.contains("media times"), "{warnings}");
+}

@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use crate::details::ReviewDetails;
 use crate::evidence::Evidence;
 use crate::extra::Extra;
+use crate::origin::ArticleOrigin;
 use crate::status::ClaimStatus;
 use crate::status_change::Decision;
 use crate::suggestion_decision::DecisionKind;
@@ -62,6 +63,9 @@ pub struct WireArticleVersion {
     pub sha256: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub replaced: Option<String>,
+    /// Later addition to version 5: the document file that text came from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub origin: Option<ArticleOrigin>,
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -76,8 +80,24 @@ pub struct WireArticle {
     pub text: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sha256: Option<String>,
+    /// Later addition to version 5: the document file the text was extracted from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub origin: Option<ArticleOrigin>,
+    /// Later addition to version 5: char offset where each page starts (PDFs).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub page_starts: Vec<u64>,
+    /// Later addition to version 5: when each stretch of the text is spoken (subtitles).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub media_times: Vec<WireMediaTime>,
     #[serde(flatten)]
     pub extra: Extra,
+}
+
+/// One entry of `article.media_times`.
+#[derive(Serialize, Deserialize)]
+pub struct WireMediaTime {
+    pub start: u64,
+    pub millis: u64,
 }
 
 /// One entry of `claims`.

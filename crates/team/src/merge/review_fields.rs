@@ -1,5 +1,6 @@
-//! The review's own parts merged: the article (its text, title, source and unknown fields),
-//! the details, and the suggestion decisions. Each struct is taken apart with every field named,
+//! The review's own parts merged: the article (its text, title, source and unknown fields; its
+//! document origin, page starts and media times follow its text), the details, and the
+//! suggestion decisions. Each struct is taken apart with every field named,
 //! so a new field does not compile until it says how it merges.
 
 use std::collections::BTreeMap;
@@ -31,9 +32,19 @@ pub(super) fn merge_article(
         title,
         source,
         text,
+        origin,
+        page_starts,
+        media_times,
         extra,
     } = ours.into_parts();
     let t = theirs.into_parts();
+    // The origin, page starts and media times belong to a text: they follow the text merged.
+    let theirs_taken = text == base.text() && t.text != base.text();
+    let (origin, page_starts, media_times) = if theirs_taken {
+        (t.origin.clone(), t.page_starts, t.media_times)
+    } else {
+        (origin, page_starts, media_times)
+    };
     let mut their_text = None;
     let text = pick(Some(base.text()), text, t.text, |ours, theirs| {
         let describe =
@@ -45,6 +56,7 @@ pub(super) fn merge_article(
             sha256: sha256_hex(theirs.as_bytes()),
             text: theirs,
             replaced: Timestamp::now(),
+            origin: t.origin,
             extra: Extra::new(),
         });
         ours
@@ -53,6 +65,9 @@ pub(super) fn merge_article(
         title: at.text("article.title", Some(&base.title), title, t.title),
         source: at.text("article.source", Some(&base.source), source, t.source),
         text,
+        origin,
+        page_starts,
+        media_times,
         extra: at.extra("article.extra.", Some(&base.extra), extra, t.extra),
     });
     (article, their_text)
@@ -71,6 +86,7 @@ pub(super) fn merge_details(
         article_url,
         article_published,
         report_url,
+        media_url,
         extra,
     } = ours;
     let t = theirs;
@@ -100,6 +116,12 @@ pub(super) fn merge_details(
             Some(&b.report_url),
             report_url,
             t.report_url,
+        ),
+        media_url: at.text(
+            "details.media_url",
+            Some(&b.media_url),
+            media_url,
+            t.media_url,
         ),
         extra: at.extra("details.extra.", Some(&b.extra), extra, t.extra),
     }

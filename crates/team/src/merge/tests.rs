@@ -369,3 +369,31 @@ fn every_review_field_and_unknown_field_conflicts_by_name_and_resolves() {
     assert!(resolve_edits(&m, 0, Take::Theirs).is_none());
     assert_eq!(resolve_edits(&m, 0, Take::AsIs).unwrap().len(), 1);
 }
+
+#[test]
+fn a_documents_origin_pages_and_times_follow_the_text_merged() {
+    let mut b = base();
+    b.article = b.article.clone().with_page_starts(vec![0, 12]);
+    let new_text = format!("Officially, {TEXT}");
+    let mut corrected = Article::new("t", "", new_text).with_page_starts(vec![0, 24]);
+    corrected.origin = Some(claimdesk_model::ArticleOrigin {
+        file_name: "corrected.pdf".into(),
+        sha256: "1a".repeat(32),
+    });
+    let theirs = claimdesk_import::reanchor::apply(
+        &b,
+        &claimdesk_import::reanchor::reanchor_article(&b, &corrected),
+        false,
+    );
+    let mut ours = edited(&b, "c1", "Ana", "2026-11-30T10:00:00Z", |c| c.status = D);
+    ours.details.media_url = "https://youtu.be/abc".into();
+    let m = merge(&b, &ours, &theirs);
+    assert!(m.conflicts.is_empty(), "{:?}", m.conflicts);
+    assert_eq!(m.article.page_starts(), [0, 24], "their text, their pages");
+    assert_eq!(m.article.origin, corrected.origin);
+    assert_eq!(m.details.media_url, "https://youtu.be/abc");
+    // Merged the other way round, the text and its pages still come together.
+    let m = merge(&b, &theirs, &ours);
+    assert_eq!(m.article.page_starts(), [0, 24]);
+    assert_eq!(m.article.origin, corrected.origin);
+}
