@@ -25,8 +25,8 @@ impl Context {
 
     /// The weights used for transcripts (chosen by cross-validation, see the module docs).
     pub const SPEECH: Context = Context {
-        adjacent: 0.2,
-        second: 0.05,
+        adjacent: 0.25,
+        second: 0.0625,
     };
 
     /// Context weights of this strength: `adjacent`, and a quarter of it for the sentences two
@@ -77,8 +77,8 @@ mod tests {
         assert!(s[1] > s[3] && s[3] > s[4], "{s:?}");
         // Equal own scores: the one with stronger neighbours ranks first.
         assert!(s[2] > s[0], "{s:?}");
-        let total = 1.25;
-        let expected = (0.3 + 0.2 * (0.9 + 0.9) / 2.0 + 0.05 * 0.3 / 2.0) / total;
+        let total = 1.3125;
+        let expected = (0.3 + 0.25 * (0.9 + 0.9) / 2.0 + 0.0625 * 0.3 / 2.0) / total;
         assert!((s[1] - expected).abs() < 1e-6, "{} {expected}", s[1]);
     }
 
@@ -88,9 +88,9 @@ mod tests {
         let with = Context::SPEECH.blend(&alone, &[true, true, true]);
         let without = Context::SPEECH.blend(&alone, &[false, true, false]);
         assert!(with[1] > without[1]);
-        assert!((without[1] - 0.3 / 1.25).abs() < 1e-6);
+        assert!((without[1] - 0.3 / 1.3125).abs() < 1e-6);
         assert_eq!(Context::NONE.blend(&alone, &[true; 3]), alone.to_vec());
-        assert_eq!(Context::of_strength(0.2), Context::SPEECH);
+        assert_eq!(Context::of_strength(0.25), Context::SPEECH);
         assert!(Context::SPEECH.blend(&[], &[]).is_empty());
     }
 
