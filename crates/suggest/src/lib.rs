@@ -4,8 +4,10 @@
 //!
 //! [`score_article`] splits the article into sentences ([`claimdesk_model::sentences`]), detects a
 //! transcript ([`claimdesk_model::transcript`]) to know who speaks, and scores every sentence;
+//! In a transcript a sentence's score also counts its neighbours' ([`Context`]).
 //! [`ArticleScores::suggestions`] picks those at or above a threshold, best first, with reasons.
 
+mod context;
 pub mod datasets;
 mod detmath;
 pub mod evaluate;
@@ -16,6 +18,7 @@ mod model;
 pub mod train;
 mod weights_file;
 
+pub use context::Context;
 pub use model::{Model, PrecisionRow, Reason, precision_at};
 pub use weights_file::{FORMAT_VERSION, ModelError};
 
@@ -44,7 +47,7 @@ pub struct ArticleScores {
 pub struct ScoredSentence {
     /// The sentence in chars, without a leading speaker label.
     pub span: Span,
-    /// Score in `0..=1`.
+    /// Score in `0..=1` (in a transcript, blended with the neighbours' scores).
     pub score: f32,
     /// Index into the transcript's speakers.
     pub speaker: Option<usize>,
@@ -85,33 +88,51 @@ pub struct Suggestion {
     pub speaker: Option<String>,
 }
 
-/// Splits `text` into sentences, detects a transcript, and scores every sentence with `model`.
+/// Splits `text` into sentences, detects a transcript, and scores every sentence with `model`;
+/// in a transcript, with the neighbours counted as [`Context::SPEECH`] says.
 pub fn score_article(text: &str, model: &Model) -> ArticleScores {
+    score_article_with(text, model, Context::SPEECH)
+}
+
+/// [`score_article`] with other context weights for transcripts (`Context::NONE`: every
+/// sentence alone, as in prose). For evaluation and comparison.
+pub fn score_article_with(text: &str, model: &Model, speech: Context) -> ArticleScores {
     let transcript = detect_transcript(text);
-    let sentences = article_sentences(text, transcript.as_ref())
+    let sentences = article_sentences(text, transcript.as_ref());
+    let mut alone = Vec::with_capacity(sentences.len());
+    let mut excluded = Vec::with_capacity(sentences.len());
+    for s in &sentences {
+        let vector = features::features(s.text, model.bits);
+        alone.push(detmath::sigmoid(model.logit(&vector)) as f32);
+        let moderator = s.speaker.is_some_and(|k| {
+            transcript
+                .as_ref()
+                .is_some_and(|t| t.speakers[k].role == Role::Moderator)
+        });
+        let asserts_fact = vector.dense[..4].iter().any(|&x| x > 0.0);
+        excluded.push(if is_stage_direction(s.text) {
+            Some(Exclusion::StageDirection)
+        } else if moderator && (s.text.trim_end().ends_with('?') || !asserts_fact) {
+            Some(Exclusion::Moderator)
+        } else {
+            None
+        });
+    }
+    let context = if transcript.is_some() {
+        speech
+    } else {
+        Context::NONE
+    };
+    let counts: Vec<bool> = excluded.iter().map(Option::is_none).collect();
+    let scores = context.blend(&alone, &counts);
+    let sentences = sentences
         .into_iter()
-        .map(|s| {
-            let vector = features::features(s.text, model.bits);
-            let score = detmath::sigmoid(model.logit(&vector)) as f32;
-            let moderator = s.speaker.is_some_and(|k| {
-                transcript
-                    .as_ref()
-                    .is_some_and(|t| t.speakers[k].role == Role::Moderator)
-            });
-            let asserts_fact = vector.dense[..4].iter().any(|&x| x > 0.0);
-            let excluded = if is_stage_direction(s.text) {
-                Some(Exclusion::StageDirection)
-            } else if moderator && (s.text.trim_end().ends_with('?') || !asserts_fact) {
-                Some(Exclusion::Moderator)
-            } else {
-                None
-            };
-            ScoredSentence {
-                span: s.span,
-                score,
-                speaker: s.speaker,
-                excluded,
-            }
+        .zip(scores.into_iter().zip(excluded))
+        .map(|(s, (score, excluded))| ScoredSentence {
+            span: s.span,
+            score,
+            speaker: s.speaker,
+            excluded,
         })
         .collect();
     ArticleScores {

@@ -125,3 +125,41 @@ fn sample_article_scores_every_sentence_deterministically() {
             .all(|s| (0.0..=1.0).contains(&s.score) && s.excluded.is_none())
     );
 }
+
+#[test]
+fn context_counts_in_transcripts_and_not_in_prose() {
+    let model = Model::builtin();
+    let text = "HOST: Welcome back. What happened this year?\nSMITH: Murders rose 40 percent in 2016, the worst rise since 1968. Way up.\nHOST: And your view?\nJONES: Thank you so much. Way up.\nHOST: Thanks to you both.\n";
+    let way_up = |scores: &ArticleScores| -> Vec<f32> {
+        scores
+            .sentences
+            .iter()
+            .filter(|s| text_of(s.span, text) == "Way up.")
+            .map(|s| s.score)
+            .collect()
+    };
+    let with = score_article(text, model);
+    assert!(with.transcript.is_some());
+    let alone = score_article_with(text, model, Context::NONE);
+    let (w, a) = (way_up(&with), way_up(&alone));
+    assert_eq!(a[0], a[1], "alone, the same words score the same");
+    assert!(w[0] > w[1], "after a claim it scores higher: {w:?}");
+    let claim = |scores: &ArticleScores| {
+        scores
+            .sentences
+            .iter()
+            .find(|s| text_of(s.span, text).starts_with("Murders"))
+            .map(|s| s.score)
+            .unwrap()
+    };
+    assert!(claim(&with) >= w[0], "the claim itself still ranks first");
+
+    let prose = include_str!("../../../assets/sample-article.txt");
+    for s in score_article(prose, model).sentences {
+        assert_eq!(
+            s.score,
+            model.score(&text_of(s.span, prose)),
+            "prose: alone"
+        );
+    }
+}
