@@ -118,6 +118,17 @@ fn read_article(doc: &scraper::Html) -> (text::Written, bool, usize) {
     best.expect("at least one attempt")
 }
 
+/// The page's bytes without stray NUL bytes. Browsers ignore a NUL inside a page; a few of
+/// them (a broken template) must not make a saved page read as a binary file. Many NULs (a
+/// UTF-16 file without a byte order mark, a real binary) are left for the decoder to refuse.
+pub fn without_stray_nuls(bytes: &[u8]) -> std::borrow::Cow<'_, [u8]> {
+    let nuls = bytes.iter().filter(|b| **b == 0).count();
+    if nuls == 0 || nuls * 100 > bytes.len() {
+        return std::borrow::Cow::Borrowed(bytes);
+    }
+    std::borrow::Cow::Owned(bytes.iter().copied().filter(|b| *b != 0).collect())
+}
+
 /// The encoding a page declares in `<meta charset>` or `http-equiv` Content-Type, looked for in
 /// its first 4 KB as the HTML standard's prescan does (roughly). UTF-16 declarations are
 /// ignored, as browsers do.

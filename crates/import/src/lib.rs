@@ -216,6 +216,12 @@ pub fn import_bytes(
     kind: ArticleKind,
     options: &ImportOptions,
 ) -> Result<Imported, ImportError> {
+    let bytes = if kind == ArticleKind::Html {
+        html::without_stray_nuls(bytes)
+    } else {
+        std::borrow::Cow::Borrowed(bytes)
+    };
+    let bytes = &bytes[..];
     let declared = if kind == ArticleKind::Html {
         html::declared_charset(bytes)
     } else {

@@ -6,7 +6,7 @@ use ego_tree::iter::Edge;
 use scraper::{ElementRef, Node};
 
 use super::super::Blocks;
-use super::chrome::class_weight;
+use super::chrome::{class_weight, is_caption_name};
 use super::score::Analysis;
 
 /// What the walk left out.
@@ -137,6 +137,10 @@ impl Writer<'_, '_> {
     /// Whether element `i` (inside the article) is written out; counts what is left out.
     fn keeps(&mut self, i: usize) -> bool {
         let info = &self.analysis.nodes[i];
+        if is_caption(self.analysis, i) {
+            self.written.left_out += 1;
+            return false;
+        }
         if info.in_text || info.tag.inline {
             return true;
         }
@@ -145,6 +149,7 @@ impl Writer<'_, '_> {
         let dropped = chrome
             || info.el.value().name() == "footer"
             || self.is_byline(i)
+            || (rules.clean_by_content && is_link_line(self.analysis, i))
             || (rules.clean_by_content
                 && reads_as_chrome(
                     self.analysis,
@@ -230,6 +235,45 @@ fn reads_as_chrome(analysis: &Analysis, i: usize, (in_figure, protected): (bool,
         || (s.embeds == 1 && s.text < 75)
         || s.embeds > 1
 }
+
+/// Longest paragraph that [`is_link_line`] leaves out.
+const MAX_LINK_LINE_CHARS: usize = 300;
+
+/// A paragraph or heading that is mostly (80%) a link: "Read also: <a>other story</a>",
+/// a teaser headline, "Download the PDF". Prose has few links.
+fn is_link_line(analysis: &Analysis, i: usize) -> bool {
+    let info = &analysis.nodes[i];
+    if !info.tag.prose {
+        return false;
+    }
+    let s = analysis.totals[i];
+    s.text > 0 && s.text <= MAX_LINK_LINE_CHARS && s.links * 5 >= s.text * 4
+}
+
+/// A picture's short caption or credit line: a `<figcaption>` or a block named as a caption,
+/// credit or copyright line, with fewer than [`CAPTION_WORDS`] words. Inline elements (a
+/// `span.credit` inside a longer caption) stay: the caption reads whole.
+fn is_caption(analysis: &Analysis, i: usize) -> bool {
+    let info = &analysis.nodes[i];
+    let el = info.el.value();
+    if info.in_text || info.tag.inline {
+        return false;
+    }
+    if el.name() != "figcaption" && !is_caption_name(el) {
+        return false;
+    }
+    let words = info
+        .el
+        .text()
+        .flat_map(str::split_whitespace)
+        .take(CAPTION_WORDS)
+        .count();
+    words < CAPTION_WORDS
+}
+
+/// A caption of this many words or more is a sentence about the picture and is kept (a
+/// miscaptioned photo is a claim); shorter ones are credits and labels.
+const CAPTION_WORDS: usize = 8;
 
 /// A table of data (headers, a caption or a summary), as opposed to one used for layout.
 fn is_data_table(table: ElementRef) -> bool {
