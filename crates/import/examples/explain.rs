@@ -1,6 +1,7 @@
 //! Shows why the web import chose what it chose on one saved page: the best-scoring
-//! containers, the parts chosen, and the text of each reading (a tuning aid).
-//! Run: `cargo run --release -p claimdesk-import --example explain -- PAGE.html[.gz]`.
+//! containers and the parts chosen by each reading; with snippets after the page, the
+//! smallest element holding each snippet and its ancestors (a tuning aid).
+//! Run: `cargo run --release -p claimdesk-import --example explain -- PAGE.html[.gz] [TEXT…]`.
 
 use std::io::Read;
 
@@ -19,6 +20,15 @@ fn main() {
     }
     let html = String::from_utf8_lossy(&bytes);
     let parsed = parse::parse_document(&html);
+    let snippets: Vec<String> = std::env::args().skip(2).collect();
+    if !snippets.is_empty() {
+        let analysis = Analysis::new(&parsed.doc, Rules::ATTEMPTS[0]);
+        let parts = select::article_parts(&analysis);
+        for snippet in snippets {
+            locate(&analysis, &parts, &snippet);
+        }
+        return;
+    }
     for (attempt, rules) in Rules::ATTEMPTS.into_iter().enumerate() {
         let analysis = Analysis::new(&parsed.doc, rules);
         let mut scored: Vec<(usize, f64)> = analysis.scores.iter().map(|(i, s)| (*i, *s)).collect();
@@ -45,6 +55,10 @@ fn main() {
 }
 
 fn describe(analysis: &Analysis, i: usize) -> String {
+    describe_up(analysis, i, 4)
+}
+
+fn describe_up(analysis: &Analysis, i: usize, depth: usize) -> String {
     let mut chain = Vec::new();
     let mut at = Some(i);
     while let Some(a) = at {
@@ -62,10 +76,44 @@ fn describe(analysis: &Analysis, i: usize) -> String {
         }
         chain.push(s);
         at = analysis.nodes[a].parent;
-        if chain.len() >= 4 {
+        if chain.len() >= depth {
             break;
         }
     }
     chain.reverse();
     format!("[{i}] {}", chain.join(" > "))
+}
+
+fn fold(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Prints the smallest listed element whose text holds `snippet`, and its ancestors.
+fn locate(analysis: &Analysis, parts: &[usize], snippet: &str) {
+    let want = fold(snippet);
+    let found = (0..analysis.nodes.len())
+        .rev()
+        .find(|&i| fold(&analysis.nodes[i].el.text().collect::<String>()).contains(&want));
+    println!(">> {}", want.chars().take(60).collect::<String>());
+    let Some(i) = found else {
+        println!("   not in any listed element");
+        return;
+    };
+    let mut at = Some(i);
+    while let Some(a) = at {
+        let t = analysis.totals[a];
+        println!(
+            "   {:60} text {:6} links {:5} score {:6.1} chrome {} part {}",
+            describe_up(analysis, a, 1)
+                .chars()
+                .take(60)
+                .collect::<String>(),
+            t.text,
+            t.links,
+            analysis.score(a),
+            u8::from(analysis.nodes[a].chrome),
+            u8::from(parts.contains(&a))
+        );
+        at = analysis.nodes[a].parent;
+    }
 }

@@ -366,6 +366,20 @@ impl Blocks {
         self.current.clear();
     }
 
+    /// The paragraphs ended so far, separated by blank lines.
+    pub fn written(&self) -> &str {
+        &self.out
+    }
+
+    /// Removes a paragraph ended earlier: `range` of [`Blocks::written`], with the blank line
+    /// before it (or, for the first paragraph, the one after it).
+    pub fn remove_written(&mut self, range: std::ops::Range<usize>) {
+        self.out.replace_range(range, "");
+        if self.out.starts_with("\n\n") {
+            self.out.replace_range(..2, "");
+        }
+    }
+
     /// True if nothing was collected in the current block.
     pub fn current_is_empty(&self) -> bool {
         self.current.trim().is_empty()

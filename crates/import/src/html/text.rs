@@ -7,6 +7,7 @@ use scraper::{ElementRef, Node};
 
 use super::super::Blocks;
 use super::chrome::{class_weight, is_caption_name};
+use super::lead_in::LeadIns;
 use super::score::Analysis;
 
 /// What the walk left out.
@@ -32,6 +33,7 @@ pub fn write_parts(analysis: &Analysis, parts: &[usize]) -> Written {
         byline_seen: false,
         context: Vec::new(),
         block_open: Vec::new(),
+        lead_ins: LeadIns::default(),
     };
     let roots = if parts.is_empty() {
         vec![analysis.body()]
@@ -41,6 +43,7 @@ pub fn write_parts(analysis: &Analysis, parts: &[usize]) -> Written {
     for root in roots {
         writer.write(analysis.nodes[root].el, root);
     }
+    writer.lead_ins.finish(&mut writer.blocks);
     let mut written = writer.written;
     written.text = writer.blocks.finish();
     written
@@ -56,6 +59,8 @@ struct Writer<'a, 'b> {
     context: Vec<(bool, bool)>,
     /// For each open element: whether it is a block.
     block_open: Vec<bool>,
+    /// Headings and lead-in lines whose content may turn out to be left out.
+    lead_ins: LeadIns,
 }
 
 impl Writer<'_, '_> {
@@ -108,7 +113,7 @@ impl Writer<'_, '_> {
                 }
             }
         }
-        self.blocks.end_block();
+        self.end_block(false);
     }
 
     fn open(&mut self, name: &str, block: bool) {
@@ -118,20 +123,28 @@ impl Writer<'_, '_> {
         if name == "br" {
             self.blocks.line_break();
         } else if name == "pre" {
-            self.blocks.end_block();
+            self.end_block(false);
             self.pre_depth += 1;
         } else if block {
-            self.blocks.end_block();
+            self.end_block(false);
         }
     }
 
     fn close(&mut self, name: &str, block: bool) {
         if name == "pre" {
             self.pre_depth = self.pre_depth.saturating_sub(1);
-            self.blocks.end_block();
+            self.end_block(false);
         } else if block {
-            self.blocks.end_block();
+            let heading = matches!(name, "h2" | "h3" | "h4" | "h5" | "h6");
+            self.end_block(heading);
         }
+    }
+
+    /// Ends the current paragraph (`heading`: it is a heading's), watching for lead-ins.
+    fn end_block(&mut self, heading: bool) {
+        let before = self.blocks.written().len();
+        self.blocks.end_block();
+        self.lead_ins.block_ended(&mut self.blocks, before, heading);
     }
 
     /// Whether element `i` (inside the article) is written out; counts what is left out.
@@ -139,6 +152,7 @@ impl Writer<'_, '_> {
         let info = &self.analysis.nodes[i];
         if is_caption(self.analysis, i) {
             self.written.left_out += 1;
+            self.lead_ins.left_out();
             return false;
         }
         if info.in_text || info.tag.inline {
@@ -158,6 +172,7 @@ impl Writer<'_, '_> {
                 ));
         if dropped {
             self.written.left_out += 1;
+            self.lead_ins.left_out();
         }
         !dropped
     }
