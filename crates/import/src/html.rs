@@ -8,6 +8,7 @@
 //! `<meta>` tags and the document ([`meta`]). Every rule is listed in `docs/import.md`.
 
 pub mod chrome;
+mod lead_in;
 pub mod meta;
 pub mod parse;
 pub mod score;
@@ -111,11 +112,40 @@ fn read_article(doc: &scraper::Html) -> (text::Written, bool, usize) {
         if len >= SHORT_ARTICLE_CHARS {
             return (written, whole_body, attempt);
         }
-        if best.as_ref().is_none_or(|b| b.0.text.chars().count() < len) {
+        if best
+            .as_ref()
+            .is_none_or(|b| b.0.text.chars().count() < len && widens(&b.0.text, &written.text))
+        {
             best = Some((written, whole_body, attempt));
         }
     }
     best.expect("at least one attempt")
+}
+
+/// True if `wider` keeps most (half or more) of the paragraphs of `narrow`: a reading with
+/// fewer rules replaces a short one only when it adds to it, not when it reads something
+/// else (a cookie banner longer than a short post).
+fn widens(narrow: &str, wider: &str) -> bool {
+    let paragraphs: Vec<&str> = narrow
+        .split("\n\n")
+        .filter(|p| p.trim().len() >= 20)
+        .collect();
+    let kept = paragraphs
+        .iter()
+        .filter(|p| wider.contains(p.trim()))
+        .count();
+    kept * 2 >= paragraphs.len()
+}
+
+/// The page's bytes without stray NUL bytes. Browsers ignore a NUL inside a page; a few of
+/// them (a broken template) must not make a saved page read as a binary file. Many NULs (a
+/// UTF-16 file without a byte order mark, a real binary) are left for the decoder to refuse.
+pub fn without_stray_nuls(bytes: &[u8]) -> std::borrow::Cow<'_, [u8]> {
+    let nuls = bytes.iter().filter(|b| **b == 0).count();
+    if nuls == 0 || nuls * 100 > bytes.len() {
+        return std::borrow::Cow::Borrowed(bytes);
+    }
+    std::borrow::Cow::Owned(bytes.iter().copied().filter(|b| *b != 0).collect())
 }
 
 /// The encoding a page declares in `<meta charset>` or `http-equiv` Content-Type, looked for in

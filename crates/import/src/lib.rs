@@ -301,6 +301,12 @@ pub fn import_bytes(
     if kind.is_document() {
         return document::import_document(bytes, name, title, source, kind, options);
     }
+    let bytes = if kind == ArticleKind::Html {
+        html::without_stray_nuls(bytes)
+    } else {
+        std::borrow::Cow::Borrowed(bytes)
+    };
+    let bytes = &bytes[..];
     let declared = if kind == ArticleKind::Html {
         html::declared_charset(bytes)
     } else {
@@ -444,6 +450,20 @@ impl Blocks {
             self.out.push_str(block);
         }
         self.current.clear();
+    }
+
+    /// The paragraphs ended so far, separated by blank lines.
+    pub fn written(&self) -> &str {
+        &self.out
+    }
+
+    /// Removes a paragraph ended earlier: `range` of [`Blocks::written`], with the blank line
+    /// before it (or, for the first paragraph, the one after it).
+    pub fn remove_written(&mut self, range: std::ops::Range<usize>) {
+        self.out.replace_range(range, "");
+        if self.out.starts_with("\n\n") {
+            self.out.replace_range(..2, "");
+        }
     }
 
     /// True if nothing was collected in the current block.

@@ -55,7 +55,6 @@ pub const DROPPED: &[&str] = &[
     "head",
     "nav",
     "aside",
-    "form",
     "button",
     "select",
     "option",
@@ -210,6 +209,14 @@ pub const CHROME_PREFIXES: &[&str] = &[
 /// Words that mark comment threads: a thread is never kept for holding much text.
 pub const COMMENT_WORDS: &[&str] = &["comment", "comments", "disqus", "replies", "remark"];
 
+/// Class or id words (and word starts) that name a picture's caption or credit line.
+pub const CAPTION_PREFIXES: &[&str] = &["caption", "figcaption", "credit", "copyright"];
+
+/// True if the element's class or id names a caption or a picture credit.
+pub fn is_caption_name(el: &Element) -> bool {
+    !el.attrs.is_empty() && has_prefix(el, CAPTION_PREFIXES)
+}
+
 /// Class or id words that say "this is the content": an element with one of them is not
 /// dropped for a chrome word (`widget Blog`, `content sidebar-fixed`).
 pub const CONTENT_WORDS: &[&str] = &[
@@ -294,6 +301,11 @@ pub fn never_text(el: &Element) -> bool {
 /// true inside a paragraph or heading, where names never remove anything.
 pub fn chrome_by_name(el: &Element, in_text: bool) -> bool {
     let name = el.name();
+    if name == "form" && !in_text {
+        // Search boxes and sign-up forms are chrome; a form that wraps the whole page (ASP.NET
+        // pages, an unclosed search form) is kept by its size, as any block is.
+        return true;
+    }
     if in_text
         || el.attrs.is_empty()
         || INLINE.contains(&name)

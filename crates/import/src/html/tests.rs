@@ -265,3 +265,12 @@ fn declared_charset_is_found() {
     );
     assert_eq!(declared_charset(b"<p>none</p>"), None);
 }
+
+#[test]
+fn a_wider_reading_replaces_a_short_one_only_when_it_keeps_its_paragraphs() {
+    let short = "A short post about the harbour.\n\nIt has two paragraphs of real text.";
+    let wider = format!("Menu line here and there.\n\n{short}\n\nA footer line of the page.");
+    assert!(widens(short, &wider));
+    let banner = "We use cookies to improve your experience on this site. Accept all cookies.";
+    assert!(!widens(short, banner));
+}

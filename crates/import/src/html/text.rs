@@ -6,7 +6,8 @@ use ego_tree::iter::Edge;
 use scraper::{ElementRef, Node};
 
 use super::super::Blocks;
-use super::chrome::class_weight;
+use super::chrome::{class_weight, is_caption_name};
+use super::lead_in::LeadIns;
 use super::score::Analysis;
 
 /// What the walk left out.
@@ -32,6 +33,7 @@ pub fn write_parts(analysis: &Analysis, parts: &[usize]) -> Written {
         byline_seen: false,
         context: Vec::new(),
         block_open: Vec::new(),
+        lead_ins: LeadIns::default(),
     };
     let roots = if parts.is_empty() {
         vec![analysis.body()]
@@ -41,6 +43,7 @@ pub fn write_parts(analysis: &Analysis, parts: &[usize]) -> Written {
     for root in roots {
         writer.write(analysis.nodes[root].el, root);
     }
+    writer.lead_ins.finish(&mut writer.blocks);
     let mut written = writer.written;
     written.text = writer.blocks.finish();
     written
@@ -56,6 +59,8 @@ struct Writer<'a, 'b> {
     context: Vec<(bool, bool)>,
     /// For each open element: whether it is a block.
     block_open: Vec<bool>,
+    /// Headings and lead-in lines whose content may turn out to be left out.
+    lead_ins: LeadIns,
 }
 
 impl Writer<'_, '_> {
@@ -108,7 +113,7 @@ impl Writer<'_, '_> {
                 }
             }
         }
-        self.blocks.end_block();
+        self.end_block(false);
     }
 
     fn open(&mut self, name: &str, block: bool) {
@@ -118,25 +123,38 @@ impl Writer<'_, '_> {
         if name == "br" {
             self.blocks.line_break();
         } else if name == "pre" {
-            self.blocks.end_block();
+            self.end_block(false);
             self.pre_depth += 1;
         } else if block {
-            self.blocks.end_block();
+            self.end_block(false);
         }
     }
 
     fn close(&mut self, name: &str, block: bool) {
         if name == "pre" {
             self.pre_depth = self.pre_depth.saturating_sub(1);
-            self.blocks.end_block();
+            self.end_block(false);
         } else if block {
-            self.blocks.end_block();
+            let heading = matches!(name, "h2" | "h3" | "h4" | "h5" | "h6");
+            self.end_block(heading);
         }
+    }
+
+    /// Ends the current paragraph (`heading`: it is a heading's), watching for lead-ins.
+    fn end_block(&mut self, heading: bool) {
+        let before = self.blocks.written().len();
+        self.blocks.end_block();
+        self.lead_ins.block_ended(&mut self.blocks, before, heading);
     }
 
     /// Whether element `i` (inside the article) is written out; counts what is left out.
     fn keeps(&mut self, i: usize) -> bool {
         let info = &self.analysis.nodes[i];
+        if is_caption(self.analysis, i) {
+            self.written.left_out += 1;
+            self.lead_ins.left_out();
+            return false;
+        }
         if info.in_text || info.tag.inline {
             return true;
         }
@@ -145,6 +163,7 @@ impl Writer<'_, '_> {
         let dropped = chrome
             || info.el.value().name() == "footer"
             || self.is_byline(i)
+            || (rules.clean_by_content && is_link_line(self.analysis, i))
             || (rules.clean_by_content
                 && reads_as_chrome(
                     self.analysis,
@@ -153,6 +172,7 @@ impl Writer<'_, '_> {
                 ));
         if dropped {
             self.written.left_out += 1;
+            self.lead_ins.left_out();
         }
         !dropped
     }
@@ -230,6 +250,45 @@ fn reads_as_chrome(analysis: &Analysis, i: usize, (in_figure, protected): (bool,
         || (s.embeds == 1 && s.text < 75)
         || s.embeds > 1
 }
+
+/// Longest paragraph that [`is_link_line`] leaves out.
+const MAX_LINK_LINE_CHARS: usize = 300;
+
+/// A paragraph or heading that is mostly (80%) a link: "Read also: <a>other story</a>",
+/// a teaser headline, "Download the PDF". Prose has few links.
+fn is_link_line(analysis: &Analysis, i: usize) -> bool {
+    let info = &analysis.nodes[i];
+    if !info.tag.prose {
+        return false;
+    }
+    let s = analysis.totals[i];
+    s.text > 0 && s.text <= MAX_LINK_LINE_CHARS && s.links * 5 >= s.text * 4
+}
+
+/// A picture's short caption or credit line: a `<figcaption>` or a block named as a caption,
+/// credit or copyright line, with fewer than [`CAPTION_WORDS`] words. Inline elements (a
+/// `span.credit` inside a longer caption) stay: the caption reads whole.
+fn is_caption(analysis: &Analysis, i: usize) -> bool {
+    let info = &analysis.nodes[i];
+    let el = info.el.value();
+    if info.in_text || info.tag.inline {
+        return false;
+    }
+    if el.name() != "figcaption" && !is_caption_name(el) {
+        return false;
+    }
+    let words = info
+        .el
+        .text()
+        .flat_map(str::split_whitespace)
+        .take(CAPTION_WORDS)
+        .count();
+    words < CAPTION_WORDS
+}
+
+/// A caption of this many words or more is a sentence about the picture and is kept (a
+/// miscaptioned photo is a claim); shorter ones are credits and labels.
+const CAPTION_WORDS: usize = 8;
 
 /// A table of data (headers, a caption or a summary), as opposed to one used for layout.
 fn is_data_table(table: ElementRef) -> bool {
