@@ -1,10 +1,11 @@
 //! `claimdesk library …`: the claim archive from the command line — add, list and remove
-//! sources, rebuild the index, and search it ("has this been checked before?").
+//! sources, rebuild the index, search it ("has this been checked before?") and scan an article
+//! against it (`library_scan`).
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use claimdesk_archive::{Archive, Refresh, SearchHit};
+use claimdesk_archive::{Archive, ArchiveError, ArchiveSearcher, Refresh, SearchHit};
 
 /// Arguments of `library`.
 #[derive(clap::Args)]
@@ -37,6 +38,9 @@ pub enum LibraryCommand {
     Reindex,
     /// Search the archive; print the best matches first.
     Search(SearchArgs),
+    /// Check every sentence of an article or review against the archive; print the sentences
+    /// that repeat a claim checked before, the most confident first, with their matches.
+    Scan(super::library_scan::ScanArgs),
 }
 
 /// Arguments of `library search`.
@@ -68,11 +72,12 @@ pub fn run(args: &LibraryArgs) -> ExitCode {
         LibraryCommand::Remove { path } => remove(&archive, path),
         LibraryCommand::Reindex => reindex(&archive),
         LibraryCommand::Search(s) => search(&archive, s),
+        LibraryCommand::Scan(s) => super::library_scan::scan(&archive, s),
     };
     result.unwrap_or_else(fail_line)
 }
 
-type Outcome = Result<ExitCode, claimdesk_archive::ArchiveError>;
+type Outcome = Result<ExitCode, ArchiveError>;
 
 fn add(archive: &Archive, paths: &[PathBuf]) -> Outcome {
     let added = archive.add(paths)?;
@@ -132,25 +137,10 @@ fn reindex(archive: &Archive) -> Outcome {
 }
 
 fn search(archive: &Archive, args: &SearchArgs) -> Outcome {
-    let library = archive.library()?;
-    if library.sources.is_empty() {
-        return Ok(super::fail(
-            &archive.library_file(),
-            "the library is empty; add sources with `claimdesk library add PATH`",
-        ));
-    }
-    let refresh = archive.refresh()?;
-    report(archive, &refresh);
-    if refresh.searcher.is_empty() {
-        return Ok(super::fail(
-            &archive.library_file(),
-            format!(
-                "the library's {} sources hold no readable claim",
-                library.sources.len()
-            ),
-        ));
-    }
-    let hits = refresh.searcher.search(&args.text.join(" "), args.limit)?;
+    let Some(searcher) = searcher(archive)? else {
+        return Ok(ExitCode::from(1));
+    };
+    let hits = searcher.search(&args.text.join(" "), args.limit)?;
     if args.json {
         let json = serde_json::to_string_pretty(&hits).expect("hits serialise");
         println!("{json}");
@@ -160,10 +150,45 @@ fn search(archive: &Archive, args: &SearchArgs) -> Outcome {
     Ok(ExitCode::SUCCESS)
 }
 
+/// The archive brought up to date, ready to search; `None` (after saying why on stderr) if the
+/// library is empty or holds no readable claim.
+pub(super) fn searcher(archive: &Archive) -> Result<Option<ArchiveSearcher>, ArchiveError> {
+    let library = archive.library()?;
+    if library.sources.is_empty() {
+        super::fail(
+            &archive.library_file(),
+            "the library is empty; add sources with `claimdesk library add PATH`",
+        );
+        return Ok(None);
+    }
+    let refresh = archive.refresh()?;
+    report(archive, &refresh);
+    if refresh.searcher.is_empty() {
+        super::fail(
+            &archive.library_file(),
+            format!(
+                "the library's {} sources hold no readable claim",
+                library.sources.len()
+            ),
+        );
+        return Ok(None);
+    }
+    Ok(Some(refresh.searcher))
+}
+
 /// One match: score and claim on the first line, then what is known about it.
 fn print_hit(hit: &SearchHit) {
+    println!("{:.3}\t{}", hit.score, hit.claim.text);
+    let known = known_fields(hit);
+    if !known.is_empty() {
+        println!("\t{known}");
+    }
+    println!("\t{}", origin(hit));
+}
+
+/// "verdict: False | organisation: … | date: … | url: …", with what is known.
+pub(super) fn known_fields(hit: &SearchHit) -> String {
     let c = &hit.claim;
-    println!("{:.3}\t{}", hit.score, c.text);
     let known: Vec<String> = [
         ("verdict", &c.verdict),
         ("organisation", &c.organisation),
@@ -174,14 +199,16 @@ fn print_hit(hit: &SearchHit) {
     .filter(|(_, v)| !v.is_empty())
     .map(|(k, v)| format!("{k}: {v}"))
     .collect();
-    if !known.is_empty() {
-        println!("\t{}", known.join(" | "));
+    known.join(" | ")
+}
+
+/// "file: PATH | claim: ID": where a match came from.
+pub(super) fn origin(hit: &SearchHit) -> String {
+    let mut from = format!("file: {}", hit.source.display());
+    if !hit.claim.claim_id.is_empty() {
+        from.push_str(&format!(" | claim: {}", hit.claim.claim_id));
     }
-    let mut from = format!("\tfile: {}", hit.source.display());
-    if !c.claim_id.is_empty() {
-        from.push_str(&format!(" | claim: {}", c.claim_id));
-    }
-    println!("{from}");
+    from
 }
 
 /// Problems and a rebuilt index, one line each on stderr.

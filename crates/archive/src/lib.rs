@@ -19,6 +19,8 @@
 //! # Ok(()) }
 //! ```
 
+mod article_scan;
+mod bm25;
 pub mod claim_search;
 mod claimreview;
 mod extract;
@@ -28,9 +30,13 @@ mod html;
 mod index;
 mod jsonld_file;
 mod library;
+mod matcher;
 mod private;
+mod profile;
 mod query;
 mod record;
+#[doc(hidden)]
+pub mod rerank;
 mod review;
 mod scan;
 mod schema;
@@ -43,6 +49,7 @@ use std::time::SystemTime;
 
 use tantivy::ReloadPolicy;
 
+pub use article_scan::{DEFAULT_THRESHOLD, FlaggedSentence, ScanOptions, ScanReport};
 pub use library::Library;
 pub use query::clean_query;
 pub use record::ArchivedClaim;
@@ -140,6 +147,9 @@ pub enum ArchiveError {
     /// No data folder could be determined.
     #[error("no data folder for the archive: set {DATA_DIR_ENV}")]
     NoDataDir,
+    /// The scan was stopped by its cancel flag.
+    #[error("the scan was cancelled")]
+    Cancelled,
     /// An unexpected search-engine error.
     #[error("archive index error: {0}")]
     Other(String),
