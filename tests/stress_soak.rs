@@ -94,7 +94,7 @@ fn soak(edits: usize, seed: u64) -> Tally {
 }
 
 fn review_json(wb: &Workbench) -> String {
-    to_json(&wb.review().expect("a review is open").review())
+    to_json(wb.review().expect("a review is open").review())
 }
 
 fn random_claim(wb: &Workbench, rng: &mut Rng) -> Option<ClaimId> {

@@ -103,10 +103,9 @@ fn file_menu(ui: &mut egui::Ui, f: &mut Frame, open: Option<&OpenReview>) {
         .add_enabled(has_doc, egui::Button::new("Review details…"))
         .on_hover_text("Reviewer, organisation, article and report URLs")
         .clicked()
+        && let Some(open) = open
     {
-        if let Some(open) = open {
-            review_details::open(f, open);
-        }
+        review_details::open(f, open);
     }
     if ui
         .add_enabled(has_doc, egui::Button::new("Export…"))

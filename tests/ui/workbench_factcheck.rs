@@ -429,7 +429,7 @@ fn export_writes_each_format_exactly_as_the_core_exporter() {
         let written = picked.with_extension(format.extension());
         let bytes = std::fs::read(&written)
             .unwrap_or_else(|e| panic!("{format}: {e}; {:?}", h.state().notices.last_error()));
-        let expected = export(&h.state().review().unwrap().review(), format).unwrap();
+        let expected = export(h.state().review().unwrap().review(), format).unwrap();
         assert_eq!(bytes, expected.bytes, "{format}");
         let notice = h.state().notices.items.last().unwrap();
         assert!(notice.text.starts_with("Exported the"), "{}", notice.text);
@@ -608,7 +608,7 @@ fn an_export_runs_beside_the_window_one_at_a_time_and_closing_waits_for_it() {
     }
     assert!(h.state().export_running().is_none(), "the export finished");
     assert!(seen.contains(&egui::ViewportCommand::Close), "{seen:?}");
-    let expected = export(&h.state().review().unwrap().review(), ExportFormat::Pdf).unwrap();
+    let expected = export(h.state().review().unwrap().review(), ExportFormat::Pdf).unwrap();
     assert_eq!(std::fs::read(&pdf).unwrap(), expected.bytes);
     assert!(!csv.exists(), "the refused export wrote nothing");
 }
