@@ -9,7 +9,6 @@ use std::hint::black_box;
 use std::sync::Arc;
 
 use claimdesk::Workbench;
-use claimdesk::app::Command;
 use claimdesk::app::file_dialogs::ScriptedDialogs;
 use claimdesk::app::settings::Settings;
 use claimdesk::app::suggestions::MIN_THRESHOLD;
@@ -49,7 +48,7 @@ fn opened(review: Review, accesskit: bool) -> (egui::Context, Workbench) {
     let mut wb = Workbench::new(Settings::default(), Arc::new(ScriptedDialogs::default()));
     let middle = review.article.char_len() / 2;
     wb.open_review(review);
-    wb.view_state.scroll_to(middle);
+    wb.review_mut().unwrap().view.scroll_to(middle);
     for _ in 0..5 {
         frame(&ctx, &mut wb, 1280.0);
     }
@@ -58,13 +57,13 @@ fn opened(review: Review, accesskit: bool) -> (egui::Context, Workbench) {
 
 /// Claims drawn in the last frame, in text order.
 fn visible_claims(wb: &Workbench) -> Vec<usize> {
-    let doc = wb.doc.as_ref().expect("open");
+    let doc = wb.review().expect("open");
     let (a, b) = wb
         .article_view()
         .expect("a view")
         .visible_chars()
         .expect("drawn");
-    doc.review
+    doc.review()
         .claims()
         .iter()
         .enumerate()
@@ -94,7 +93,7 @@ fn view(c: &mut Criterion) {
         !visible.is_empty(),
         "claims are drawn in the middle of the article"
     );
-    let id = wb.doc.as_ref().unwrap().review.claims()[visible[0]]
+    let id = wb.review().unwrap().review().claims()[visible[0]]
         .id
         .clone();
     let mut flip = false;
@@ -108,7 +107,13 @@ fn view(c: &mut Criterion) {
                 } else {
                     ClaimStatus::Asserted
                 };
-                wb.run(Command::SetStatus(id.clone(), status), &ctx);
+                wb.run(
+                    claimdesk::app::open_review::claims::ClaimCommand::SetStatus(
+                        id.clone(),
+                        status,
+                    ),
+                    &ctx,
+                );
                 let t = std::time::Instant::now();
                 frame(&ctx, &mut wb, 1280.0);
                 total += t.elapsed();
@@ -131,7 +136,7 @@ fn view(c: &mut Criterion) {
     });
     frame(&ctx, &mut wb, 1280.0);
 
-    let claims = wb.doc.as_ref().unwrap().review.claims();
+    let claims = wb.review().unwrap().review().claims();
     let far = [claims[10].span.start, claims[claims.len() - 10].span.start];
     let mut k = 0;
     group.bench_function("scroll_jump", |b| {
@@ -139,7 +144,7 @@ fn view(c: &mut Criterion) {
             let mut total = std::time::Duration::ZERO;
             for _ in 0..iters {
                 k += 1;
-                wb.view_state.scroll_to(far[k % 2]);
+                wb.review_mut().unwrap().view.scroll_to(far[k % 2]);
                 let t = std::time::Instant::now();
                 frame(&ctx, &mut wb, 1280.0);
                 total += t.elapsed();
@@ -200,7 +205,7 @@ fn stacked(group: &mut criterion::BenchmarkGroup<'_, criterion::measurement::Wal
     let text = normalize_article_text(include_str!("../assets/sample-article.txt"));
     let review = stacked_review(&text, 150_000);
     let (ctx, mut wb) = opened(review.clone(), false);
-    wb.view_state.scroll_to(0);
+    wb.review_mut().unwrap().view.scroll_to(0);
     for _ in 0..3 {
         frame(&ctx, &mut wb, 1280.0);
     }
@@ -274,15 +279,18 @@ fn suggest(c: &mut Criterion) {
     });
     // A steady frame of the 1 MB article with suggestions shown (compare view/steady_plain).
     let (ctx, mut wb) = opened(review.clone(), false);
-    wb.push(Command::ShowSuggestions(true));
+    wb.push(claimdesk::app::suggestions::SuggestionCommand::Show(true));
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(600);
-    while wb.suggestions.model().is_none() {
+    while wb.review().unwrap().suggestions.model().is_none() {
         assert!(std::time::Instant::now() < deadline, "the worker answers");
         frame(&ctx, &mut wb, 1280.0);
         std::thread::yield_now();
     }
     frame(&ctx, &mut wb, 1280.0);
-    assert!(!wb.suggestions.is_empty(), "suggestions are drawn");
+    assert!(
+        !wb.review().unwrap().suggestions.is_empty(),
+        "suggestions are drawn"
+    );
     group.bench_function("steady_frame_shown", |b| {
         b.iter(|| frame(&ctx, &mut wb, 1280.0))
     });
@@ -300,13 +308,15 @@ fn claims_search(c: &mut Criterion) {
     group.bench_function("keystroke_frame_5000_claims", |b| {
         b.iter(|| {
             k += 1;
-            wb.push(Command::SetClaimQuery(
-                queries[k % queries.len()].to_owned(),
-            ));
+            wb.push(
+                claimdesk::app::open_review::claims_list::ListCommand::SetQuery(
+                    queries[k % queries.len()].to_owned(),
+                ),
+            );
             frame(&ctx, &mut wb, 1280.0);
         });
     });
-    let claims = wb.doc.as_ref().expect("open").review.claims().to_vec();
+    let claims = wb.review().expect("open").review().claims().to_vec();
     group.bench_function("fold_5000_claims", |b| {
         b.iter(|| black_box(claimdesk_archive::claim_search::fold_claims(&claims)));
     });

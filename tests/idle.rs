@@ -7,7 +7,6 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use claimdesk::Workbench;
-use claimdesk::app::Command;
 use claimdesk::app::file_dialogs::ScriptedDialogs;
 use claimdesk::app::recovery::RecoveryStore;
 use claimdesk::app::settings::Settings;
@@ -72,7 +71,10 @@ fn a_pending_autosave_asks_for_one_timed_frame_then_nothing() {
     let id = review.claims()[0].id.clone();
     let (ctx, mut wb) = opened(review, dir.path());
     settle(&ctx, &mut wb);
-    wb.run(Command::SetStatus(id, ClaimStatus::Disputed), &ctx);
+    wb.run(
+        claimdesk::app::open_review::claims::ClaimCommand::SetStatus(id, ClaimStatus::Disputed),
+        &ctx,
+    );
     let changed = Instant::now();
     let delay = settle(&ctx, &mut wb);
     assert!(
@@ -97,15 +99,15 @@ fn a_still_window_with_suggestions_shown_asks_for_no_frame() {
         Review::new(claimdesk_model::Article::new("sample", "", sample_text())),
         dir.path(),
     );
-    wb.push(Command::ShowSuggestions(true));
+    wb.push(claimdesk::app::suggestions::SuggestionCommand::Show(true));
     // Frames until the worker's answer is in (bounded), then the window must settle.
     let deadline = Instant::now() + Duration::from_secs(120);
-    while wb.suggestions.model().is_none() {
+    while wb.review().unwrap().suggestions.model().is_none() {
         assert!(Instant::now() < deadline, "no suggestions after 120 s");
         frame(&ctx, &mut wb);
         std::thread::yield_now();
     }
-    assert!(!wb.suggestions.is_empty());
+    assert!(!wb.review().unwrap().suggestions.is_empty());
     let delay = settle(&ctx, &mut wb);
     assert_eq!(delay, Duration::MAX, "{:?}", ctx.repaint_causes());
 }

@@ -24,11 +24,11 @@ fn frame(ctx: &egui::Context, wb: &mut Workbench, width: f32, events: Vec<egui::
 /// Every claim fully on screen is drawn glyph for glyph as its quote, and hit-testing the
 /// middle of its first glyph gives back its start. Returns how many claims were checked.
 fn check_visible_claims(wb: &Workbench) -> usize {
-    let doc = wb.doc.as_ref().unwrap();
+    let doc = wb.review().unwrap();
     let view = wb.article_view().expect("a view");
     let (a, b) = view.visible_chars().expect("something is drawn");
     let mut checked = 0;
-    for claim in doc.review.claims() {
+    for claim in doc.review().claims() {
         if claim.span.start < a || claim.span.end > b {
             continue;
         }
@@ -85,7 +85,7 @@ fn claims_stay_on_their_words_after_jumps_scrolls_and_resizes() {
     frame(&ctx, &mut wb, 1280.0, vec![]);
     let mut total = 0;
     for (k, &target) in targets.iter().enumerate() {
-        wb.view_state.scroll_to(target);
+        wb.review_mut().unwrap().view.scroll_to(target);
         frame(&ctx, &mut wb, 1280.0, vec![]);
         assert!(
             wb.article_view().unwrap().char_rect(target).is_some(),
@@ -132,7 +132,7 @@ fn the_giant_paragraph_is_split_and_drawn() {
     let ctx = egui::Context::default();
     let mut wb = Workbench::new(Settings::default(), Arc::new(ScriptedDialogs::default()));
     wb.open_review(review);
-    wb.view_state.scroll_to(middle);
+    wb.review_mut().unwrap().view.scroll_to(middle);
     frame(&ctx, &mut wb, 1280.0, vec![]);
     frame(&ctx, &mut wb, 1280.0, vec![]);
     let view = wb.article_view().expect("a view");
@@ -165,7 +165,6 @@ fn article_colors(ctx: &egui::Context, wb: &mut Workbench) -> Vec<egui::Color32>
 /// now, not as they were when the cache was filled.
 #[test]
 fn cached_highlights_follow_status_theme_and_scrolling() {
-    use claimdesk::app::Command;
     use claimdesk::ui::theme::status_fill;
     use claimdesk_model::{Article, Claim, Span};
     use claimdesk_model::{ClaimStatus, Review};
@@ -200,7 +199,10 @@ fn cached_highlights_follow_status_theme_and_scrolling() {
         "far claim off screen"
     );
 
-    wb.run(Command::SetStatus(first, ClaimStatus::Asserted), &ctx);
+    wb.run(
+        claimdesk::app::open_review::claims::ClaimCommand::SetStatus(first, ClaimStatus::Asserted),
+        &ctx,
+    );
     let colors = article_colors(&ctx, &mut wb);
     assert!(shows(&colors, ClaimStatus::Asserted, false));
     assert!(
@@ -208,7 +210,10 @@ fn cached_highlights_follow_status_theme_and_scrolling() {
         "old status still drawn"
     );
 
-    wb.run(Command::SetTheme(egui::ThemePreference::Dark), &ctx);
+    wb.run(
+        claimdesk::app::window::WindowCommand::SetTheme(egui::ThemePreference::Dark),
+        &ctx,
+    );
     article_colors(&ctx, &mut wb);
     let colors = article_colors(&ctx, &mut wb);
     assert!(shows(&colors, ClaimStatus::Asserted, true));
@@ -217,7 +222,7 @@ fn cached_highlights_follow_status_theme_and_scrolling() {
         "light colours in dark mode"
     );
 
-    wb.view_state.scroll_to(far);
+    wb.review_mut().unwrap().view.scroll_to(far);
     article_colors(&ctx, &mut wb);
     let colors = article_colors(&ctx, &mut wb);
     assert!(shows(&colors, ClaimStatus::UnderInvestigation, true));
@@ -233,8 +238,8 @@ fn a_steady_frame_builds_no_highlight_mesh() {
     let ctx = egui::Context::default();
     let mut wb = Workbench::new(Settings::default(), Arc::new(ScriptedDialogs::default()));
     wb.open_review(large_review(1_000_000, 5_000));
-    let middle = wb.doc.as_ref().unwrap().review.claims()[2_500].span.start;
-    wb.view_state.scroll_to(middle);
+    let middle = wb.review().unwrap().review().claims()[2_500].span.start;
+    wb.review_mut().unwrap().view.scroll_to(middle);
     for _ in 0..3 {
         frame(&ctx, &mut wb, 1280.0, vec![]);
     }

@@ -120,8 +120,8 @@ fn every_corpus_file_and_the_payload_review_in_one_window_frame() {
     for path in files {
         let h = one_window(&path, data.path());
         let wb = h.state();
-        match &wb.doc {
-            Some(doc) => assert!(doc.review.article.char_len() > 0, "{}", path.display()),
+        match wb.review() {
+            Some(doc) => assert!(doc.review().article.char_len() > 0, "{}", path.display()),
             None => {
                 let error = wb.notices.last_error().unwrap_or_default();
                 let name = path.file_name().unwrap().to_string_lossy();

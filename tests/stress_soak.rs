@@ -12,13 +12,14 @@ use std::path::Path;
 use std::sync::Arc;
 
 use claimdesk::Workbench;
-use claimdesk::app::Command;
 use claimdesk::app::Selection;
-use claimdesk::app::commands::EvidenceField;
 use claimdesk::app::file_dialogs::ScriptedDialogs;
+use claimdesk::app::files::FileCommand;
+use claimdesk::app::open_review::claims::ClaimCommand;
+use claimdesk::app::open_review::edit::EditCommand;
 use claimdesk::app::recovery::RecoveryStore;
 use claimdesk::app::settings::Settings;
-use claimdesk_model::fields::ClaimField;
+use claimdesk_model::fields::{ClaimField, EvidenceField};
 use claimdesk_model::format::{load_file, to_json};
 use claimdesk_model::{ClaimId, ClaimStatus};
 
@@ -76,7 +77,7 @@ fn soak(edits: usize, seed: u64) -> Tally {
             autosave_and_check(&mut wb, &store, &mut tally);
         }
         if step % 331 == 330 {
-            wb.run(Command::Save, &ctx);
+            wb.run(FileCommand::Save, &ctx);
             check_saved(&wb, &file);
             tally.saves += 1;
         }
@@ -86,54 +87,63 @@ fn soak(edits: usize, seed: u64) -> Tally {
     }
     // The end: whatever is unsaved is in the recovery file, then saving writes it all.
     autosave_and_check(&mut wb, &store, &mut tally);
-    wb.run(Command::Save, &ctx);
+    wb.run(FileCommand::Save, &ctx);
     check_saved(&wb, &file);
     tally.saves += 1;
     tally
 }
 
 fn review_json(wb: &Workbench) -> String {
-    to_json(&wb.doc.as_ref().expect("a review is open").review)
+    to_json(wb.review().expect("a review is open").review())
 }
 
 fn random_claim(wb: &Workbench, rng: &mut Rng) -> Option<ClaimId> {
-    let claims = wb.doc.as_ref()?.review.claims();
+    let claims = wb.review()?.review().claims();
     (!claims.is_empty()).then(|| claims[rng.below(claims.len())].id.clone())
 }
 
 fn random_edit(wb: &mut Workbench, rng: &mut Rng, ctx: &egui::Context, tally: &mut Tally) {
     let status = ClaimStatus::ALL[rng.below(3)];
     let text = TEXTS[rng.below(TEXTS.len())].to_owned();
-    let command = match rng.below(10) {
+    let command: claimdesk::app::Command = match rng.below(10) {
         0 | 1 => {
-            let len = wb.doc.as_ref().unwrap().review.article.char_len();
+            let len = wb.review().unwrap().review().article.char_len();
             let anchor = rng.below(len - 50);
             let head = anchor + 1 + rng.below(40);
-            wb.view_state.selection = Some(Selection { anchor, head });
-            Command::Mark(status)
+            wb.review_mut().unwrap().view.selection = Some(Selection { anchor, head });
+            claimdesk::app::open_review::claims::ClaimCommand::Mark(status).into()
         }
-        2 => Command::SetStatus(random_claim(wb, rng).unwrap(), status),
-        3 => Command::SetText(random_claim(wb, rng).unwrap(), ClaimField::Note, text),
-        4 => Command::SetText(random_claim(wb, rng).unwrap(), ClaimField::Claimant, text),
-        5 => Command::DeleteClaim(random_claim(wb, rng).unwrap()),
+        2 => claimdesk::app::open_review::claims::ClaimCommand::SetStatus(
+            random_claim(wb, rng).unwrap(),
+            status,
+        )
+        .into(),
+        3 => ClaimCommand::SetText(random_claim(wb, rng).unwrap(), ClaimField::Note, text).into(),
+        4 => {
+            ClaimCommand::SetText(random_claim(wb, rng).unwrap(), ClaimField::Claimant, text).into()
+        }
+        5 => ClaimCommand::Delete(random_claim(wb, rng).unwrap()).into(),
         6 => {
             let id = random_claim(wb, rng).unwrap();
-            wb.run(Command::AddEvidence(id.clone()), ctx);
-            Command::SetEvidence(
+            wb.run(ClaimCommand::AddEvidence(id.clone()), ctx);
+            ClaimCommand::SetEvidence(
                 id,
                 0,
                 EvidenceField::Url,
                 format!("https://e.example/{text}"),
             )
+            .into()
         }
-        7 => Command::SetText(random_claim(wb, rng).unwrap(), ClaimField::Verdict, text),
+        7 => {
+            ClaimCommand::SetText(random_claim(wb, rng).unwrap(), ClaimField::Verdict, text).into()
+        }
         8 => {
             tally.undos += 1;
-            Command::Undo
+            EditCommand::Undo.into()
         }
         _ => {
             tally.redos += 1;
-            Command::Redo
+            EditCommand::Redo.into()
         }
     };
     wb.run(command, ctx);
@@ -144,10 +154,10 @@ fn undo_redo_round_trip(wb: &mut Workbench, rng: &mut Rng, ctx: &egui::Context, 
     let before = review_json(wb);
     let steps = 1 + rng.below(30);
     for _ in 0..steps {
-        wb.run(Command::Undo, ctx);
+        wb.run(EditCommand::Undo, ctx);
     }
     for _ in 0..steps {
-        wb.run(Command::Redo, ctx);
+        wb.run(EditCommand::Redo, ctx);
     }
     tally.undos += steps;
     tally.redos += steps;
@@ -157,8 +167,8 @@ fn undo_redo_round_trip(wb: &mut Workbench, rng: &mut Rng, ctx: &egui::Context, 
 /// Autosaves now (what the debounced timer does) and checks the recovery file holds exactly
 /// the review in memory.
 fn autosave_and_check(wb: &mut Workbench, store: &RecoveryStore, tally: &mut Tally) {
-    let doc = wb.doc.as_ref().unwrap();
-    if !doc.is_dirty() {
+    let doc = wb.review().unwrap();
+    if !doc.doc().is_dirty() {
         return;
     }
     wb.write_recovery_now();
@@ -178,18 +188,18 @@ fn autosave_and_check(wb: &mut Workbench, store: &RecoveryStore, tally: &mut Tal
 }
 
 fn header_of(wb: &Workbench) -> claimdesk::app::recovery::RecoveryHeader {
-    let doc = wb.doc.as_ref().unwrap();
+    let doc = wb.review().unwrap();
     claimdesk::app::recovery::RecoveryHeader {
-        review_path: doc.path.clone(),
-        article_path: doc.article_path.clone(),
+        review_path: doc.doc().path().map(Into::into),
+        article_path: doc.doc().article_path().map(Into::into),
         ..Default::default()
     }
 }
 
 /// The file on disk is the review in memory, byte for byte, and loads back without a warning.
 fn check_saved(wb: &Workbench, file: &Path) {
-    let doc = wb.doc.as_ref().unwrap();
-    assert!(!doc.is_dirty(), "saved");
+    let doc = wb.review().unwrap();
+    assert!(!doc.doc().is_dirty(), "saved");
     let on_disk = std::fs::read_to_string(file).unwrap();
     assert_eq!(on_disk, review_json(wb), "file == memory");
     let loaded = load_file(file).unwrap();

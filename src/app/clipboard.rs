@@ -7,7 +7,30 @@
 
 use std::collections::VecDeque;
 use std::sync::Mutex;
-use std::sync::mpsc::Sender;
+use std::sync::mpsc::{self, Sender};
+
+use super::AppState;
+use super::in_flight::InFlight;
+
+/// Why the clipboard is being read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ClipboardPurpose {
+    /// Start a new review of the text.
+    NewReview,
+    /// Update the open review's article to the text.
+    UpdateArticle,
+}
+
+/// Reads the clipboard on its thread for `purpose` (one read at a time); the answer is acted
+/// on when it arrives ([`crate::app::arrived`]).
+pub(crate) fn read_clipboard(app: &mut AppState, purpose: ClipboardPurpose, ctx: &egui::Context) {
+    if app.clipboard_read.is_some() {
+        return;
+    }
+    let (tx, rx) = mpsc::channel();
+    app.clipboard.read_text(ctx, tx);
+    app.clipboard_read = Some(InFlight::new(purpose, rx));
+}
 
 /// What came back from the clipboard.
 #[derive(Clone, Debug, PartialEq, Eq)]

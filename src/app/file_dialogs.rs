@@ -49,7 +49,7 @@ pub trait FileDialogs: Send + Sync {
     fn pick_library_source(
         &self,
         ctx: &egui::Context,
-        _pick: super::archive_library::LibraryPick,
+        _pick: super::archive::library::LibraryPick,
         reply: Sender<DialogAnswer>,
     ) {
         self.pick_open(ctx, reply);
@@ -111,10 +111,10 @@ impl FileDialogs for NativeDialogs {
     fn pick_library_source(
         &self,
         ctx: &egui::Context,
-        pick: super::archive_library::LibraryPick,
+        pick: super::archive::library::LibraryPick,
         reply: Sender<DialogAnswer>,
     ) {
-        use super::archive_library::LibraryPick;
+        use super::archive::library::LibraryPick;
         spawn_dialog(ctx, reply, move || match pick {
             LibraryPick::Folder => rfd::FileDialog::new()
                 .set_title("Add a folder of reviews and fact-checks to the library")

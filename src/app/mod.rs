@@ -1,165 +1,103 @@
-//! The application state ([`AppState`]) and the one place that changes it ([`commands`]).
+//! The application state, split by lifetime. [`AppState`] holds what outlives a review: the
+//! settings and recent files, the notices, the file dialog and the clipboard read in flight,
+//! the archive's worker and the library window, the recovery folder, the export being
+//! written, the suggestion worker, the analyst's first-use question and the question being
+//! asked. [`OpenReview`] exists only while a review is open (`Option<OpenReview>`, never half
+//! open): it owns the review and the state of every feature that belongs to one review.
 //!
-//! Each frame, the UI layer reads the state and returns [`Command`]s; after all panels have run,
-//! [`AppState::run`] applies them in order. That is where undo/redo, saving and opening live.
-//! Nothing here names the UI module (checked by `tests/layering.rs`): the frame is driven by
+//! Each frame, the UI layer reads the state and returns [`Command`]s; after all panels have
+//! run, [`AppState::run`] ([`command`]) hands each to the feature that applies it. Nothing here
+//! names the UI module (checked by `tests/layering.rs`): the frame is driven by
 //! [`crate::Workbench`], which owns both this state and the UI's own state.
 
-pub mod archive_library;
-pub mod archive_worker;
-mod autosave;
-mod bulk;
-pub mod checked_before;
-pub mod claim_search;
-pub mod claims_list;
+pub mod archive;
+mod arrived;
+pub mod article_update;
 pub mod clipboard;
-pub mod commands;
-pub mod comparison;
-mod conflicts;
-pub mod document;
+pub mod command;
 pub mod exporting;
-pub mod factcheck;
 pub mod file_dialogs;
-pub mod find;
+pub mod files;
 mod in_flight;
-pub mod modal;
-pub mod navigation;
 pub mod notices;
+pub mod open_review;
+pub mod question;
 pub mod recovery;
 pub mod settings;
 pub mod suggestions;
-mod team;
-pub mod update;
-pub mod view_state;
+pub mod team;
+pub mod window;
 
-use std::path::PathBuf;
+use std::path::Path;
 use std::sync::Arc;
 
-pub use commands::Command;
-use document::Document;
+use claimdesk_model::Review;
+use claimdesk_reports::ExportFormat;
+
+pub use command::Command;
 use file_dialogs::FileDialogs;
-use find::FindBar;
-pub use modal::Modal;
+use in_flight::InFlight;
 use notices::Notices;
+pub use open_review::{OpenReview, Selection, ViewState};
+use question::Question;
 use settings::Settings;
 
-pub use view_state::{Selection, ViewState};
-
-/// What to do once unsaved changes are dealt with.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Pending {
-    /// Open this file.
-    Open(PathBuf),
-    /// Show the open dialog.
-    OpenDialog,
-    /// Open the bundled sample article.
-    OpenSample,
-    /// Close the window.
-    Close,
-    /// Start a new review of this text (from the clipboard).
-    NewFromText(String),
-}
-
-/// Why a file dialog was opened.
-#[derive(Clone, Debug)]
-pub(crate) enum DialogPurpose {
-    Open,
-    SaveAs {
-        then: Option<Pending>,
-    },
-    /// Where to write an export in this format.
-    Export(claimdesk_reports::ExportFormat),
-    /// The updated article file.
-    UpdateArticle,
-    /// A trained suggestion model.
-    SuggestionModel,
-    /// A folder or file to add to the claim archive's library.
-    AddToLibrary(archive_library::LibraryPick),
-    /// Another analyst's review to compare with.
-    Compare,
-}
-
-/// The whole application: the open review (if any) and everything around it.
+/// The whole application: what outlives a review, and the open review (if any).
 ///
 /// Runs without `eframe` and without the UI (tests drive it through [`crate::Workbench`]).
 pub struct AppState {
-    /// The open review.
-    pub doc: Option<Document>,
-    /// Selection and selected claim shared by the view and the panels.
-    pub view_state: ViewState,
-    /// Which statuses the claims list shows.
-    pub status_filter: [bool; 3],
-    /// The find bar, when open.
-    pub find: Option<FindBar>,
-    /// Messages for the user (errors stay until dismissed).
-    pub notices: Notices,
     /// Preferences and recent files (persisted by the GUI shell).
     pub settings: Settings,
+    /// Messages for the user (errors stay until dismissed).
+    pub notices: Notices,
+    /// The open review, with its features' state.
+    review: Option<OpenReview>,
+    /// The question waiting on the user, if any.
+    question: Option<Question>,
+    /// Check-worthiness suggestions: shown or not, and the worker that scores the open text.
+    pub suggestions: suggestions::Suggestions,
+    /// The claim archive: its search thread and the library window.
+    pub archive: archive::ClaimArchive,
     /// Set once the user has agreed to close: the next close request goes through.
     pub allow_close: bool,
     /// Where unsaved work is copied for crash recovery; `None` disables autosave.
-    pub recovery: Option<recovery::RecoveryStore>,
-    /// The question waiting on the user, if any (see [`Modal`]).
-    pub modal: Option<Modal>,
-    /// Check-worthiness suggestions: shown or not, the worker, the list.
-    pub suggestions: suggestions::Suggestions,
-    /// The "Checked before" panel: the archive's matches for what is selected.
-    pub checked_before: checked_before::CheckedBefore,
-    /// The claims list's text filter.
-    pub claim_search: claim_search::ClaimSearch,
-    /// The claims list's rows and counts, derived from the review and both filters.
-    pub claims_list: claims_list::ClaimsList,
-    /// File → Compare with…: the other review and the figures, while shown.
-    pub comparison: Option<comparison::ComparisonView>,
-    pub(crate) clipboard: Arc<dyn clipboard::ClipboardReader>,
-    pub(crate) clipboard_read:
-        Option<in_flight::InFlight<update::ClipboardPurpose, clipboard::ClipboardAnswer>>,
-    pub(crate) autosave: autosave::Autosave,
-    pub(crate) dialogs: Arc<dyn FileDialogs>,
-    pub(crate) dialog: Option<in_flight::InFlight<DialogPurpose, file_dialogs::DialogAnswer>>,
-    pub(crate) commands: Vec<Command>,
-    pub(crate) exporting: exporting::Exporting,
-    last_title: String,
+    recovery: Option<recovery::Recovery>,
+    /// The export being written.
+    exporting: exporting::Exporting,
     /// The first-use question for the analyst's name: asked while a review is open and no name
     /// is set, until answered or declined.
     analyst_question: team::AnalystQuestion,
+    pub(crate) clipboard: Arc<dyn clipboard::ClipboardReader>,
+    pub(crate) clipboard_read:
+        Option<InFlight<clipboard::ClipboardPurpose, clipboard::ClipboardAnswer>>,
+    pub(crate) dialogs: Arc<dyn FileDialogs>,
+    pub(crate) dialog: Option<InFlight<files::picker::FilePick, file_dialogs::DialogAnswer>>,
+    commands: Vec<Command>,
+    last_title: String,
 }
 
 impl AppState {
-    /// A workbench with no review open, using `dialogs` for file pickers.
+    /// An app with no review open, using `dialogs` for file pickers.
     pub fn new(settings: Settings, dialogs: Arc<dyn FileDialogs>) -> Self {
         let suggestions_shown = settings.suggestions_shown;
         Self {
-            doc: None,
-            view_state: ViewState::default(),
-            status_filter: [true; 3],
-            find: None,
-            notices: Notices::default(),
             settings,
+            notices: Notices::default(),
+            review: None,
+            question: None,
+            suggestions: suggestions::Suggestions::shown_if(suggestions_shown),
+            archive: archive::ClaimArchive::default(),
             allow_close: false,
             recovery: None,
-            modal: None,
-            suggestions: suggestions::Suggestions::shown_if(suggestions_shown),
-            checked_before: checked_before::CheckedBefore::default(),
-            claim_search: claim_search::ClaimSearch::default(),
-            claims_list: claims_list::ClaimsList::default(),
-            comparison: None,
+            exporting: exporting::Exporting::default(),
             analyst_question: team::AnalystQuestion::default(),
             clipboard: Arc::new(clipboard::SystemClipboard),
             clipboard_read: None,
-            autosave: autosave::Autosave::new(),
             dialogs,
             dialog: None,
             commands: Vec::new(),
-            exporting: exporting::Exporting::default(),
             last_title: String::new(),
         }
-    }
-
-    /// True while a modal question or a file dialog waits for an answer (keys must not edit
-    /// the review: they are meant for the dialog).
-    pub fn modal_open(&self) -> bool {
-        self.dialog.is_some() || self.modal.is_some()
     }
 
     /// Reads the clipboard through `clipboard` instead of the system's (tests).
@@ -170,47 +108,136 @@ impl AppState {
 
     /// Turns on autosave and crash recovery in `store`.
     pub fn with_recovery(mut self, store: recovery::RecoveryStore) -> Self {
-        self.recovery = Some(store);
+        self.recovery = Some(recovery::Recovery::new(store));
         self
     }
 
-    /// Queues a command, applied at the end of the current (or next) frame.
-    pub fn push(&mut self, command: Command) {
-        self.commands.push(command);
+    /// Searches the claim archive at `archive` for what is selected ("Checked before").
+    pub fn with_archive(mut self, archive: claimdesk_archive::Archive) -> Self {
+        self.archive = archive::ClaimArchive::new(Some(archive));
+        self
+    }
+
+    /// The open review, if any.
+    pub fn review(&self) -> Option<&OpenReview> {
+        self.review.as_ref()
+    }
+
+    /// The open review, to change its view state (tests and benchmarks; the UI sends
+    /// commands).
+    pub fn review_mut(&mut self) -> Option<&mut OpenReview> {
+        self.review.as_mut()
+    }
+
+    /// The question waiting on the user, if any.
+    pub fn question(&self) -> Option<&Question> {
+        self.question.as_ref()
+    }
+
+    /// True while a question, the article-update review or a file dialog waits for an answer
+    /// (keys must not edit the review: they are meant for the dialog).
+    pub fn modal_open(&self) -> bool {
+        self.dialog.is_some()
+            || self.question.is_some()
+            || self.review.as_ref().is_some_and(OpenReview::update_open)
+    }
+
+    /// True while suggestions are on and the worker scores the open text.
+    pub fn suggestions_pending(&self) -> bool {
+        self.suggestions.shown
+            && self
+                .review
+                .as_ref()
+                .is_some_and(|r| r.suggestions.waiting())
+    }
+
+    /// True while the window asks for the analyst's name (see [`team`]).
+    pub fn asks_for_analyst_name(&self) -> bool {
+        team::asks_for_name(self)
+    }
+
+    /// The export being written, if any (the status bar shows it).
+    pub fn export_running(&self) -> Option<&exporting::ExportJob> {
+        self.exporting.running()
     }
 
     /// The window title: file name, an unsaved-changes marker, the app name.
     pub fn title(&self) -> String {
-        match &self.doc {
-            Some(doc) => {
-                let marker = if doc.is_dirty() { "● " } else { "" };
-                format!("{marker}{} — Claimdesk", doc.display_name())
+        window::title(self)
+    }
+
+    /// Queues a command, applied at the end of the current (or next) frame.
+    pub fn push(&mut self, command: impl Into<Command>) {
+        self.commands.push(command.into());
+    }
+
+    /// Opens a review (`.claimdesk`) or starts a new review of an article. On failure the
+    /// current review stays open and the user is told why.
+    pub fn open_path(&mut self, path: &Path) {
+        files::open_path(self, path);
+    }
+
+    /// Opens `review` as a new, unsaved review (benchmarks, and imports that are not files).
+    pub fn open_review(&mut self, review: Review) {
+        files::install(self, open_review::Document::new_from_article(review, None));
+    }
+
+    /// Starts a new review of the bundled sample article.
+    pub fn open_sample(&mut self) {
+        files::open_sample(self);
+    }
+
+    /// Writes the review to `path`; reports the outcome. Returns true on success.
+    pub fn save_to(&mut self, path: &Path) -> bool {
+        match files::try_save_to(self, path) {
+            Ok(()) => true,
+            Err(reason) => {
+                self.notices.error(reason);
+                false
             }
-            None => "Claimdesk".to_owned(),
+        }
+    }
+
+    /// Starts exporting the open review in `format` to `path` on a worker thread; false, with a
+    /// message, if nothing was started.
+    pub fn export_to(&mut self, path: &Path, format: ExportFormat, ctx: &egui::Context) -> bool {
+        exporting::export_to(self, path, format, ctx)
+    }
+
+    /// At a start with no file: offers the newest unsaved work of a review never saved.
+    pub fn offer_unsaved_recovery(&mut self) {
+        files::answers::offer_unsaved_recovery(self);
+    }
+
+    /// Writes the recovery file of the open review now, if it has unsaved changes (the panic
+    /// handler).
+    pub fn write_recovery_now(&mut self) {
+        if let (Some(recovery), Some(open)) = (&self.recovery, &mut self.review) {
+            open_review::autosave::write_now(open, recovery, &mut self.notices);
         }
     }
 
     /// The start of a frame: takes the answers of file dialogs, clipboard reads and exports,
-    /// dropped files and close requests, and lets old notices expire.
+    /// dropped files and close requests, lets old notices expire, and brings the open review's
+    /// derived data up to date.
     pub fn begin_frame(&mut self, ui: &egui::Ui) {
         let ctx = ui.ctx().clone();
-        self.poll_dialog(&ctx);
-        self.poll_clipboard(&ctx);
-        self.take_dropped_files(ui);
+        arrived::poll_dialog(self, &ctx);
+        arrived::poll_clipboard(self, &ctx);
+        window::take_dropped_files(self, ui);
         // Before the export's answer: a close asked while it ran waits for it.
-        self.watch_close_request(ui);
-        self.poll_export(&ctx);
+        window::watch_close_request(self, ui);
+        exporting::poll(self, &ctx);
         self.notices.expire(std::time::Instant::now());
-        self.poll_suggestions(&ctx);
-        self.claim_search.refresh(self.doc.as_ref());
-        self.refresh_comparison();
-        let filter = self.status_filter;
-        self.claims_list
-            .refresh(self.doc.as_ref(), filter, &self.claim_search);
+        suggestions::poll(self, &ctx);
+        if let Some(open) = &mut self.review {
+            open.refresh();
+        }
     }
 
     /// The end of a frame: applies the queued commands, then `commands` (what the UI asked for
-    /// in this frame) in order, ticks autosave and updates the window title.
+    /// in this frame) in order, ticks autosave and the archive search, and updates the window
+    /// title.
     pub fn end_frame(&mut self, commands: Vec<Command>, ctx: &egui::Context) {
         let mut queued = std::mem::take(&mut self.commands);
         queued.extend(commands);
@@ -221,40 +248,10 @@ impl AppState {
         for command in queued {
             self.run(command, ctx);
         }
-        self.autosave_tick(ctx);
-        self.checked_before_tick(ctx);
-        let title = self.title();
-        if title != self.last_title {
-            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
-            self.last_title = title;
+        if let (Some(recovery), Some(open)) = (&self.recovery, &mut self.review) {
+            open_review::autosave::tick(open, recovery, &mut self.notices, ctx);
         }
-    }
-
-    fn take_dropped_files(&mut self, ui: &egui::Ui) {
-        let dropped = ui.input(|i| i.raw.dropped_files.clone());
-        if let Some(path) = dropped
-            .iter()
-            .map(|f| f.path().to_owned())
-            .find(|p| !p.as_os_str().is_empty())
-        {
-            self.push(Command::Open(path));
-        } else if !dropped.is_empty() {
-            self.notices
-                .error("The dropped item is not a file on disk; drop a saved file instead.");
-        }
-    }
-
-    fn watch_close_request(&mut self, ui: &egui::Ui) {
-        if !ui.input(|i| i.viewport().close_requested()) {
-            return;
-        }
-        if self.defer_close_for_export() {
-            ui.send_viewport_cmd(egui::ViewportCommand::CancelClose);
-            return;
-        }
-        if !self.allow_close && self.doc.as_ref().is_some_and(Document::is_dirty) {
-            ui.send_viewport_cmd(egui::ViewportCommand::CancelClose);
-            self.ask(Modal::Unsaved(Pending::Close));
-        }
+        archive::tick(self, ctx);
+        window::update_title(self, ctx);
     }
 }

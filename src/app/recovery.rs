@@ -39,6 +39,25 @@ pub struct Found {
     pub header: RecoveryHeader,
 }
 
+/// Crash recovery in this run: where recovery files go, and this run's id (it names the
+/// recovery file of a review that has neither a file nor an article path).
+pub struct Recovery {
+    /// The folder of recovery files.
+    pub store: RecoveryStore,
+    /// Identifies this run.
+    pub session: String,
+}
+
+impl Recovery {
+    /// Recovery files in `store`, for a new run.
+    pub fn new(store: RecoveryStore) -> Self {
+        Self {
+            store,
+            session: claimdesk_model::ClaimId::generate().0,
+        }
+    }
+}
+
 /// The folder recovery files live in.
 #[derive(Clone, Debug)]
 pub struct RecoveryStore {

@@ -21,7 +21,7 @@ pub struct Settings {
     #[serde(rename = "dark_mode", skip_serializing)]
     legacy_dark_mode: bool,
     /// The model that scores suggestions: the built-in one or a trained file.
-    pub suggestion_model: super::suggestions::ModelChoice,
+    pub suggestion_model: super::suggestions::worker::ModelChoice,
     /// The suggestion threshold picked with the slider (`None`: the default).
     pub suggestion_threshold: Option<f32>,
     /// Suggestions were on when the user last turned them on or off (View → Suggest claims).
@@ -45,7 +45,7 @@ impl Settings {
     /// Sentences scoring at least this are suggested.
     pub fn suggestion_threshold(&self) -> f32 {
         self.suggestion_threshold
-            .unwrap_or(super::suggestions::DEFAULT_THRESHOLD)
+            .unwrap_or(claimdesk_suggest::DEFAULT_THRESHOLD)
     }
 
     /// Moves `path` to the front of the recent files.

@@ -1,67 +1,54 @@
-//! Working as a team in the app: each status or verdict change is stamped with the analyst
-//! from the settings inside the same undoable edit, and a reason can be given afterwards (W).
+//! Working as a team in the app ([`TeamCommand`]): who is working (the analyst's name, asked
+//! for once and never guessed; each status or verdict change is stamped with it, see
+//! [`crate::app::open_review::claims::change`]) and comparing with another analyst's review
+//! (File → Compare with…; the comparison itself lives with the open review).
 
 use claimdesk_model::status_change::Analyst;
-use claimdesk_model::status_history::{self, Recording};
-use claimdesk_model::{Claim, ClaimId};
 
 use super::AppState;
+use super::files::picker::{self, FilePick};
+
+/// What the user says about the team.
+#[derive(Clone, Debug, PartialEq)]
+pub enum TeamCommand {
+    /// Set who is working (remembered in the settings; written into claim histories).
+    SetAnalyst(Analyst),
+    /// "Not now" on the first-use question for the analyst's name: not asked again this
+    /// session (Edit → Your name still sets it).
+    DeclineAnalystName,
+    /// File → Compare with…: pick another analyst's review of the same text.
+    CompareWith,
+}
 
 /// The first-use question "who is reviewing?": the name is asked for, never guessed.
 #[derive(Debug, Default)]
-pub(super) struct AnalystQuestion {
+pub(crate) struct AnalystQuestion {
     /// The analyst answered "Not now" this session.
     declined: bool,
 }
 
-impl AppState {
-    /// True while the window should ask for the analyst's name: a review is open, no name is
-    /// set and the analyst has not said "Not now" this session. The question never takes the
-    /// keyboard: marking goes on while it is shown (those changes carry no name).
-    pub fn asks_for_analyst_name(&self) -> bool {
-        self.doc.is_some() && self.settings.analyst.is_unset() && !self.analyst_question.declined
-    }
-
-    /// Sets who is working (remembered in the settings); changes from now on carry the name.
-    pub(super) fn set_analyst(&mut self, analyst: Analyst) {
-        self.settings.analyst = analyst;
-    }
-
-    /// "Not now": changes stay unnamed this session; says where the name can be set later.
-    pub(super) fn decline_analyst_name(&mut self) {
-        self.analyst_question.declined = true;
-        self.notices.info(
-            "Changes are recorded without a name this session: set yours any time in the Edit \
-             menu (Your name).",
-        );
-    }
-
-    /// Gives the reason for the last status or verdict change of claim `id`, as one undo step.
-    pub(super) fn set_reason(&mut self, id: &ClaimId, reason: &str) {
-        let has_history = self
-            .doc
-            .as_ref()
-            .and_then(|d| d.review.claim(id))
-            .is_some_and(|c| !c.history.is_empty());
-        if !has_history {
-            self.notices
-                .info("This claim has no recorded change to give a reason for.");
-            return;
+/// Applies a team command.
+pub fn apply(app: &mut AppState, command: TeamCommand, ctx: &egui::Context) {
+    match command {
+        TeamCommand::SetAnalyst(analyst) => app.settings.analyst = analyst,
+        TeamCommand::DeclineAnalystName => {
+            app.analyst_question.declined = true;
+            app.notices.info(
+                "Changes are recorded without a name this session: set yours any time in the \
+                 Edit menu (Your name).",
+            );
         }
-        self.update_claim(id, "give a reason", None, |c| {
-            status_history::set_last_reason(c, reason);
-        });
+        TeamCommand::CompareWith => {
+            if app.review.is_some() {
+                picker::start(app, FilePick::Compare, ctx);
+            }
+        }
     }
 }
 
-/// Records in `new.history` how its status and verdict differ from `old` (`None`: just marked),
-/// by `analyst`, at `new.modified`. `typing` continues a verdict typing run (one entry).
-pub(super) fn stamp(analyst: &Analyst, old: Option<&Claim>, new: &mut Claim, typing: bool) {
-    let how = if typing {
-        Recording::ContinueTyping
-    } else {
-        Recording::NewEntry
-    };
-    let at = new.modified.clone();
-    status_history::record(old, new, &analyst.label(), &at, how);
+/// True while the window should ask for the analyst's name: a review is open, no name is set
+/// and the analyst has not said "Not now" this session. The question never takes the
+/// keyboard: marking goes on while it is shown (those changes carry no name).
+pub(crate) fn asks_for_name(app: &AppState) -> bool {
+    app.review.is_some() && app.settings.analyst.is_unset() && !app.analyst_question.declined
 }

@@ -3,7 +3,7 @@
 
 use egui::TextEdit;
 
-use crate::app::commands::Command;
+use crate::app::team::TeamCommand;
 use crate::ui::Frame;
 
 /// The submenu with the name and short id fields; each edit is remembered at once.
@@ -27,6 +27,6 @@ pub fn show(ui: &mut egui::Ui, f: &mut Frame) {
         });
     });
     if &analyst != current {
-        f.push(Command::SetAnalyst(analyst));
+        f.push(TeamCommand::SetAnalyst(analyst));
     }
 }

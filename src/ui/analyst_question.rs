@@ -4,7 +4,7 @@
 
 use egui::TextEdit;
 
-use crate::app::Command;
+use crate::app::team::TeamCommand;
 use crate::ui::Frame;
 
 /// Draws the question when the app asks for the analyst's name.
@@ -54,8 +54,8 @@ pub fn show(ui: &mut egui::Ui, f: &mut Frame) {
         });
     ui.add_space(4.0);
     if save {
-        f.push(Command::SetAnalyst(f.state.analyst_draft.clone()));
+        f.push(TeamCommand::SetAnalyst(f.state.analyst_draft.clone()));
     } else if decline {
-        f.push(Command::DeclineAnalystName);
+        f.push(TeamCommand::DeclineAnalystName);
     }
 }

@@ -2,15 +2,16 @@
 //! text, each with its verdict, organisation, date and a snippet with the matching words
 //! marked, and actions: open the earlier review at its claim, open the fact-check's page, copy
 //! the earlier verdict into the selected claim as evidence. It only reads the app's
-//! [`crate::app::checked_before::CheckedBefore`] state (the search runs on the app's worker thread) and emits commands.
+//! [`crate::app::open_review::checked_before::CheckedBefore`] state and the archive's status
+//! (the search runs on the archive's thread) and emits commands.
 
 use claimdesk_archive::SearchHit;
 use claimdesk_model::ClaimId;
 use egui::text::{LayoutJob, TextFormat};
 use egui::{FontId, RichText};
 
-use crate::app::Command;
-use crate::app::checked_before::{ArchiveStatus, is_review_hit};
+use crate::app::archive::{ArchiveCommand, ArchiveStatus, is_review_hit};
+use crate::app::{Command, OpenReview};
 use crate::ui::Frame;
 use crate::ui::evidence_editor::openable_url;
 
@@ -18,16 +19,17 @@ use crate::ui::evidence_editor::openable_url;
 const SNIPPET_ROWS: usize = 4;
 
 /// Draws the panel.
-pub fn show(ui: &mut egui::Ui, f: &mut Frame) {
-    let panel = &f.app.checked_before;
+pub fn show(ui: &mut egui::Ui, f: &mut Frame, open: &OpenReview) {
+    let status = &f.app.archive.status;
+    let panel = &open.checked_before;
     ui.add_space(4.0);
     ui.horizontal(|ui| {
         ui.strong("Checked before");
-        if let ArchiveStatus::Ready(claims) = panel.status {
+        if let ArchiveStatus::Ready(claims) = status {
             ui.weak(format!("· archive of {claims} claims"));
         }
     });
-    if let ArchiveStatus::Unavailable(message) = &panel.status {
+    if let ArchiveStatus::Unavailable(message) = status {
         ui.colored_label(
             ui.visuals().error_fg_color,
             format!("Archive unavailable: {message}. Library… in the File menu tries again."),
@@ -38,13 +40,13 @@ pub fn show(ui: &mut egui::Ui, f: &mut Frame) {
         ui.weak("Select a claim or some text to see earlier fact-checks of it.");
         return;
     }
-    if panel.status == ArchiveStatus::Ready(0) {
+    if *status == ArchiveStatus::Ready(0) {
         empty_library_hint(ui);
         return;
     }
     let Some(hits) = &panel.hits else {
         // No spinner: it would repaint every frame; the search thread wakes the UI when done.
-        ui.weak(if panel.status == ArchiveStatus::Opening {
+        ui.weak(if *status == ArchiveStatus::Opening {
             "Opening the archive…"
         } else {
             "Searching…"
@@ -55,7 +57,7 @@ pub fn show(ui: &mut egui::Ui, f: &mut Frame) {
         ui.weak("No earlier fact-check matches.");
         return;
     }
-    let target = copy_target(f);
+    let target = copy_target(open);
     let mut commands = Vec::new();
     egui::ScrollArea::vertical()
         .id_salt("checked_before_list")
@@ -69,10 +71,9 @@ pub fn show(ui: &mut egui::Ui, f: &mut Frame) {
 }
 
 /// Where "Copy verdict as evidence" copies to: the selected claim, if it exists.
-fn copy_target(f: &Frame) -> Option<ClaimId> {
-    let doc = f.app.doc.as_ref()?;
-    let id = f.app.view_state.selected_claim.as_ref()?;
-    doc.review.claim(id).map(|c| c.id.clone())
+fn copy_target(open: &OpenReview) -> Option<ClaimId> {
+    let id = open.view.selected_claim.as_ref()?;
+    open.review().claim(id).map(|c| c.id.clone())
 }
 
 fn empty_library_hint(ui: &mut egui::Ui) {
@@ -174,7 +175,7 @@ fn actions(ui: &mut egui::Ui, hit: &SearchHit, target: Option<&ClaimId>, out: &m
                 .clicked()
         {
             let id = ClaimId(hit.claim.claim_id.clone());
-            out.push(Command::OpenArchivedClaim(hit.source.clone(), id));
+            out.push(ArchiveCommand::OpenClaim(hit.source.clone(), id).into());
         }
         if let Some(url) = openable_url(&hit.claim.url)
             && ui
@@ -196,10 +197,7 @@ fn actions(ui: &mut egui::Ui, hit: &SearchHit, target: Option<&ClaimId>, out: &m
         if copy.clicked()
             && let Some(id) = target
         {
-            out.push(Command::CopyArchivedVerdict(
-                id.clone(),
-                Box::new(hit.clone()),
-            ));
+            out.push(ArchiveCommand::CopyVerdict(id.clone(), Box::new(hit.clone())).into());
         }
     });
 }

@@ -7,26 +7,23 @@ use claimdesk_model::status::STATUS_LOOKS;
 use claimdesk_model::verdict::{SUMMARY_LIMIT, VERDICT_SUGGESTIONS};
 use egui::TextEdit;
 
-use crate::app::commands::Command;
+use crate::app::open_review::claims::ClaimCommand;
+use crate::app::{Command, OpenReview};
 use crate::ui::Frame;
 use crate::ui::{claim_history, evidence_editor, theme};
 
-/// Draws the editor for `wb.view_state.selected_claim`.
-pub fn show(ui: &mut egui::Ui, f: &mut Frame) {
-    let wb = f.app;
-    let Some(doc) = &wb.doc else {
-        return;
-    };
-    let Some(claim) = wb
-        .view_state
+/// Draws the editor for the open review's selected claim.
+pub fn show(ui: &mut egui::Ui, f: &mut Frame, open: &OpenReview) {
+    let view = &open.view;
+    let Some(claim) = view
         .selected_claim
         .as_ref()
-        .and_then(|id| doc.review.claim(id))
+        .and_then(|id| open.review().claim(id))
     else {
         return;
     };
     let mut commands = Vec::new();
-    let has_selection = wb.view_state.has_text_selected();
+    let has_selection = view.has_text_selected();
     let focus_verdict = std::mem::take(&mut f.state.focus_claim_editor);
     egui::ScrollArea::vertical()
         .id_salt("claim_editor")
@@ -41,7 +38,7 @@ pub fn show(ui: &mut egui::Ui, f: &mut Frame) {
                 .show(ui, |ui| {
                     let history = HistoryPart {
                         reason: &mut f.state.reason,
-                        unnamed: wb.settings.analyst.is_unset(),
+                        unnamed: f.app.settings.analyst.is_unset(),
                     };
                     editor(
                         ui,
@@ -96,7 +93,7 @@ fn editor(
             .on_disabled_hover_text("Select the claim's new text in the article first")
             .clicked()
         {
-            commands.push(Command::Reattach(id.clone()));
+            commands.push(ClaimCommand::Reattach(id.clone()).into());
         }
     }
     ui.add_space(4.0);
@@ -106,7 +103,7 @@ fn editor(
             let (status, key) = (look.status, look.key);
             let text = format!("{} ({key})", status.label());
             if ui.selectable_label(claim.status == status, text).clicked() {
-                commands.push(Command::SetStatus(id.clone(), status));
+                commands.push(ClaimCommand::SetStatus(id.clone(), status).into());
             }
         }
     });
@@ -156,7 +153,7 @@ fn editor(
         .on_hover_text("Del — can be undone with Ctrl+Z")
         .clicked()
     {
-        commands.push(Command::DeleteClaim(id.clone()));
+        commands.push(ClaimCommand::Delete(id.clone()).into());
     }
 }
 
@@ -174,8 +171,10 @@ fn verdict(ui: &mut egui::Ui, claim: &Claim, focus: bool, commands: &mut Vec<Com
                     for suggestion in VERDICT_SUGGESTIONS {
                         let current = claim.verdict.trim() == *suggestion;
                         if ui.selectable_label(current, *suggestion).clicked() && !current {
-                            commands
-                                .push(Command::PickVerdict(id.clone(), (*suggestion).to_owned()));
+                            commands.push(
+                                ClaimCommand::PickVerdict(id.clone(), (*suggestion).to_owned())
+                                    .into(),
+                            );
                         }
                     }
                 })
@@ -265,7 +264,7 @@ fn text_field(
         .add(edit.hint_text(hint).desired_width(width))
         .labelled_by(label);
     if resp.changed() {
-        commands.push(Command::SetText(claim.id.clone(), field, text));
+        commands.push(ClaimCommand::SetText(claim.id.clone(), field, text).into());
     }
     resp
 }

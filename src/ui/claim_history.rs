@@ -4,7 +4,9 @@
 use claimdesk_model::{Claim, ClaimId};
 use egui::{Key, TextEdit};
 
-use crate::app::commands::Command;
+use crate::app::Command;
+use crate::app::OpenReview;
+use crate::app::open_review::claims::ClaimCommand;
 
 /// The reason being typed for a claim's last change (W); Enter saves it, Esc cancels.
 #[derive(Clone, Debug, PartialEq)]
@@ -74,14 +76,12 @@ pub fn show(
 
 /// W ("why"): opens the reason field for the selected claim's last change (the caller has
 /// checked that the article has the keyboard).
-pub fn read_why_key(input: &egui::InputState, f: &mut crate::ui::Frame) {
-    let wb = f.app;
-    if !input.key_pressed(Key::W) || wb.view_state.bulk() {
+pub fn read_why_key(input: &egui::InputState, f: &mut crate::ui::Frame, open: &OpenReview) {
+    if !input.key_pressed(Key::W) || open.view.bulk() {
         return;
     }
-    let selected = wb.view_state.selected_claim.as_ref();
-    let doc = wb.doc.as_ref();
-    if let Some(claim) = selected.and_then(|id| doc.and_then(|d| d.review.claim(id))) {
+    let selected = open.view.selected_claim.as_ref();
+    if let Some(claim) = selected.and_then(|id| open.review().claim(id)) {
         f.state.reason = ReasonDraft::for_claim(claim);
     }
 }
@@ -113,6 +113,6 @@ fn reason_field(ui: &mut egui::Ui, d: &mut ReasonDraft, commands: &mut Vec<Comma
     // Enter saves; Esc or a click elsewhere cancels. Either way the field closes (the caller
     // sees it no longer has the keyboard).
     if response.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter)) {
-        commands.push(Command::SetReason(d.claim.clone(), d.text.clone()));
+        commands.push(ClaimCommand::SetReason(d.claim.clone(), d.text.clone()).into());
     }
 }

@@ -5,10 +5,10 @@
 //! the claim editor's verdict field. While the list has the keyboard the status keys, J/K/U
 //! and Delete act as in the article.
 
-use claimdesk_model::Review;
 use egui::{Key, Rect, Sense};
 
-use crate::app::{Command, Selection};
+use crate::app::open_review::navigation::SelectCommand;
+use crate::app::{OpenReview, Selection};
 use crate::ui::Frame;
 
 /// Makes the list's area (`rect`) one focusable widget, named for screen readers, and returns
@@ -34,13 +34,19 @@ pub fn focus_target(ui: &mut egui::Ui, f: &mut Frame, rect: Rect) -> egui::Respo
 
 /// Reads this frame's list keys while `list` has the keyboard; `rows` are the review indices
 /// of the claims the list shows, in list order.
-pub fn read(ui: &egui::Ui, f: &mut Frame, list: &egui::Response, review: &Review, rows: &[usize]) {
+pub fn read(
+    ui: &egui::Ui,
+    f: &mut Frame,
+    list: &egui::Response,
+    open: &OpenReview,
+    rows: &[usize],
+) {
     if !list.has_focus() || rows.is_empty() {
         return;
     }
-    let current = f
-        .app
-        .view_state
+    let review = open.review();
+    let current = open
+        .view
         .selected_claim
         .as_ref()
         .and_then(|id| rows.iter().position(|&i| review.claims()[i].id == *id));
@@ -59,10 +65,10 @@ pub fn read(ui: &egui::Ui, f: &mut Frame, list: &egui::Response, review: &Review
     };
     if let Some(row) = target.filter(|&row| Some(row) != current) {
         let claim = &review.claims()[rows[row]];
-        f.push(Command::SelectClaim(Some(claim.id.clone())));
-        f.push(Command::SelectText(None));
+        f.push(SelectCommand::Claim(Some(claim.id.clone())));
+        f.push(SelectCommand::Text(None));
         if !claim.orphaned {
-            f.push(Command::ScrollTo(claim.span.start));
+            f.push(SelectCommand::ScrollTo(claim.span.start));
         }
     }
     let Some(current) = current.map(|row| &review.claims()[rows[row]]) else {
@@ -70,11 +76,11 @@ pub fn read(ui: &egui::Ui, f: &mut Frame, list: &egui::Response, review: &Review
     };
     if pressed(Key::Enter) && !current.orphaned {
         let start = current.span.start;
-        f.push(Command::SelectText(Some(Selection {
+        f.push(SelectCommand::Text(Some(Selection {
             anchor: start,
             head: start,
         })));
-        f.push(Command::ScrollTo(start));
+        f.push(SelectCommand::ScrollTo(start));
         if let Some(article) = f.state.article_id {
             ui.memory_mut(|m| m.request_focus(article));
         }

@@ -4,7 +4,9 @@
 use claimdesk_model::{Claim, ClaimStatus};
 use egui::{Rect, Sense, pos2, vec2};
 
-use crate::app::Command;
+use crate::app::OpenReview;
+use crate::app::open_review::claims_list::ListCommand;
+use crate::app::open_review::navigation::SelectCommand;
 use crate::ui::Frame;
 use crate::ui::{bidi_layout, claim_editor, claims_list_keys, claims_pick, list_entry, theme};
 
@@ -12,16 +14,13 @@ use crate::ui::{bidi_layout, claim_editor, claims_list_keys, claims_pick, list_e
 const ROW_HEIGHT: f32 = 46.0;
 
 /// Draws the panel.
-pub fn show(ui: &mut egui::Ui, f: &mut Frame) {
-    let wb = f.app;
-    let Some(doc) = &wb.doc else {
-        return;
-    };
-    if crate::ui::suggestions_panel::tabs(ui, f) {
+pub fn show(ui: &mut egui::Ui, f: &mut Frame, open: &OpenReview) {
+    if crate::ui::suggestions_panel::tabs(ui, f, open) {
         return;
     }
-    let review = &doc.review;
-    let counts = wb.claims_list.counts();
+    let review = open.review();
+    let list = &open.claims_list;
+    let counts = list.counts();
     let dark = ui.visuals().dark_mode;
     ui.add_space(4.0);
     ui.heading(format!("Claims ({})", review.claims().len()));
@@ -31,7 +30,7 @@ pub fn show(ui: &mut egui::Ui, f: &mut Frame) {
             let idx = status as usize;
             let (rect, _) = ui.allocate_exact_size(vec2(28.0, 16.0), Sense::hover());
             theme::paint_swatch(ui.painter(), rect, status, dark);
-            let mut shown = wb.status_filter[idx];
+            let mut shown = list.shows_status(status);
             let resp = ui
                 .checkbox(&mut shown, format!("{}: {}", status.label(), counts[idx]))
                 .on_hover_text(format!(
@@ -39,11 +38,11 @@ pub fn show(ui: &mut egui::Ui, f: &mut Frame) {
                     status.label().to_lowercase()
                 ));
             if resp.changed() {
-                f.push(Command::SetStatusFilter(status, shown));
+                f.push(ListCommand::SetStatusFilter(status, shown));
             }
         });
     }
-    let orphans = wb.claims_list.orphans();
+    let orphans = list.orphans();
     if orphans > 0 {
         ui.colored_label(
             ui.visuals().warn_fg_color,
@@ -52,10 +51,10 @@ pub fn show(ui: &mut egui::Ui, f: &mut Frame) {
     }
     ui.separator();
 
-    let visible = wb.claims_list.rows();
-    crate::ui::claims_search_box::show(ui, f, visible.len(), review.claims().len());
-    let editor_open = wb
-        .view_state
+    let visible = list.rows();
+    crate::ui::claims_search_box::show(ui, f, list.query(), (visible.len(), review.claims().len()));
+    let view = &open.view;
+    let editor_open = view
         .selected_claim
         .as_ref()
         .is_some_and(|id| review.claim(id).is_some());
@@ -70,44 +69,44 @@ pub fn show(ui: &mut egui::Ui, f: &mut Frame) {
         ui.weak("No claims match the statuses ticked and the search above.");
     }
     let mut clicked = None;
-    let list = egui::ScrollArea::vertical()
+    let scrolled = egui::ScrollArea::vertical()
         .id_salt("claims_list")
         .max_height(list_height)
         .auto_shrink([false, true])
         .show_rows(ui, ROW_HEIGHT, visible.len(), |ui, range| {
-            let selected = wb.view_state.selected_claim.as_ref();
+            let selected = view.selected_claim.as_ref();
             let rows = (visible, &range);
             crate::ui::claims_list_follow::follow_selection(ui, review, selected, rows, ROW_HEIGHT);
             for &i in &visible[range] {
                 let claim = &review.claims()[i];
-                let selected = claims_pick::is_picked(&wb.view_state, &claim.id);
+                let selected = claims_pick::is_picked(view, &claim.id);
                 if list_row(ui, claim, selected, dark).clicked() {
                     clicked = Some(i);
                 }
             }
         });
-    let list = claims_list_keys::focus_target(ui, f, list.inner_rect);
+    let keys = claims_list_keys::focus_target(ui, f, scrolled.inner_rect);
     if clicked.is_some() {
-        list.request_focus();
+        keys.request_focus();
     }
-    claims_list_keys::read(ui, f, &list, review, visible);
+    claims_list_keys::read(ui, f, &keys, open, visible);
     let modifiers = claims_pick::click_modifiers(ui);
     let pick = clicked
-        .and_then(|i| claims_pick::click(review, &wb.view_state, visible, i, modifiers))
+        .and_then(|i| claims_pick::click(review, view, visible, i, modifiers))
         .or_else(|| claims_pick::select_all(ui, review, visible));
     if let Some(pick) = pick {
         f.push(pick);
     } else if let Some(i) = clicked {
         let claim = &review.claims()[i];
-        f.push(Command::SelectClaim(Some(claim.id.clone())));
-        f.push(Command::SelectText(None));
+        f.push(SelectCommand::Claim(Some(claim.id.clone())));
+        f.push(SelectCommand::Text(None));
         if !claim.orphaned {
-            f.push(Command::ScrollTo(claim.span.start));
+            f.push(SelectCommand::ScrollTo(claim.span.start));
         }
     }
     if editor_open {
         ui.separator();
-        claim_editor::show(ui, f);
+        claim_editor::show(ui, f, open);
     }
 }
 

@@ -5,7 +5,8 @@
 use claimdesk_model::{ClaimId, Review};
 use egui::{Key, KeyboardShortcut, Modifiers};
 
-use crate::app::{Command, ViewState};
+use crate::app::ViewState;
+use crate::app::open_review::navigation::SelectCommand;
 
 /// The commands for a click on the list row of claim `clicked` (a review index) with
 /// `modifiers`, or `None` for a plain click. `visible` holds the review indices the list shows.
@@ -15,7 +16,7 @@ pub fn click(
     visible: &[usize],
     clicked: usize,
     modifiers: Modifiers,
-) -> Option<Command> {
+) -> Option<SelectCommand> {
     let claims = review.claims();
     let id = claims[clicked].id.clone();
     if modifiers.shift {
@@ -36,7 +37,7 @@ pub fn click(
         if anchor.is_some_and(|a| a > here) {
             ids.reverse();
         }
-        return Some(Command::PickClaims(ids));
+        return Some(SelectCommand::PickClaims(ids));
     }
     if modifiers.command {
         let mut ids = picked(state);
@@ -45,19 +46,19 @@ pub fn click(
         } else {
             ids.push(id);
         }
-        return Some(Command::PickClaims(ids));
+        return Some(SelectCommand::PickClaims(ids));
     }
     None
 }
 
 /// Ctrl+A: every claim the list shows, if pressed this frame.
-pub fn select_all(ui: &egui::Ui, review: &Review, visible: &[usize]) -> Option<Command> {
+pub fn select_all(ui: &egui::Ui, review: &Review, visible: &[usize]) -> Option<SelectCommand> {
     let all = KeyboardShortcut::new(Modifiers::COMMAND, Key::A);
     if visible.is_empty() || ui.ctx().text_edit_focused() {
         return None;
     }
     ui.input_mut(|i| i.consume_shortcut(&all)).then(|| {
-        Command::PickClaims(
+        SelectCommand::PickClaims(
             visible
                 .iter()
                 .map(|&i| review.claims()[i].id.clone())

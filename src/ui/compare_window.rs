@@ -8,24 +8,25 @@ use claimdesk_model::{Claim, Review};
 use claimdesk_team::compare::{Agreement, Comparison};
 use claimdesk_team::merge::{field_shown, text_field};
 
-use crate::app::Command;
-use crate::app::comparison::{ComparisonView, TakeFromOther};
+use crate::app::open_review::comparison::{CompareCommand, ComparisonView, TakeFromOther};
+use crate::app::open_review::navigation::SelectCommand;
+use crate::app::{Command, OpenReview};
 use crate::ui::{Frame, theme};
 
 /// Shows the window while a comparison is open.
-pub fn show(ui: &mut egui::Ui, f: &mut Frame) {
-    let (Some(view), Some(doc)) = (&f.app.comparison, &f.app.doc) else {
+pub fn show(ui: &mut egui::Ui, f: &mut Frame, open: &OpenReview) {
+    let Some(view) = &open.comparison else {
         return;
     };
     let mut commands = Vec::new();
-    let mut open = true;
+    let mut shown = true;
     let name = view.path.file_name().map_or_else(
         || view.path.display().to_string(),
         |n| n.to_string_lossy().into_owned(),
     );
     egui::Window::new(format!("Compare with {name}"))
         .id(egui::Id::unique("compare_window"))
-        .open(&mut open)
+        .open(&mut shown)
         // Over the claims column, which it stands in for while comparing: the article and its
         // compare marks stay in view.
         .default_pos([ui.ctx().content_rect().right() - 385.0, 110.0])
@@ -36,11 +37,11 @@ pub fn show(ui: &mut egui::Ui, f: &mut Frame) {
             legend(ui);
             ui.separator();
             egui::ScrollArea::vertical().show(ui, |ui| {
-                differences(ui, &doc.review, view, &mut commands);
+                differences(ui, open.review(), view, &mut commands);
             });
         });
-    if !open {
-        commands.push(Command::CloseComparison);
+    if !shown {
+        commands.push(CompareCommand::Close.into());
     }
     f.extend(commands);
 }
@@ -83,7 +84,7 @@ fn differences(ui: &mut egui::Ui, ours: &Review, view: &ComparisonView, out: &mu
                     );
                     let take = (
                         format!("Take their {name}"),
-                        Command::TakeFromOther(b[j].id.clone(), TakeFromOther::Field(field)),
+                        CompareCommand::Take(b[j].id.clone(), TakeFromOther::Field(field)).into(),
                     );
                     row(ui, colour, (&a[i], true), &what, Some(take), out);
                 }
@@ -92,7 +93,7 @@ fn differences(ui: &mut egui::Ui, ours: &Review, view: &ComparisonView, out: &mu
                 let what = format!("only in theirs ({})", b[j].status.label());
                 let take = (
                     "Take their claim".to_owned(),
-                    Command::TakeFromOther(b[j].id.clone(), TakeFromOther::Claim),
+                    CompareCommand::Take(b[j].id.clone(), TakeFromOther::Claim).into(),
                 );
                 row(ui, colour, (&b[j], false), &what, Some(take), out);
             }
@@ -141,9 +142,9 @@ fn row(
             .clicked()
         {
             if ours {
-                out.push(Command::SelectClaim(Some(claim.id.clone())));
+                out.push(SelectCommand::Claim(Some(claim.id.clone())).into());
             }
-            out.push(Command::ScrollTo(claim.span.start));
+            out.push(SelectCommand::ScrollTo(claim.span.start).into());
         }
         ui.label(what);
         if let Some((button, command)) = take

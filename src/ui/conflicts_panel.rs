@@ -5,15 +5,14 @@
 use claimdesk_model::merge_conflict::MergeConflict;
 use claimdesk_team::merge::Take;
 
-use crate::app::commands::Command;
+use crate::app::open_review::conflicts::ConflictCommand;
+use crate::app::open_review::navigation::SelectCommand;
+use crate::app::{Command, OpenReview};
 use crate::ui::Frame;
 
 /// Draws the bar if the review has conflicts.
-pub fn show(ui: &mut egui::Ui, f: &mut Frame) {
-    let Some(doc) = &f.app.doc else {
-        return;
-    };
-    let conflicts = &doc.review.conflicts;
+pub fn show(ui: &mut egui::Ui, f: &mut Frame, open: &OpenReview) {
+    let conflicts = &open.review().conflicts;
     let mut commands = Vec::new();
     ui.horizontal(|ui| {
         ui.colored_label(
@@ -27,14 +26,20 @@ pub fn show(ui: &mut egui::Ui, f: &mut Frame) {
         .max_height(140.0)
         .show(ui, |ui| {
             for (n, c) in conflicts.iter().enumerate() {
-                row(ui, f, n, c, &mut commands);
+                row(ui, open, n, c, &mut commands);
             }
         });
     f.extend(commands);
 }
 
-fn row(ui: &mut egui::Ui, f: &Frame, n: usize, c: &MergeConflict, commands: &mut Vec<Command>) {
-    let review = &f.app.doc.as_ref().expect("shown with a review").review;
+fn row(
+    ui: &mut egui::Ui,
+    open: &OpenReview,
+    n: usize,
+    c: &MergeConflict,
+    commands: &mut Vec<Command>,
+) {
+    let review = open.review();
     let claim = c.claim.as_ref().and_then(|id| review.claim(id));
     ui.horizontal_wrapped(|ui| {
         match claim {
@@ -52,36 +57,36 @@ fn row(ui: &mut egui::Ui, f: &Frame, n: usize, c: &MergeConflict, commands: &mut
             // Their text is kept as an earlier version; the review keeps ours until their text
             // is taken through the article-update review (claims re-anchored).
             if ui.button("Keep our text").clicked() {
-                commands.push(Command::ResolveConflict(n, Take::AsIs));
+                commands.push(ConflictCommand::Resolve(n, Take::AsIs).into());
             }
             if ui
                 .button("Take their text…")
                 .on_hover_text("Re-anchor every claim on their text, and review the outcome")
                 .clicked()
             {
-                commands.push(Command::ResolveConflict(n, Take::Theirs));
+                commands.push(ConflictCommand::Resolve(n, Take::Theirs).into());
             }
             return;
         }
         if ui.button("Take ours").clicked() {
-            commands.push(Command::ResolveConflict(n, Take::Ours));
+            commands.push(ConflictCommand::Resolve(n, Take::Ours).into());
         }
         if ui.button("Take theirs").clicked() {
-            commands.push(Command::ResolveConflict(n, Take::Theirs));
+            commands.push(ConflictCommand::Resolve(n, Take::Theirs).into());
         }
         if let Some(claim) = claim {
-            let editing = f.app.view_state.selected_claim.as_ref() == Some(&claim.id);
+            let editing = open.view.selected_claim.as_ref() == Some(&claim.id);
             if editing {
                 if ui
                     .button("Keep as edited")
                     .on_hover_text("Keep the value the claim editor shows now")
                     .clicked()
                 {
-                    commands.push(Command::ResolveConflict(n, Take::AsIs));
+                    commands.push(ConflictCommand::Resolve(n, Take::AsIs).into());
                 }
             } else if ui.button("Edit").clicked() {
-                commands.push(Command::SelectClaim(Some(claim.id.clone())));
-                commands.push(Command::ScrollTo(claim.span.start));
+                commands.push(SelectCommand::Claim(Some(claim.id.clone())).into());
+                commands.push(SelectCommand::ScrollTo(claim.span.start).into());
             }
         }
     });

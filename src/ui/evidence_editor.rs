@@ -6,7 +6,10 @@ use claimdesk_model::Claim;
 use claimdesk_reports::safe::http_url;
 use egui::TextEdit;
 
-use crate::app::commands::{Command, EvidenceField};
+use claimdesk_model::fields::EvidenceField;
+
+use crate::app::Command;
+use crate::app::open_review::claims::ClaimCommand;
 use crate::ui::claim_editor::is_iso_date;
 
 /// The URL to open for an evidence entry: the normalised http(s) URL, or `None`.
@@ -34,7 +37,7 @@ pub fn show(ui: &mut egui::Ui, claim: &Claim, commands: &mut Vec<Command>) {
                             .on_hover_text("Remove this source — Ctrl+Z brings it back")
                             .clicked()
                         {
-                            commands.push(Command::RemoveEvidence(id.clone(), i));
+                            commands.push(ClaimCommand::RemoveEvidence(id.clone(), i).into());
                         }
                     });
                 });
@@ -64,7 +67,7 @@ pub fn show(ui: &mut egui::Ui, claim: &Claim, commands: &mut Vec<Command>) {
                         )
                         .labelled_by(label.id);
                     if resp.changed() {
-                        commands.push(Command::SetEvidence(id.clone(), i, field, text));
+                        commands.push(ClaimCommand::SetEvidence(id.clone(), i, field, text).into());
                     }
                     match field {
                         EvidenceField::Url
@@ -90,7 +93,7 @@ pub fn show(ui: &mut egui::Ui, claim: &Claim, commands: &mut Vec<Command>) {
         .on_hover_text("Add an empty source to this claim")
         .clicked()
     {
-        commands.push(Command::AddEvidence(id.clone()));
+        commands.push(ClaimCommand::AddEvidence(id.clone()).into());
     }
 }
 

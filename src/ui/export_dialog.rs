@@ -2,7 +2,8 @@
 
 use claimdesk_reports::{ExportFormat, notes};
 
-use crate::app::commands::Command;
+use crate::app::OpenReview;
+use crate::app::exporting::ExportCommand;
 use crate::ui::{Frame, UiModal};
 
 /// One line on what each format is for.
@@ -21,25 +22,19 @@ pub fn description(format: ExportFormat) -> &'static str {
 
 /// Opens the dialog (on HTML, or on the format picked so far if it is already open).
 pub fn open(f: &mut Frame) {
-    if f.app.doc.is_some() {
-        let format = match f.state.modal {
-            Some(UiModal::Export(format)) => format,
-            _ => ExportFormat::Html,
-        };
-        f.state.modal = Some(UiModal::Export(format));
-    }
+    let format = match f.state.modal {
+        Some(UiModal::Export(format)) => format,
+        _ => ExportFormat::Html,
+    };
+    f.state.modal = Some(UiModal::Export(format));
 }
 
 /// Shows the dialog while it is open.
-pub fn show(ui: &mut egui::Ui, f: &mut Frame) {
+pub fn show(ui: &mut egui::Ui, f: &mut Frame, open: &OpenReview) {
     let Some(UiModal::Export(mut format)) = f.state.modal else {
         return;
     };
     let app = f.app;
-    let Some(doc) = &app.doc else {
-        f.state.modal = None;
-        return;
-    };
     let mut go = false;
     let mut cancel = false;
     let mut timeline_choice = None;
@@ -65,7 +60,7 @@ pub fn show(ui: &mut egui::Ui, f: &mut Frame) {
                 timeline_choice = Some(timeline);
             }
         }
-        let remarks = notes(&doc.review, format);
+        let remarks = notes(open.review(), format);
         if !remarks.is_empty() {
             ui.add_space(6.0);
             for remark in remarks {
@@ -87,11 +82,11 @@ pub fn show(ui: &mut egui::Ui, f: &mut Frame) {
     });
     f.state.modal = Some(UiModal::Export(format));
     if let Some(on) = timeline_choice {
-        f.push(Command::SetExportTimeline(on));
+        f.push(ExportCommand::SetTimeline(on));
     }
     if go {
         f.state.modal = None;
-        f.push(Command::Export(format));
+        f.push(ExportCommand::Start(format));
     } else if cancel || modal.should_close() {
         f.state.modal = None;
     }

@@ -2,21 +2,18 @@
 
 use egui::{Key, TextEdit};
 
-use crate::app::Command;
+use crate::app::open_review::find::{FindBar, FindCommand};
+use crate::app::open_review::navigation::Direction;
 use crate::ui::Frame;
 
 /// Opens the find bar (or, if open, gives its field the keyboard again).
 pub fn open(f: &mut Frame) {
-    f.push(Command::OpenFind);
+    f.push(FindCommand::Open);
     f.state.find_focus = true;
 }
 
 /// Draws the find bar and handles its keys.
-pub fn show(ui: &mut egui::Ui, f: &mut Frame) {
-    let app = f.app;
-    let Some(find) = &app.find else {
-        return;
-    };
+pub fn show(ui: &mut egui::Ui, f: &mut Frame, find: &FindBar) {
     let mut query = find.query.clone();
     let mut close = false;
     let mut step = None;
@@ -30,12 +27,16 @@ pub fn show(ui: &mut egui::Ui, f: &mut Frame) {
             resp.request_focus();
         }
         if resp.changed() {
-            f.push(Command::SetFindQuery(query.clone()));
+            f.push(FindCommand::SetQuery(query.clone()));
         }
         // A single-line edit gives up focus on Enter; take it back so Enter repeats.
         if resp.lost_focus() {
             if ui.input(|i| i.key_pressed(Key::Enter)) {
-                step = Some(!ui.input(|i| i.modifiers.shift));
+                step = Some(if ui.input(|i| i.modifiers.shift) {
+                    Direction::Backward
+                } else {
+                    Direction::Forward
+                });
                 resp.request_focus();
             } else if ui.input(|i| i.key_pressed(Key::Escape)) {
                 close = true;
@@ -45,10 +46,10 @@ pub fn show(ui: &mut egui::Ui, f: &mut Frame) {
             close = true;
         }
         if ui.button("Previous").clicked() {
-            step = Some(false);
+            step = Some(Direction::Backward);
         }
         if ui.button("Next").clicked() {
-            step = Some(true);
+            step = Some(Direction::Forward);
         }
         let status = match (find.matches.len(), find.current) {
             _ if find.query != query => String::new(),
@@ -62,10 +63,10 @@ pub fn show(ui: &mut egui::Ui, f: &mut Frame) {
             close = true;
         }
     });
-    if let Some(forward) = step {
-        f.push(Command::FindStep(forward));
+    if let Some(direction) = step {
+        f.push(FindCommand::Step(direction));
     }
     if close {
-        f.push(Command::CloseFind);
+        f.push(FindCommand::Close);
     }
 }

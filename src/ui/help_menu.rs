@@ -9,7 +9,7 @@ use crate::ui::review_keys::REVIEW_KEYS;
 
 /// Adds the Go and Help menus to the menu bar.
 pub fn menus(ui: &mut egui::Ui, f: &mut Frame) {
-    let has_doc = f.app.doc.is_some();
+    let has_doc = f.app.review().is_some();
     ui.menu_button("Go", |ui| {
         for k in &REVIEW_KEYS {
             let button = egui::Button::new(k.action).shortcut_text(k.key.name());

@@ -4,9 +4,9 @@
 
 use claimdesk_archive::SourceSummary;
 
-use crate::app::archive_library::LibraryPick;
-use crate::app::checked_before::{ArchiveStatus, CheckedBefore};
-use crate::app::commands::Command;
+use crate::app::Command;
+use crate::app::archive::library::LibraryPick;
+use crate::app::archive::{ArchiveCommand, ArchiveStatus, ClaimArchive};
 use crate::ui::Frame;
 
 /// Problems listed at most (the rest are counted).
@@ -14,7 +14,7 @@ const PROBLEMS_SHOWN: usize = 20;
 
 /// Shows the window while it is open.
 pub fn show(ui: &mut egui::Ui, f: &mut Frame) {
-    let panel = &f.app.checked_before;
+    let panel = &f.app.archive;
     if !panel.library_open {
         return;
     }
@@ -35,12 +35,12 @@ pub fn show(ui: &mut egui::Ui, f: &mut Frame) {
         buttons(ui, panel, &mut commands);
     });
     if modal.should_close() {
-        commands.push(Command::CloseLibrary);
+        commands.push(ArchiveCommand::CloseLibrary.into());
     }
     f.extend(commands);
 }
 
-fn body(ui: &mut egui::Ui, panel: &CheckedBefore, commands: &mut Vec<Command>) {
+fn body(ui: &mut egui::Ui, panel: &ClaimArchive, commands: &mut Vec<Command>) {
     if let ArchiveStatus::Unavailable(message) = &panel.status {
         ui.colored_label(
             ui.visuals().error_fg_color,
@@ -75,7 +75,7 @@ fn source_row(ui: &mut egui::Ui, source: &SourceSummary, commands: &mut Vec<Comm
             .on_hover_text("Remove this source from the library (the files stay)")
             .clicked()
         {
-            commands.push(Command::RemoveFromLibrary(source.path.clone()));
+            commands.push(ArchiveCommand::Remove(source.path.clone()).into());
         }
         ui.vertical(|ui| {
             ui.label(source.path.display().to_string());
@@ -120,24 +120,24 @@ fn problems(ui: &mut egui::Ui, source: &SourceSummary) {
     }
 }
 
-fn buttons(ui: &mut egui::Ui, panel: &CheckedBefore, commands: &mut Vec<Command>) {
+fn buttons(ui: &mut egui::Ui, panel: &ClaimArchive, commands: &mut Vec<Command>) {
     let ready = matches!(panel.status, ArchiveStatus::Ready(_));
     ui.horizontal_wrapped(|ui| {
         if ui.button("Add folder…").clicked() {
-            commands.push(Command::AddToLibrary(LibraryPick::Folder));
+            commands.push(ArchiveCommand::Add(LibraryPick::Folder).into());
         }
         if ui.button("Add file…").clicked() {
-            commands.push(Command::AddToLibrary(LibraryPick::File));
+            commands.push(ArchiveCommand::Add(LibraryPick::File).into());
         }
         if ui
             .add_enabled(ready, egui::Button::new("Reindex"))
             .on_hover_text("Read every file again and rebuild the index")
             .clicked()
         {
-            commands.push(Command::ReindexLibrary);
+            commands.push(ArchiveCommand::Reindex.into());
         }
         if ui.button("Close").clicked() {
-            commands.push(Command::CloseLibrary);
+            commands.push(ArchiveCommand::CloseLibrary.into());
         }
         if panel.library_busy > 0 || panel.status == ArchiveStatus::Opening {
             ui.weak("Updating the index…");

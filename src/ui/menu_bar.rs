@@ -2,16 +2,24 @@
 
 use claimdesk_model::status::STATUS_LOOKS;
 
-use crate::app::commands::Command;
+use crate::app::OpenReview;
+use crate::app::archive::ArchiveCommand;
+use crate::app::article_update::ArticleCommand;
+use crate::app::files::FileCommand;
+use crate::app::open_review::claims::ClaimCommand;
+use crate::app::open_review::edit::EditCommand;
+use crate::app::suggestions::SuggestionCommand;
+use crate::app::team::TeamCommand;
+use crate::app::window::WindowCommand;
 use crate::ui::Frame;
 use crate::ui::{export_dialog, find_bar, review_details, theme};
 
 /// Draws the menus and, with a review open, the toolbar.
-pub fn show(ui: &mut egui::Ui, f: &mut Frame) {
+pub fn show(ui: &mut egui::Ui, f: &mut Frame, open: Option<&OpenReview>) {
     let wb = f.app;
     egui::MenuBar::new().ui(ui, |ui| {
-        ui.menu_button("File", |ui| file_menu(ui, f));
-        ui.menu_button("Edit", |ui| edit_menu(ui, f));
+        ui.menu_button("File", |ui| file_menu(ui, f, open));
+        ui.menu_button("Edit", |ui| edit_menu(ui, f, open));
         ui.menu_button("View", |ui| {
             ui.label("Theme");
             for (choice, label) in [
@@ -20,37 +28,37 @@ pub fn show(ui: &mut egui::Ui, f: &mut Frame) {
                 (egui::ThemePreference::Dark, "Dark"),
             ] {
                 if ui.radio(wb.settings.theme == choice, label).clicked() {
-                    f.push(Command::SetTheme(choice));
+                    f.push(WindowCommand::SetTheme(choice));
                 }
             }
             ui.separator();
-            suggest_item(ui, f);
+            suggest_item(ui, f, open.is_some());
         });
         crate::ui::help_menu::menus(ui, f);
     });
-    if wb.doc.is_some() {
-        toolbar(ui, f);
+    if let Some(open) = open {
+        toolbar(ui, f, open);
     }
 }
 
-fn file_menu(ui: &mut egui::Ui, f: &mut Frame) {
+fn file_menu(ui: &mut egui::Ui, f: &mut Frame, open: Option<&OpenReview>) {
     let wb = f.app;
-    let has_doc = wb.doc.is_some();
+    let has_doc = open.is_some();
     if ui
         .add(egui::Button::new("Open…").shortcut_text("Ctrl+O"))
         .clicked()
     {
-        f.push(Command::OpenDialog);
+        f.push(FileCommand::OpenDialog);
     }
     if ui.button("Open sample article").clicked() {
-        f.push(Command::OpenSample);
+        f.push(FileCommand::OpenSample);
     }
     if ui
         .add(egui::Button::new("New review from clipboard").shortcut_text("Ctrl+Shift+V"))
         .on_hover_text("Start a review of the text on the clipboard")
         .clicked()
     {
-        f.push(Command::NewFromClipboard);
+        f.push(FileCommand::NewFromClipboard);
     }
     ui.menu_button("Open recent", |ui| {
         if wb.settings.recent_files.is_empty() {
@@ -58,7 +66,7 @@ fn file_menu(ui: &mut egui::Ui, f: &mut Frame) {
         }
         for path in wb.settings.recent_files.clone() {
             if ui.button(path.display().to_string()).clicked() {
-                f.push(Command::Open(path));
+                f.push(FileCommand::Open(path));
             }
         }
     });
@@ -67,7 +75,7 @@ fn file_menu(ui: &mut egui::Ui, f: &mut Frame) {
         .add_enabled(has_doc, egui::Button::new("Save").shortcut_text("Ctrl+S"))
         .clicked()
     {
-        f.push(Command::Save);
+        f.push(FileCommand::Save);
     }
     if ui
         .add_enabled(
@@ -76,17 +84,18 @@ fn file_menu(ui: &mut egui::Ui, f: &mut Frame) {
         )
         .clicked()
     {
-        f.push(Command::SaveAs);
+        f.push(FileCommand::SaveAs);
     }
     ui.separator();
     article_items(ui, f, has_doc);
-    let has_article_file = wb
-        .doc
-        .as_ref()
-        .is_some_and(|d| d.article_path.is_some() && d.import.is_some());
+    let has_article_file = open
+        .map(OpenReview::doc)
+        .is_some_and(|d| d.article_path().is_some() && d.import().is_some());
     ui.add_enabled_ui(has_article_file, |ui| {
         ui.menu_button("Reload with encoding", |ui| {
-            crate::ui::update_dialog::encoding_menu(ui, f);
+            if let Some(open) = open {
+                crate::ui::update_dialog::encoding_menu(ui, f, open);
+            }
         });
     });
     ui.separator();
@@ -94,8 +103,9 @@ fn file_menu(ui: &mut egui::Ui, f: &mut Frame) {
         .add_enabled(has_doc, egui::Button::new("Review details…"))
         .on_hover_text("Reviewer, organisation, article and report URLs")
         .clicked()
+        && let Some(open) = open
     {
-        review_details::open(f);
+        review_details::open(f, open);
     }
     if ui
         .add_enabled(has_doc, egui::Button::new("Export…"))
@@ -109,14 +119,14 @@ fn file_menu(ui: &mut egui::Ui, f: &mut Frame) {
         .on_hover_text("The claim archive's sources: earlier reviews and published fact-checks")
         .clicked()
     {
-        f.push(Command::ShowLibrary);
+        f.push(ArchiveCommand::ShowLibrary);
     }
     ui.separator();
     if ui
         .add(egui::Button::new("Quit").shortcut_text("Ctrl+Q"))
         .clicked()
     {
-        f.push(Command::Quit);
+        f.push(FileCommand::Quit);
     }
 }
 
@@ -129,10 +139,10 @@ fn article_items(ui: &mut egui::Ui, f: &mut Frame, has_doc: bool) {
                 .on_hover_text("A corrected version of the article: every claim is re-anchored")
                 .clicked()
             {
-                f.push(Command::UpdateArticleFromFile);
+                f.push(ArticleCommand::UpdateFromFile);
             }
             if ui.button("From the clipboard").clicked() {
-                f.push(Command::UpdateArticleFromClipboard);
+                f.push(ArticleCommand::UpdateFromClipboard);
             }
         });
     });
@@ -143,28 +153,17 @@ fn article_items(ui: &mut egui::Ui, f: &mut Frame, has_doc: bool) {
         )
         .clicked()
     {
-        f.push(Command::CompareWith);
+        f.push(TeamCommand::CompareWith);
     }
 }
 
-fn edit_menu(ui: &mut egui::Ui, f: &mut Frame) {
-    let wb = f.app;
-    let (undo, redo) = wb.doc.as_ref().map_or((None, None), |d| {
-        (
-            d.history.undo_label().map(str::to_owned),
-            d.history.redo_label().map(str::to_owned),
-        )
-    });
+fn edit_menu(ui: &mut egui::Ui, f: &mut Frame, open: Option<&OpenReview>) {
+    let history = open.map(|o| o.doc().history());
+    let undo = history.and_then(|h| h.undo_label());
+    let redo = history.and_then(|h| h.redo_label());
+    let (can_undo, can_redo) = (undo.is_some(), redo.is_some());
     let undo_text = undo.map_or_else(|| "Undo".to_owned(), |l| format!("Undo: {l}"));
     let redo_text = redo.map_or_else(|| "Redo".to_owned(), |l| format!("Redo: {l}"));
-    let can_undo = wb
-        .doc
-        .as_ref()
-        .is_some_and(|d| d.history.undo_label().is_some());
-    let can_redo = wb
-        .doc
-        .as_ref()
-        .is_some_and(|d| d.history.redo_label().is_some());
     if ui
         .add_enabled(
             can_undo,
@@ -172,7 +171,7 @@ fn edit_menu(ui: &mut egui::Ui, f: &mut Frame) {
         )
         .clicked()
     {
-        f.push(Command::Undo);
+        f.push(EditCommand::Undo);
     }
     if ui
         .add_enabled(
@@ -181,19 +180,19 @@ fn edit_menu(ui: &mut egui::Ui, f: &mut Frame) {
         )
         .clicked()
     {
-        f.push(Command::Redo);
+        f.push(EditCommand::Redo);
     }
     ui.separator();
     if ui
         .add_enabled(
-            wb.doc.is_some(),
+            open.is_some(),
             egui::Button::new("Find…").shortcut_text("Ctrl+F"),
         )
         .clicked()
     {
         find_bar::open(f);
     }
-    let selected = wb.view_state.selected_claim.clone();
+    let selected = open.and_then(|o| o.view.selected_claim.clone());
     if ui
         .add_enabled(
             selected.is_some(),
@@ -202,18 +201,18 @@ fn edit_menu(ui: &mut egui::Ui, f: &mut Frame) {
         .clicked()
         && let Some(id) = selected
     {
-        f.push(Command::DeleteClaim(id));
+        f.push(ClaimCommand::Delete(id));
     }
     ui.separator();
     crate::ui::analyst_menu::show(ui, f);
 }
 
 /// Buttons to mark the selection (or restatus the selected claim), and Find.
-fn toolbar(ui: &mut egui::Ui, f: &mut Frame) {
-    let wb = f.app;
-    let has_selection = wb.view_state.has_text_selected();
-    let has_claim = wb.view_state.selected_claim.is_some();
-    let has_suggestion = wb.view_state.selected_suggestion.is_some();
+fn toolbar(ui: &mut egui::Ui, f: &mut Frame, open: &OpenReview) {
+    let view = &open.view;
+    let has_selection = view.has_text_selected();
+    let has_claim = view.selected_claim.is_some();
+    let has_suggestion = view.selected_suggestion.is_some();
     let dark = ui.visuals().dark_mode;
     ui.horizontal(|ui| {
         ui.label(if has_selection || has_suggestion || !has_claim {
@@ -232,7 +231,7 @@ fn toolbar(ui: &mut egui::Ui, f: &mut Frame) {
                 .on_hover_text(format!("Press {key}"))
                 .on_disabled_hover_text("Select text in the article first");
             if resp.clicked() {
-                f.push(Command::Mark(status));
+                f.push(ClaimCommand::Mark(status));
             }
         }
         ui.separator();
@@ -248,18 +247,18 @@ fn toolbar(ui: &mut egui::Ui, f: &mut Frame) {
 }
 
 /// View → Suggest claims: shows or hides check-worthiness suggestions.
-fn suggest_item(ui: &mut egui::Ui, f: &mut Frame) {
+fn suggest_item(ui: &mut egui::Ui, f: &mut Frame, has_doc: bool) {
     let shown = f.app.suggestions.shown;
     let key = crate::ui::suggestion_keys::toggle_key_name();
     if ui
         .add_enabled(
-            f.app.doc.is_some(),
+            has_doc,
             egui::Button::selectable(shown, "Suggest claims").shortcut_text(key),
         )
         .on_hover_text("Point at the sentences most worth checking, with the reasons")
         .clicked()
     {
-        f.push(Command::ShowSuggestions(!shown));
+        f.push(SuggestionCommand::Show(!shown));
         f.state.claims_tab = false;
         ui.close();
     }

@@ -19,7 +19,6 @@ pub mod compare_window;
 pub mod conflicts_panel;
 pub mod evidence_editor;
 pub mod export_dialog;
-pub mod external_change_dialog;
 pub mod find_bar;
 pub mod fonts;
 pub mod help_menu;
@@ -28,25 +27,22 @@ pub mod library_window;
 pub mod list_entry;
 pub mod menu_bar;
 pub mod notices;
-pub mod recovery_dialog;
+pub mod question_dialog;
 pub mod review_details;
 pub mod review_keys;
-pub mod save_refused_dialog;
 pub mod shortcuts;
 pub mod start_screen;
 pub mod status_bar;
 pub mod suggestion_keys;
 pub mod suggestions_panel;
 pub mod theme;
-pub mod unsaved_dialog;
 pub mod update_dialog;
 pub mod window;
 
 use claimdesk_model::ReviewDetails;
 use claimdesk_reports::ExportFormat;
 
-use crate::app::document::Document;
-use crate::app::{AppState, Command};
+use crate::app::{AppState, Command, OpenReview};
 use article_view::ArticleView;
 
 /// Draws one frame from `app` and returns what the user asked for, in order.
@@ -108,14 +104,15 @@ impl UiState {
         self.article_view.as_ref()
     }
 
-    /// The article view for `doc`, made anew when the article text changed.
-    fn article_view_for(&mut self, doc: &Document) -> &mut ArticleView {
+    /// The article view for `open`, made anew when the article text changed.
+    fn article_view_for(&mut self, open: &OpenReview) -> &mut ArticleView {
+        let generation = open.doc().article_generation();
         let stale = self
             .article_view
             .as_ref()
-            .is_none_or(|v| v.article_generation() != doc.article_generation);
+            .is_none_or(|v| v.article_generation() != generation);
         if stale {
-            self.article_view = Some(ArticleView::new(&doc.review, doc.article_generation));
+            self.article_view = Some(ArticleView::new(open.review(), generation));
         }
         self.article_view.as_mut().expect("made above")
     }
@@ -138,8 +135,8 @@ pub struct Frame<'a> {
 
 impl Frame<'_> {
     /// Asks the app to do `command` after this frame's drawing.
-    pub fn push(&mut self, command: Command) {
-        self.commands.push(command);
+    pub fn push(&mut self, command: impl Into<Command>) {
+        self.commands.push(command.into());
     }
 }
 

@@ -1,7 +1,7 @@
 //! Banners for errors and warnings at the top of the window's central area.
 
-use crate::app::Command;
 use crate::app::notices::Level;
+use crate::app::window::WindowCommand;
 use crate::ui::Frame;
 
 /// Draws the error and warning banners; each has a Dismiss button.
@@ -67,6 +67,6 @@ pub fn show(ui: &mut egui::Ui, f: &mut Frame) {
         ui.add_space(4.0);
     }
     if let Some(i) = dismissed {
-        f.push(Command::DismissNotice(i));
+        f.push(WindowCommand::DismissNotice(i));
     }
 }

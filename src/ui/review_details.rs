@@ -4,23 +4,18 @@
 use claimdesk_reports::safe::http_url;
 use egui::TextEdit;
 
-use crate::app::commands::Command;
+use crate::app::OpenReview;
+use crate::app::open_review::edit::EditCommand;
 use crate::ui::claim_editor::is_iso_date;
 use crate::ui::{Frame, UiModal};
 
 /// Opens the dialog on a copy of the review's details.
-pub fn open(f: &mut Frame) {
-    let app = f.app;
-    if let Some(doc) = &app.doc {
-        f.state.modal = Some(UiModal::Details(doc.review.details.clone()));
-    }
+pub fn open(f: &mut Frame, open: &OpenReview) {
+    f.state.modal = Some(UiModal::Details(open.review().details.clone()));
 }
 
 /// Shows the dialog while it is open.
-pub fn show(ui: &mut egui::Ui, f: &mut Frame) {
-    if f.app.doc.is_none() && matches!(f.state.modal, Some(UiModal::Details(_))) {
-        f.state.modal = None;
-    }
+pub fn show(ui: &mut egui::Ui, f: &mut Frame, _open: &OpenReview) {
     let focused_once = egui::Id::unique("review_details_focused_once");
     let Some(UiModal::Details(draft)) = &mut f.state.modal else {
         ui.data_mut(|d| d.remove::<bool>(focused_once));
@@ -98,7 +93,7 @@ pub fn show(ui: &mut egui::Ui, f: &mut Frame) {
     }
     if save {
         if let Some(UiModal::Details(details)) = f.state.modal.take() {
-            f.push(Command::SetDetails(details));
+            f.push(EditCommand::SetDetails(details));
         }
     } else if cancel {
         f.state.modal = None;

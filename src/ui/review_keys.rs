@@ -4,7 +4,7 @@
 use egui::Key;
 
 use crate::app::Command;
-use crate::app::navigation::ClaimStep;
+use crate::app::open_review::navigation::{ClaimStep, SelectCommand};
 
 /// One review key: the key, what it does, and the command it sends.
 pub struct ReviewKey {
@@ -21,22 +21,22 @@ pub const REVIEW_KEYS: [ReviewKey; 4] = [
     ReviewKey {
         key: Key::J,
         action: "Next claim",
-        command: || Command::StepClaim(ClaimStep::Next),
+        command: || SelectCommand::Step(ClaimStep::Next).into(),
     },
     ReviewKey {
         key: Key::K,
         action: "Previous claim",
-        command: || Command::StepClaim(ClaimStep::Previous),
+        command: || SelectCommand::Step(ClaimStep::Previous).into(),
     },
     ReviewKey {
         key: Key::U,
         action: "Next claim under investigation",
-        command: || Command::StepClaim(ClaimStep::NextOpen),
+        command: || SelectCommand::Step(ClaimStep::NextOpen).into(),
     },
     ReviewKey {
         key: Key::S,
         action: "Select sentence",
-        command: || Command::SelectSentence,
+        command: || SelectCommand::Sentence.into(),
     },
 ];
 

@@ -3,6 +3,11 @@
 use egui::{Key, KeyboardShortcut, Modifiers};
 
 use crate::app::Command;
+use crate::app::files::FileCommand;
+use crate::app::open_review::claims::ClaimCommand;
+use crate::app::open_review::edit::EditCommand;
+use crate::app::open_review::navigation::SelectCommand;
+use crate::app::suggestions::SuggestionCommand;
 use crate::ui::Frame;
 use claimdesk_model::ClaimStatus;
 use claimdesk_model::status::STATUS_LOOKS;
@@ -10,38 +15,39 @@ use claimdesk_model::status::STATUS_LOOKS;
 /// Turns this frame's shortcut keys into commands.
 pub fn read(ui: &mut egui::Ui, f: &mut Frame) {
     let wb = f.app;
+    let open = wb.review();
     let shortcut = |m, k| KeyboardShortcut::new(m, k);
     let cmd = Modifiers::COMMAND;
     let cmd_shift = Modifiers::COMMAND | Modifiers::SHIFT;
-    let mut commands = Vec::new();
+    let mut commands: Vec<Command> = Vec::new();
     ui.input_mut(|i| {
         // Longer combinations first: consume_shortcut ignores an extra Shift.
         if i.consume_shortcut(&shortcut(cmd_shift, Key::S)) {
-            commands.push(Command::SaveAs);
+            commands.push(FileCommand::SaveAs.into());
         }
         // egui-winit turns only Ctrl+V (no Shift) into Event::Paste: Ctrl+Shift+V is a key.
         if i.consume_shortcut(&shortcut(cmd_shift, Key::V)) {
-            commands.push(Command::NewFromClipboard);
+            commands.push(FileCommand::NewFromClipboard.into());
         }
         if i.consume_shortcut(&shortcut(cmd, Key::S)) {
-            commands.push(Command::Save);
+            commands.push(FileCommand::Save.into());
         }
         if i.consume_shortcut(&shortcut(cmd, Key::O)) {
-            commands.push(Command::OpenDialog);
+            commands.push(FileCommand::OpenDialog.into());
         }
         if i.consume_shortcut(&shortcut(cmd_shift, Key::Z))
             || i.consume_shortcut(&shortcut(cmd, Key::Y))
         {
-            commands.push(Command::Redo);
+            commands.push(EditCommand::Redo.into());
         }
         if i.consume_shortcut(&shortcut(cmd, Key::Z)) {
-            commands.push(Command::Undo);
+            commands.push(EditCommand::Undo.into());
         }
         if i.consume_shortcut(&shortcut(cmd, Key::Q)) {
-            commands.push(Command::Quit);
+            commands.push(FileCommand::Quit.into());
         }
     });
-    if wb.doc.is_none() {
+    let Some(open) = open else {
         // Ctrl+V on the start screen starts a review of the pasted text.
         if !ui.ctx().text_edit_focused() && !f.state.modal_open(wb) {
             let pasted = ui.input(|i| {
@@ -51,12 +57,13 @@ pub fn read(ui: &mut egui::Ui, f: &mut Frame) {
                 })
             });
             if let Some(text) = pasted {
-                commands.push(Command::NewFromText(text));
+                commands.push(FileCommand::NewFromText(text).into());
             }
         }
         f.extend(commands);
         return;
-    }
+    };
+    let view = &open.view;
     if ui.input_mut(|i| i.consume_shortcut(&shortcut(cmd, Key::F))) {
         crate::ui::find_bar::open(f);
     }
@@ -71,36 +78,36 @@ pub fn read(ui: &mut egui::Ui, f: &mut Frame) {
             if i.modifiers.command || i.modifiers.alt {
                 return;
             }
-            crate::ui::suggestion_keys::read(i, f, &mut commands);
+            crate::ui::suggestion_keys::read(i, f, open, &mut commands);
             for look in &STATUS_LOOKS {
                 if i.key_pressed(status_key(look.status)) {
-                    commands.push(Command::Mark(look.status));
+                    commands.push(ClaimCommand::Mark(look.status).into());
                 }
             }
             crate::ui::review_keys::read(i, &mut commands);
-            crate::ui::claim_history::read_why_key(i, f);
+            crate::ui::claim_history::read_why_key(i, f, open);
             // R re-attaches the selected claim to the selected text.
             if i.key_pressed(Key::R)
-                && wb.view_state.has_text_selected()
-                && let Some(id) = &wb.view_state.selected_claim
+                && view.has_text_selected()
+                && let Some(id) = &view.selected_claim
             {
-                commands.push(Command::Reattach(id.clone()));
+                commands.push(ClaimCommand::Reattach(id.clone()).into());
             }
             let delete = i.key_pressed(Key::Delete) || i.key_pressed(Key::Backspace);
-            if delete && wb.view_state.bulk() {
-                commands.push(Command::DeletePicked);
-            } else if delete && let Some(id) = &wb.view_state.selected_claim {
-                commands.push(Command::DeleteClaim(id.clone()));
+            if delete && view.bulk() {
+                commands.push(ClaimCommand::DeletePicked.into());
+            } else if delete && let Some(id) = &view.selected_claim {
+                commands.push(ClaimCommand::Delete(id.clone()).into());
             }
             // With the find bar open, Esc closes it (and keeps the selection).
-            if i.key_pressed(Key::Escape) && wb.find.is_none() {
+            if i.key_pressed(Key::Escape) && open.find.is_none() {
                 // A bare caret is not a selection: Esc then deselects the claim.
-                if wb.view_state.has_text_selected() {
-                    commands.push(Command::SelectText(None));
-                } else if wb.view_state.selected_suggestion.is_some() {
-                    commands.push(Command::SelectSuggestion(None));
+                if view.has_text_selected() {
+                    commands.push(SelectCommand::Text(None).into());
+                } else if view.selected_suggestion.is_some() {
+                    commands.push(SuggestionCommand::Select(None).into());
                 } else {
-                    commands.push(Command::SelectClaim(None));
+                    commands.push(SelectCommand::Claim(None).into());
                 }
             }
         });

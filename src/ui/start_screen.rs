@@ -1,6 +1,6 @@
 //! The start screen shown with no review open: open a file, the sample, or a recent file.
 
-use crate::app::commands::Command;
+use crate::app::files::FileCommand;
 use crate::ui::Frame;
 
 /// Draws the start screen.
@@ -17,14 +17,14 @@ pub fn show(ui: &mut egui::Ui, f: &mut Frame) {
             )
             .clicked()
         {
-            f.push(Command::OpenDialog);
+            f.push(FileCommand::OpenDialog);
         }
         ui.add_space(6.0);
         if ui
             .add(egui::Button::new("Open sample article").min_size(egui::vec2(260.0, 32.0)))
             .clicked()
         {
-            f.push(Command::OpenSample);
+            f.push(FileCommand::OpenSample);
         }
         ui.add_space(6.0);
         ui.weak("…or drop a .txt, .md or .claimdesk file on this window.");
@@ -41,7 +41,7 @@ pub fn show(ui: &mut egui::Ui, f: &mut Frame) {
                     .on_hover_text(path.display().to_string())
                     .clicked()
                 {
-                    f.push(Command::Open(path));
+                    f.push(FileCommand::Open(path));
                 }
             }
         }

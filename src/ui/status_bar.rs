@@ -1,10 +1,11 @@
 //! The status bar: the latest confirmation, what is selected, and what the keys do.
 
+use crate::app::OpenReview;
 use crate::app::notices::Level;
 use crate::ui::Frame;
 
 /// Draws the status bar.
-pub fn show(ui: &mut egui::Ui, f: &mut Frame) {
+pub fn show(ui: &mut egui::Ui, f: &mut Frame, open: Option<&OpenReview>) {
     let wb = f.app;
     let info = wb
         .notices
@@ -13,20 +14,23 @@ pub fn show(ui: &mut egui::Ui, f: &mut Frame) {
         .rev()
         .find(|n| n.level == Level::Info)
         .map(|n| n.text.clone());
-    let hint = hint(wb);
+    let hint = hint(open);
     ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
         // The right side first, so the messages on the left get what is left and are cut
         // with "…" instead of running under it.
-        if let Some(doc) = &wb.doc {
-            let n = doc.review.article.char_len();
+        if let Some(open) = open {
+            let doc = open.doc();
+            let n = doc.review().article.char_len();
             let dirty = doc.is_dirty();
-            let encoding = doc.import.as_ref().map(|i| i.encoding_label());
+            let encoding = doc.import().map(|i| i.encoding_label());
             ui.weak(format!("{n} characters"));
             if let Some(label) = encoding {
                 ui.separator();
-                ui.menu_button(label, |ui| crate::ui::update_dialog::encoding_menu(ui, f))
-                    .response
-                    .on_hover_text("The article file's encoding: click to read it with another");
+                ui.menu_button(label, |ui| {
+                    crate::ui::update_dialog::encoding_menu(ui, f, open)
+                })
+                .response
+                .on_hover_text("The article file's encoding: click to read it with another");
             }
             if dirty {
                 ui.separator();
@@ -54,11 +58,11 @@ pub fn show(ui: &mut egui::Ui, f: &mut Frame) {
 }
 
 /// What the keys do right now.
-fn hint(wb: &crate::app::AppState) -> String {
-    if wb.doc.is_none() {
+fn hint(open: Option<&OpenReview>) -> String {
+    let Some(open) = open else {
         return "No review open".to_owned();
-    }
-    let state = &wb.view_state;
+    };
+    let state = &open.view;
     if state.bulk() {
         return format!(
             "{} claims picked — A / D / I change all their statuses, Del removes them, Esc deselects",

@@ -6,7 +6,9 @@
 
 use egui::Key;
 
-use crate::app::Command;
+use crate::app::open_review::navigation::Direction;
+use crate::app::suggestions::SuggestionCommand;
+use crate::app::{Command, OpenReview};
 use crate::ui::Frame;
 use crate::ui::shortcuts::pressed_with_shift;
 
@@ -19,22 +21,27 @@ pub fn toggle_key_name() -> String {
 }
 
 /// Turns this frame's suggestion keys into commands.
-pub fn read(input: &egui::InputState, f: &mut Frame, commands: &mut Vec<Command>) {
+pub fn read(
+    input: &egui::InputState,
+    f: &mut Frame,
+    open: &OpenReview,
+    commands: &mut Vec<Command>,
+) {
     let shown = f.app.suggestions.shown;
     if pressed_with_shift(input, TOGGLE_KEY, true) {
-        commands.push(Command::ShowSuggestions(!shown));
+        commands.push(SuggestionCommand::Show(!shown).into());
         f.state.claims_tab = false;
     }
     if !shown {
         return;
     }
     if pressed_with_shift(input, Key::N, false) {
-        commands.push(Command::StepSuggestion(true));
+        commands.push(SuggestionCommand::Step(Direction::Forward).into());
     }
     if pressed_with_shift(input, Key::N, true) {
-        commands.push(Command::StepSuggestion(false));
+        commands.push(SuggestionCommand::Step(Direction::Backward).into());
     }
-    if input.key_pressed(Key::X) && f.app.view_state.selected_suggestion.is_some() {
-        commands.push(Command::DismissSuggestion);
+    if input.key_pressed(Key::X) && open.view.selected_suggestion.is_some() {
+        commands.push(SuggestionCommand::Dismiss.into());
     }
 }

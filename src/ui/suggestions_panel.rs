@@ -5,8 +5,10 @@
 use claimdesk_suggest::Suggestion;
 use egui::{Rect, pos2, vec2};
 
-use crate::app::Command;
-use crate::app::suggestions::{MAX_THRESHOLD, MIN_THRESHOLD, ModelChoice};
+use crate::app::OpenReview;
+use crate::app::suggestions::{
+    MAX_THRESHOLD, MIN_THRESHOLD, ModelChoice, ModelInfo, SuggestionCommand,
+};
 use crate::ui::{Frame, list_entry, theme};
 
 /// Height of one entry of the list.
@@ -14,24 +16,23 @@ const ROW_HEIGHT: f32 = 62.0;
 
 /// With suggestions on, draws the "Claims | Suggestions" tabs; returns true if the Suggestions
 /// tab is open (and was drawn), so the claims panel draws nothing else.
-pub fn tabs(ui: &mut egui::Ui, f: &mut Frame) -> bool {
+pub fn tabs(ui: &mut egui::Ui, f: &mut Frame, open: &OpenReview) -> bool {
     if !f.app.suggestions.shown {
         return false;
     }
     ui.add_space(4.0);
     ui.horizontal(|ui| {
-        let claims = f.app.doc.as_ref().map_or(0, |d| d.review.claims().len());
+        let claims = open.review().claims().len();
         if ui
             .selectable_label(f.state.claims_tab, format!("Claims ({claims})"))
             .clicked()
         {
             f.state.claims_tab = true;
         }
-        let s = &f.app.suggestions;
-        let label = if s.pending() {
+        let label = if f.app.suggestions_pending() {
             "Suggestions (…)".to_owned()
         } else {
-            format!("Suggestions ({})", s.len())
+            format!("Suggestions ({})", open.suggestions.len())
         };
         if ui
             .selectable_label(!f.state.claims_tab, label)
@@ -43,20 +44,20 @@ pub fn tabs(ui: &mut egui::Ui, f: &mut Frame) -> bool {
     });
     ui.separator();
     if !f.state.claims_tab {
-        show(ui, f);
+        show(ui, f, open);
     }
     !f.state.claims_tab
 }
 
 /// The Suggestions tab.
-fn show(ui: &mut egui::Ui, f: &mut Frame) {
-    threshold_row(ui, f);
-    model_row(ui, f);
-    speaker_row(ui, f);
+fn show(ui: &mut egui::Ui, f: &mut Frame, open: &OpenReview) {
+    let s = &open.suggestions;
+    threshold_row(ui, f, s.model());
+    model_row(ui, f, s.model());
+    speaker_row(ui, f, open);
     ui.weak("N / Shift+N: next / previous · A, D, I: mark the sentence · X: dismiss");
     ui.separator();
-    let s = &f.app.suggestions;
-    if s.pending() {
+    if f.app.suggestions_pending() {
         ui.horizontal(|ui| {
             ui.spinner();
             ui.label("Looking for claims worth checking…");
@@ -70,7 +71,7 @@ fn show(ui: &mut egui::Ui, f: &mut Frame) {
         );
         return;
     }
-    let selected = f.app.view_state.selected_suggestion;
+    let selected = open.view.selected_suggestion;
     let mut clicked = None;
     egui::ScrollArea::vertical()
         .id_salt("suggestions_list")
@@ -78,18 +79,18 @@ fn show(ui: &mut egui::Ui, f: &mut Frame) {
         .show_rows(ui, ROW_HEIGHT, s.len(), |ui, range| {
             for k in range {
                 let Some(g) = s.nth(k) else { continue };
-                if list_row(ui, f.app, g, selected == Some(g.span)).clicked() {
+                if list_row(ui, open, g, selected == Some(g.span)).clicked() {
                     clicked = Some(g.span);
                 }
             }
         });
     if let Some(span) = clicked {
-        f.push(Command::SelectSuggestion(Some(span)));
+        f.push(SuggestionCommand::Select(Some(span)));
     }
 }
 
 /// The threshold slider and what to expect at it.
-fn threshold_row(ui: &mut egui::Ui, f: &mut Frame) {
+fn threshold_row(ui: &mut egui::Ui, f: &mut Frame, model: Option<&ModelInfo>) {
     let mut t = f.app.settings.suggestion_threshold();
     let resp = ui.add(
         egui::Slider::new(&mut t, MIN_THRESHOLD..=MAX_THRESHOLD)
@@ -98,30 +99,24 @@ fn threshold_row(ui: &mut egui::Ui, f: &mut Frame) {
             .text("threshold"),
     );
     if resp.changed() {
-        f.push(Command::SetSuggestionThreshold(t));
+        f.push(SuggestionCommand::SetThreshold(t));
     }
-    let expected = f
-        .app
-        .suggestions
-        .model()
-        .and_then(|m| m.expected_precision(t));
+    let expected = model.and_then(|m| m.expected_precision(t));
     match expected {
         Some(row) => ui.weak(format!(
             "Expected precision {:.0}%, recall {:.0}% (held-out debate sentences; lower in news)",
             row.precision * 100.0,
             row.recall * 100.0
         )),
-        None if f.app.suggestions.model().is_some() => {
-            ui.weak("This model has no precision table: precision unknown.")
-        }
+        None if model.is_some() => ui.weak("This model has no precision table: precision unknown."),
         None => ui.weak("Expected precision: after scoring."),
     };
 }
 
 /// Which model scores, a way to change it, and a visible note when a chosen file failed.
-fn model_row(ui: &mut egui::Ui, f: &mut Frame) {
+fn model_row(ui: &mut egui::Ui, f: &mut Frame, model: Option<&ModelInfo>) {
     let choice = f.app.settings.suggestion_model.clone();
-    if let Some(error) = f.app.suggestions.model().and_then(|m| m.error.as_ref()) {
+    if let Some(error) = model.and_then(|m| m.error.as_ref()) {
         ui.colored_label(
             ui.visuals().warn_fg_color,
             format!("{error}. Using the built-in model instead."),
@@ -134,18 +129,18 @@ fn model_row(ui: &mut egui::Ui, f: &mut Frame) {
             .on_hover_text("A model made by `claimdesk train-suggester` from your reviews")
             .clicked()
         {
-            f.push(Command::PickSuggestionModel);
+            f.push(SuggestionCommand::PickModel);
         }
         if choice != ModelChoice::Builtin && ui.small_button("Built-in").clicked() {
-            f.push(Command::SetSuggestionModel(ModelChoice::Builtin));
+            f.push(SuggestionCommand::SetModel(ModelChoice::Builtin));
         }
     });
 }
 
 /// In a transcript: list everyone's suggestions or one speaker's.
-fn speaker_row(ui: &mut egui::Ui, f: &mut Frame) {
-    let s = &f.app.suggestions;
-    let speakers = s.speakers();
+fn speaker_row(ui: &mut egui::Ui, f: &mut Frame, open: &OpenReview) {
+    let s = &open.suggestions;
+    let speakers = open.speakers();
     if speakers.is_empty() {
         return;
     }
@@ -164,27 +159,22 @@ fn speaker_row(ui: &mut egui::Ui, f: &mut Frame) {
             }
         });
     if let Some(who) = picked {
-        f.push(Command::FilterSuggestionsBySpeaker(who));
+        f.push(SuggestionCommand::FilterBySpeaker(who));
     }
 }
 
 /// One suggestion: its reasons (and speaker) on top, the sentence below on two lines.
 fn list_row(
     ui: &mut egui::Ui,
-    app: &crate::app::AppState,
+    open: &OpenReview,
     g: &Suggestion,
     selected: bool,
 ) -> egui::Response {
-    let text = app
-        .doc
-        .as_ref()
-        .map(|d| {
-            d.review
-                .article
-                .slice(g.span.start, g.span.end)
-                .replace('\n', " ")
-        })
-        .unwrap_or_default();
+    let text = open
+        .review()
+        .article
+        .slice(g.span.start, g.span.end)
+        .replace('\n', " ");
     let (rect, resp, painter) = list_entry::allocate(ui, ROW_HEIGHT, &text, selected);
     let Some(painter) = painter else {
         return resp;

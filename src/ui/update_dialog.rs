@@ -8,21 +8,19 @@ use claimdesk_import::reanchor::{ChangeKind, ClaimUpdate, OrphanReason, Outcome,
 use egui::text::{LayoutJob, TextFormat};
 use egui::{Color32, FontId, Stroke};
 
-use crate::app::commands::Command;
-use crate::app::update::{COMMON_ENCODINGS, MORE_ENCODINGS, Pick, UpdateDialog};
+use crate::app::article_update::{ArticleCommand, COMMON_ENCODINGS, MORE_ENCODINGS};
+use crate::app::open_review::update::{Pick, UpdateCommand, UpdateReview};
+use crate::app::{Command, OpenReview};
 use crate::ui::Frame;
 
 /// Chars of context shown around an ambiguous candidate.
 const CONTEXT: usize = 40;
 
 /// The list of encodings; a click reads the article file again with it.
-pub fn encoding_menu(ui: &mut egui::Ui, f: &mut Frame) {
-    let wb = f.app;
-    let Some(doc) = &wb.doc else {
-        return;
-    };
-    let current = doc.import.as_ref().map(|i| i.encoding.to_ascii_lowercase());
-    let has_claims = !doc.review.claims().is_empty() || doc.is_dirty();
+pub fn encoding_menu(ui: &mut egui::Ui, f: &mut Frame, open: &OpenReview) {
+    let doc = open.doc();
+    let current = doc.import().map(|i| i.encoding.to_ascii_lowercase());
+    let has_claims = !doc.review().claims().is_empty() || doc.is_dirty();
     ui.weak(if has_claims {
         "Read the article file again with:\n(the claims are re-anchored; you review it first)"
     } else {
@@ -32,20 +30,19 @@ pub fn encoding_menu(ui: &mut egui::Ui, f: &mut Frame) {
         let is_current = current.as_deref() == Some(&label.to_ascii_lowercase());
         let text = format!("{label}  —  {what}");
         if ui.add(egui::Button::selectable(is_current, text)).clicked() {
-            f.push(Command::ReimportWithEncoding((*label).to_owned()));
+            f.push(ArticleCommand::ReimportWithEncoding((*label).to_owned()));
             ui.close();
         }
     }
 }
 
 /// Shows the update review while it is open.
-pub fn show(ui: &mut egui::Ui, f: &mut Frame) {
-    let wb = f.app;
-    let (Some(dialog), Some(_)) = (wb.update_dialog(), &wb.doc) else {
+pub fn show(ui: &mut egui::Ui, f: &mut Frame, open: &OpenReview) {
+    let Some(dialog) = &open.update else {
         return;
     };
     let mut picks = Vec::new();
-    let old_len = wb.doc.as_ref().map_or(0, |d| d.review.article.char_len());
+    let old_len = open.review().article.char_len();
     let mut apply = false;
     let mut cancel = false;
     let screen = ui.ctx().content_rect();
@@ -112,14 +109,14 @@ pub fn show(ui: &mut egui::Ui, f: &mut Frame) {
     }
     f.extend(picks);
     if apply {
-        f.push(Command::ApplyUpdate);
+        f.push(UpdateCommand::Apply);
     } else if cancel {
-        f.push(Command::CancelUpdate);
+        f.push(UpdateCommand::Cancel);
     }
 }
 
 /// The claims that need a look, by kind; picks go to `picks` as commands.
-fn sections(ui: &mut egui::Ui, dialog: &UpdateDialog, picks: &mut Vec<Command>) {
+fn sections(ui: &mut egui::Ui, dialog: &UpdateReview, picks: &mut Vec<Command>) {
     let changed: Vec<ClaimUpdate> = of_kind(dialog, |o| matches!(o, Outcome::Changed { .. }));
     let ambiguous: Vec<ClaimUpdate> = of_kind(dialog, |o| matches!(o, Outcome::Ambiguous { .. }));
     let orphaned: Vec<ClaimUpdate> = of_kind(dialog, |o| matches!(o, Outcome::Orphaned { .. }));
@@ -129,7 +126,7 @@ fn sections(ui: &mut egui::Ui, dialog: &UpdateDialog, picks: &mut Vec<Command>) 
         ui.horizontal(|ui| {
             ui.strong(format!("Changed ({}): the quote was edited", changed.len()));
             if ui.button("Accept all changed").clicked() {
-                picks.push(Command::AcceptAllChanged);
+                picks.push(UpdateCommand::AcceptAllChanged.into());
             }
         });
         for u in &changed {
@@ -146,7 +143,7 @@ fn sections(ui: &mut egui::Ui, dialog: &UpdateDialog, picks: &mut Vec<Command>) 
                     ui.radio_value(&mut pick, Pick::KeepOrphan, "Keep as orphan");
                 });
                 if pick != old {
-                    picks.push(Command::PickUpdate(u.id.clone(), pick));
+                    picks.push(UpdateCommand::Pick(u.id.clone(), pick).into());
                 }
             });
         }
@@ -175,7 +172,7 @@ fn sections(ui: &mut egui::Ui, dialog: &UpdateDialog, picks: &mut Vec<Command>) 
                 }
                 ui.radio_value(&mut pick, Pick::KeepOrphan, "Keep as orphan");
                 if pick != old {
-                    picks.push(Command::PickUpdate(u.id.clone(), pick));
+                    picks.push(UpdateCommand::Pick(u.id.clone(), pick).into());
                 }
             });
         }
@@ -217,7 +214,7 @@ fn sections(ui: &mut egui::Ui, dialog: &UpdateDialog, picks: &mut Vec<Command>) 
     });
 }
 
-fn of_kind(dialog: &UpdateDialog, keep: impl Fn(&Outcome) -> bool) -> Vec<ClaimUpdate> {
+fn of_kind(dialog: &UpdateReview, keep: impl Fn(&Outcome) -> bool) -> Vec<ClaimUpdate> {
     dialog
         .plan
         .claims
@@ -306,7 +303,7 @@ fn diff_job(ui: &egui::Ui, diff: &[WordChange]) -> LayoutJob {
 }
 
 /// A candidate in its context: "…before [candidate] after…", the candidate in bold colour.
-fn context_job(ui: &egui::Ui, dialog: &UpdateDialog, start: usize, end: usize) -> LayoutJob {
+fn context_job(ui: &egui::Ui, dialog: &UpdateReview, start: usize, end: usize) -> LayoutJob {
     let (same, _, added) = colors(ui);
     let font = FontId::proportional(15.0);
     let weak = ui.visuals().weak_text_color();

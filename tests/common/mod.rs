@@ -60,7 +60,7 @@ pub fn char_offset(text: &str, needle: &str) -> usize {
 
 /// Selects chars `a..b` of the article directly (as a finished selection would).
 pub fn select(h: &mut Harness<'_, Workbench>, a: usize, b: usize) {
-    h.state_mut().view_state.selection = Some(Selection { anchor: a, head: b });
+    h.state_mut().review_mut().unwrap().view.selection = Some(Selection { anchor: a, head: b });
 }
 
 /// Selects the first `needle` of the open article and presses the key of `status`.
@@ -74,14 +74,14 @@ pub fn mark_selected_text(h: &mut Harness<'_, Workbench>, needle: &str, status: 
 
 /// The open review's article text.
 pub fn article_text(h: &Harness<'_, Workbench>) -> String {
-    let doc = h.state().doc.as_ref().expect("a review is open");
-    doc.review.article.text().to_owned()
+    let doc = h.state().review().expect("a review is open");
+    doc.review().article.text().to_owned()
 }
 
 /// The open review's claims as (quote, status), in text order.
 pub fn claim_quotes(h: &Harness<'_, Workbench>) -> Vec<(String, ClaimStatus)> {
-    h.state().doc.as_ref().map_or_else(Vec::new, |d| {
-        d.review
+    h.state().review().map_or_else(Vec::new, |d| {
+        d.review()
             .claims()
             .iter()
             .map(|c| (c.quote.clone(), c.status))
@@ -93,11 +93,13 @@ pub fn claim_quotes(h: &Harness<'_, Workbench>) -> Vec<(String, ClaimStatus)> {
 pub fn selected_claim(h: &Harness<'_, Workbench>) -> Claim {
     let wb = h.state();
     let id = wb
-        .view_state
+        .review()
+        .unwrap()
+        .view
         .selected_claim
         .clone()
         .expect("a claim is selected");
-    wb.doc.as_ref().unwrap().review.claim(&id).unwrap().clone()
+    wb.review().unwrap().review().claim(&id).unwrap().clone()
 }
 
 /// The review saved at `path`, read back with the core's loader.

@@ -25,7 +25,7 @@ fn first_visible(h: &Harness<'_, Workbench>) -> usize {
 }
 
 fn caret(h: &Harness<'_, Workbench>) -> (usize, usize) {
-    let sel = h.state().view_state.selection.expect("a caret");
+    let sel = h.state().review().unwrap().view.selection.expect("a caret");
     (sel.anchor, sel.head)
 }
 
@@ -72,5 +72,5 @@ fn without_a_caret_the_page_keys_only_scroll() {
     h.key_press(Key::PageDown);
     h.run();
     assert!(first_visible(&h) > top);
-    assert!(h.state().view_state.selection.is_none());
+    assert!(h.state().review().unwrap().view.selection.is_none());
 }

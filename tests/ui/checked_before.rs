@@ -124,7 +124,9 @@ fn click(h: &mut Harness<'_, Workbench>, label: &str) {
 }
 
 fn panel_has_hits(wb: &Workbench) -> bool {
-    wb.checked_before
+    wb.review()
+        .unwrap()
+        .checked_before
         .hits
         .as_ref()
         .is_some_and(|h| !h.is_empty())
@@ -152,7 +154,14 @@ fn a_claim_checked_before_shows_its_verdict_and_copies_it_as_one_undo_step() {
     );
     run_until(&mut h, "the archive's matches", panel_has_hits);
     h.run();
-    let hits = h.state().checked_before.hits.clone().unwrap();
+    let hits = h
+        .state()
+        .review()
+        .unwrap()
+        .checked_before
+        .hits
+        .clone()
+        .unwrap();
     assert_eq!(
         hits.len(),
         1,
@@ -207,7 +216,14 @@ fn selected_text_is_searched_and_open_review_selects_the_earlier_claim() {
     common::select(&mut h, a, a + "hot water".len());
     h.run();
     run_until(&mut h, "a match for the selection", panel_has_hits);
-    let hits = h.state().checked_before.hits.clone().unwrap();
+    let hits = h
+        .state()
+        .review()
+        .unwrap()
+        .checked_before
+        .hits
+        .clone()
+        .unwrap();
     assert_eq!(hits[0].claim.verdict, "False", "{hits:?}");
     assert_eq!(hits[0].claim.organisation, "Feed Checkers");
 
@@ -215,7 +231,9 @@ fn selected_text_is_searched_and_open_review_selects_the_earlier_claim() {
     let a = common::char_offset(ARTICLE, "bridge cost twice");
     common::select(&mut h, a, a + "bridge cost twice".len());
     run_until(&mut h, "the bridge match", |wb| {
-        wb.checked_before
+        wb.review()
+            .unwrap()
+            .checked_before
             .hits
             .as_ref()
             .is_some_and(|h| h.first().is_some_and(|h| h.claim.verdict == "Misleading"))
@@ -223,14 +241,16 @@ fn selected_text_is_searched_and_open_review_selects_the_earlier_claim() {
     h.run();
     click(&mut h, "Open review");
     let wb = h.state();
-    let doc = wb.doc.as_ref().expect("a review is open");
-    assert_eq!(doc.path.as_deref(), Some(fx.earlier.as_path()));
+    let doc = wb.review().expect("a review is open");
+    assert_eq!(doc.doc().path(), Some(fx.earlier.as_path()));
     let selected = wb
-        .view_state
+        .review()
+        .unwrap()
+        .view
         .selected_claim
         .clone()
         .expect("the claim is selected");
-    assert_eq!(doc.review.claim(&selected).unwrap().verdict, "Misleading");
+    assert_eq!(doc.review().claim(&selected).unwrap().verdict, "Misleading");
 }
 
 #[test]
@@ -240,7 +260,7 @@ fn an_empty_library_shows_how_to_add_sources() {
     let mut h = harness_on(&fx, &empty, Vec2::new(1024.0, 600.0));
     common::mark_selected_text(&mut h, "river park", ClaimStatus::Asserted);
     run_until(&mut h, "the archive to open", |wb| {
-        wb.checked_before.status == claimdesk::app::checked_before::ArchiveStatus::Ready(0)
+        wb.archive.status == claimdesk::app::archive::ArchiveStatus::Ready(0)
     });
     h.run();
     h.get_by_label("The claim archive is empty.");
@@ -255,7 +275,7 @@ fn a_library_changed_elsewhere_is_searched_at_once() {
     let mut h = harness_on(&fx, &empty, Vec2::new(1280.0, 800.0));
     common::mark_selected_text(&mut h, "river park", ClaimStatus::Asserted);
     run_until(&mut h, "the empty archive to open", |wb| {
-        wb.checked_before.status == claimdesk::app::checked_before::ArchiveStatus::Ready(0)
+        wb.archive.status == claimdesk::app::archive::ArchiveStatus::Ready(0)
     });
 
     let library = fx.earlier.parent().unwrap().to_owned();
@@ -265,14 +285,16 @@ fn a_library_changed_elsewhere_is_searched_at_once() {
     let a = common::char_offset(ARTICLE, "bridge cost twice");
     common::select(&mut h, a, a + "bridge cost twice".len());
     run_until(&mut h, "the match from the sources added elsewhere", |wb| {
-        wb.checked_before
+        wb.review()
+            .unwrap()
+            .checked_before
             .hits
             .as_ref()
             .is_some_and(|h| h.first().is_some_and(|h| h.claim.verdict == "Misleading"))
     });
     assert!(matches!(
-        h.state().checked_before.status,
-        claimdesk::app::checked_before::ArchiveStatus::Ready(n) if n > 0
+        h.state().archive.status,
+        claimdesk::app::archive::ArchiveStatus::Ready(n) if n > 0
     ));
 }
 
@@ -286,8 +308,8 @@ fn an_unreadable_library_is_reported_once_and_never_panics() {
     common::mark_selected_text(&mut h, "river park", ClaimStatus::Asserted);
     run_until(&mut h, "the failure", |wb| {
         matches!(
-            wb.checked_before.status,
-            claimdesk::app::checked_before::ArchiveStatus::Unavailable(_)
+            wb.archive.status,
+            claimdesk::app::archive::ArchiveStatus::Unavailable(_)
         )
     });
     h.run();
@@ -326,19 +348,16 @@ fn file_library_adds_lists_reports_and_removes_sources() {
     h.get_by_label("File").click();
     h.run();
     h.get_by_label("Library…").click();
-    run_until(&mut h, "the library", |wb| {
-        wb.checked_before.library.is_some()
-    });
+    run_until(&mut h, "the library", |wb| wb.archive.library.is_some());
     h.run();
-    assert_eq!(h.state().checked_before.library.as_ref().unwrap().claims, 2);
+    assert_eq!(h.state().archive.library.as_ref().unwrap().claims, 2);
 
     h.get_by_label("Add folder…").click();
     run_until(&mut h, "the folder added", |wb| {
-        wb.checked_before.library_busy == 0
-            && wb.checked_before.library.as_ref().unwrap().sources.len() == 2
+        wb.archive.library_busy == 0 && wb.archive.library.as_ref().unwrap().sources.len() == 2
     });
     h.run();
-    let library = h.state().checked_before.library.clone().unwrap();
+    let library = h.state().archive.library.clone().unwrap();
     assert_eq!(library.claims, 3, "the good file's claim is in");
     assert_eq!(library.problems.len(), 1, "{:?}", library.problems);
     assert!(library.problems[0].path.ends_with("broken.json"));
@@ -351,13 +370,12 @@ fn file_library_adds_lists_reports_and_removes_sources() {
         .expect("two sources")
         .click();
     run_until(&mut h, "the folder removed", |wb| {
-        wb.checked_before.library_busy == 0
-            && wb.checked_before.library.as_ref().unwrap().sources.len() == 1
+        wb.archive.library_busy == 0 && wb.archive.library.as_ref().unwrap().sources.len() == 1
     });
-    assert_eq!(h.state().checked_before.library.as_ref().unwrap().claims, 2);
+    assert_eq!(h.state().archive.library.as_ref().unwrap().claims, 2);
     let saved = Archive::in_data_dir(&fx.data).library().unwrap();
     assert_eq!(saved.sources.len(), 1, "the removal is saved");
     h.get_by_label("Close").click();
     h.run();
-    assert!(!h.state().checked_before.library_open);
+    assert!(!h.state().archive.library_open);
 }

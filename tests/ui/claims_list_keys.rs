@@ -42,14 +42,14 @@ fn list_at_second_row() -> Harness<'static, Workbench> {
 /// The selected claim's position among the review's claims (the list shows all, in order).
 fn selected_row(h: &Harness<'_, Workbench>) -> usize {
     let claim = common::selected_claim(h);
-    let doc = h.state().doc.as_ref().unwrap();
-    doc.review.position(&claim.id).unwrap()
+    let doc = h.state().review().unwrap();
+    doc.review().position(&claim.id).unwrap()
 }
 
 #[test]
 fn up_down_home_end_walk_the_list_and_keys_act_on_the_claim() {
     let mut h = harness();
-    let n = h.state().doc.as_ref().unwrap().review.claims().len();
+    let n = h.state().review().unwrap().review().claims().len();
     assert!(n >= 3, "the sample has claims");
     h.get_all_by_role(Role::ListBoxOption)
         .next()
@@ -97,7 +97,7 @@ fn enter_shows_the_claim_in_the_article_with_the_caret_at_its_start() {
     let mut h = list_at_second_row();
     let claim = common::selected_claim(&h);
     press(&mut h, Key::Enter);
-    let sel = h.state().view_state.selection.expect("a caret");
+    let sel = h.state().review().unwrap().view.selection.expect("a caret");
     assert_eq!((sel.anchor, sel.head), (claim.span.start, claim.span.start));
     assert!(
         h.get_by_role_and_label(Role::Document, "Article text")
@@ -107,7 +107,7 @@ fn enter_shows_the_claim_in_the_article_with_the_caret_at_its_start() {
     // The caret keys now work there: Shift+Right selects the claim's first char.
     h.key_press_modifiers(egui::Modifiers::SHIFT, Key::ArrowRight);
     h.run();
-    let sel = h.state().view_state.selection.unwrap();
+    let sel = h.state().review().unwrap().view.selection.unwrap();
     assert_eq!(sel.range(), (claim.span.start, claim.span.start + 1));
 }
 
@@ -126,6 +126,6 @@ fn f2_in_the_list_types_into_the_verdict() {
     h.run();
     h.event(egui::Event::Text("Misleading".into()));
     h.run();
-    let doc = h.state().doc.as_ref().unwrap();
-    assert_eq!(doc.review.claim(&id).unwrap().verdict, "Misleading");
+    let doc = h.state().review().unwrap();
+    assert_eq!(doc.review().claim(&id).unwrap().verdict, "Misleading");
 }

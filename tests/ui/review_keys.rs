@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use claimdesk::Workbench;
 use claimdesk::app::file_dialogs::ScriptedDialogs;
+use claimdesk::app::open_review::claims_list::ListCommand;
 use claimdesk::app::settings::Settings;
 use claimdesk_model::{Claim, ClaimStatus, Review, Span};
 use egui::{Key, Vec2};
@@ -56,21 +57,21 @@ fn press(h: &mut Harness<'_, Workbench>, key: Key) {
 /// The selected claim's (start, end) and the caret, checked to sit at the claim's start.
 fn selected_span(h: &Harness<'_, Workbench>) -> (usize, usize) {
     let claim = common::selected_claim(h);
-    let sel = h.state().view_state.selection.expect("a caret");
+    let sel = h.state().review().unwrap().view.selection.expect("a caret");
     assert_eq!((sel.anchor, sel.head), (claim.span.start, claim.span.start));
     (claim.span.start, claim.span.end)
 }
 
 fn selected_text(h: &Harness<'_, Workbench>) -> String {
     let wb = h.state();
-    let (a, b) = wb.view_state.selection.expect("a selection").range();
-    wb.doc
-        .as_ref()
+    let (a, b) = wb
+        .review()
         .unwrap()
-        .review
-        .article
-        .slice(a, b)
-        .to_owned()
+        .view
+        .selection
+        .expect("a selection")
+        .range();
+    wb.review().unwrap().review().article.slice(a, b).to_owned()
 }
 
 fn last_notice(h: &Harness<'_, Workbench>) -> String {
@@ -98,7 +99,13 @@ fn j_and_k_step_through_overlapping_and_nested_claims_in_text_order() {
     for _ in 0..expected.len() {
         press(&mut h, Key::J);
         seen.push(selected_span(&h));
-        let scroll = h.state().view_state.scroll.expect("scrolled to the claim");
+        let scroll = h
+            .state()
+            .review()
+            .unwrap()
+            .view
+            .scroll
+            .expect("scrolled to the claim");
         assert_eq!(scroll.pos, seen.last().unwrap().0);
         // The article shows the claim's first char after the scroll.
         assert!(
@@ -136,11 +143,13 @@ fn j_starts_from_the_caret_when_no_claim_is_selected() {
     common::click_at(&mut h, pos);
     let sel = h
         .state()
-        .view_state
+        .review()
+        .unwrap()
+        .view
         .selection
         .expect("a click leaves a caret");
     assert_eq!(sel.anchor, sel.head);
-    assert!(h.state().view_state.selected_claim.is_none());
+    assert!(h.state().review().unwrap().view.selected_claim.is_none());
     press(&mut h, Key::J);
     assert_eq!(common::selected_claim(&h).quote, "reports were lies");
     press(&mut h, Key::K);
@@ -252,10 +261,13 @@ fn shift_and_ctrl_shift_arrows_adjust_a_double_clicked_word() {
     assert!(selected_text(&h).ends_with("illegal immigrants in Libya."));
     // Plain Left collapses to the start; then Right moves the caret one char.
     press(&mut h, Key::ArrowLeft);
-    let sel = h.state().view_state.selection.unwrap();
+    let sel = h.state().review().unwrap().view.selection.unwrap();
     assert_eq!((sel.anchor, sel.head), (chief, chief));
     press(&mut h, Key::ArrowRight);
-    assert_eq!(h.state().view_state.selection.unwrap().head, chief + 1);
+    assert_eq!(
+        h.state().review().unwrap().view.selection.unwrap().head,
+        chief + 1
+    );
 }
 
 #[test]
@@ -268,7 +280,7 @@ fn up_and_down_move_by_visual_line_and_home_goes_to_its_start() {
     h.run();
     let y0 = char_rect(&h, at).center().y;
     press(&mut h, Key::ArrowDown);
-    let down = h.state().view_state.selection.unwrap().head;
+    let down = h.state().review().unwrap().view.selection.unwrap().head;
     let y1 = char_rect(&h, down).center().y;
     assert!(
         y1 > y0 + 10.0 && y1 < y0 + 40.0,
@@ -276,7 +288,7 @@ fn up_and_down_move_by_visual_line_and_home_goes_to_its_start() {
     );
     assert!((char_rect(&h, down).left() - char_rect(&h, at).left()).abs() < 12.0);
     press_with(&mut h, Modifiers::SHIFT, Key::ArrowUp);
-    let sel = h.state().view_state.selection.unwrap();
+    let sel = h.state().review().unwrap().view.selection.unwrap();
     assert_eq!(sel.anchor, down, "Shift extends from where the caret was");
     assert!(
         sel.head.abs_diff(at) <= 1,
@@ -284,7 +296,7 @@ fn up_and_down_move_by_visual_line_and_home_goes_to_its_start() {
         sel.head
     );
     press(&mut h, Key::Home);
-    let home = h.state().view_state.selection.unwrap().head;
+    let home = h.state().review().unwrap().view.selection.unwrap().head;
     let to_caret: String = text.chars().skip(home).take(at - home).collect();
     assert!(home <= at && !to_caret.contains('\n'), "{to_caret:?}");
     assert!(
@@ -293,11 +305,11 @@ fn up_and_down_move_by_visual_line_and_home_goes_to_its_start() {
             < 2.0
     );
     // Space and Ctrl+End / Ctrl+Home still scroll: they leave the caret alone.
-    let before = h.state().view_state.selection;
+    let before = h.state().review().unwrap().view.selection;
     press_with(&mut h, Modifiers::COMMAND, Key::End);
     press(&mut h, Key::Space);
     press_with(&mut h, Modifiers::COMMAND, Key::Home);
-    assert_eq!(h.state().view_state.selection, before);
+    assert_eq!(h.state().review().unwrap().view.selection, before);
 }
 
 #[test]
@@ -347,10 +359,11 @@ fn ctrl_a_then_d_marks_every_listed_claim_in_one_undo_step_and_saves() {
     let mut h = tall_harness_with(review_with_nested_claims());
     let before = claim_quotes(&h);
     // Only asserted and under-investigation claims listed: Ctrl+A picks those four.
-    h.state_mut().status_filter[ClaimStatus::Disputed as usize] = false;
+    h.state_mut()
+        .push(ListCommand::SetStatusFilter(ClaimStatus::Disputed, false));
     h.run();
     press_with(&mut h, Modifiers::COMMAND, Key::A);
-    assert_eq!(h.state().view_state.picked_claims.len(), 4);
+    assert_eq!(h.state().review().unwrap().view.picked_claims.len(), 4);
     press(&mut h, Key::D);
     assert!(
         claim_quotes(&h)
@@ -361,14 +374,15 @@ fn ctrl_a_then_d_marks_every_listed_claim_in_one_undo_step_and_saves() {
     assert_eq!(last_notice(&h), "Undone: mark 4 claims disputed");
     assert_eq!(claim_quotes(&h), before, "one undo step restores all four");
     // Ctrl-click two rows, Delete: both go, one undo brings both back.
-    h.state_mut().status_filter[ClaimStatus::Disputed as usize] = true;
+    h.state_mut()
+        .push(ListCommand::SetStatusFilter(ClaimStatus::Disputed, true));
     h.run();
     h.get_by_label(&row_label(&h, "Libya")).click();
     h.run();
     let second = row_label(&h, "Libya is not to blame");
     h.get_by_label(&second).click_modifiers(Modifiers::COMMAND);
     h.run();
-    assert_eq!(h.state().view_state.picked_claims.len(), 2);
+    assert_eq!(h.state().review().unwrap().view.picked_claims.len(), 2);
     press(&mut h, Key::Delete);
     let left: Vec<String> = claim_quotes(&h).into_iter().map(|(q, _)| q).collect();
     assert_eq!(left.len(), 4);
@@ -398,15 +412,16 @@ fn shift_click_picks_the_range_of_rows_between() {
     h.run();
     let picked: Vec<String> = h
         .state()
-        .view_state
+        .review()
+        .unwrap()
+        .view
         .picked_claims
         .iter()
         .map(|id| {
             h.state()
-                .doc
-                .as_ref()
+                .review()
                 .unwrap()
-                .review
+                .review()
                 .claim(id)
                 .unwrap()
                 .quote
@@ -452,12 +467,14 @@ fn the_claims_search_filters_by_text_with_the_status_filter() {
     assert_eq!(rows(&h), 3);
     assert!(h.query_by_label("3 of 6 claims").is_some());
     // Combined with the status filter: hide disputed.
-    h.state_mut().status_filter[ClaimStatus::Disputed as usize] = false;
+    h.state_mut()
+        .push(ListCommand::SetStatusFilter(ClaimStatus::Disputed, false));
     h.run();
     assert_eq!(rows(&h), 2);
     assert!(h.query_by_label("2 of 6 claims").is_some());
     // Accents and case do not matter: "CAFE" finds the note "Café owners disagree".
-    h.state_mut().status_filter[ClaimStatus::Disputed as usize] = true;
+    h.state_mut()
+        .push(ListCommand::SetStatusFilter(ClaimStatus::Disputed, true));
     for _ in 0..4 {
         h.key_press(Key::Backspace);
     }

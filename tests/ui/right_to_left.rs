@@ -38,7 +38,13 @@ fn rect(h: &Harness<'_, Workbench>, needle: &str, nth_char: usize) -> Rect {
 }
 
 fn selection(h: &Harness<'_, Workbench>) -> (usize, usize) {
-    let sel = h.state().view_state.selection.expect("a selection");
+    let sel = h
+        .state()
+        .review()
+        .unwrap()
+        .view
+        .selection
+        .expect("a selection");
     (sel.anchor, sel.head)
 }
 

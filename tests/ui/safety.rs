@@ -9,6 +9,7 @@ use std::time::Duration;
 use claimdesk::Workbench;
 use claimdesk::app::Selection;
 use claimdesk::app::file_dialogs::{DialogAnswer, ScriptedDialogs};
+use claimdesk::app::question::Asked;
 use claimdesk::app::recovery::RecoveryStore;
 use claimdesk::app::settings::Settings;
 use claimdesk_model::{ClaimStatus, format};
@@ -76,8 +77,12 @@ fn let_autosave_run(h: &mut Harness<'_, Workbench>) {
 }
 
 fn quotes(h: &Harness<'_, Workbench>) -> Vec<String> {
-    h.state().doc.as_ref().map_or_else(Vec::new, |d| {
-        d.review.claims().iter().map(|c| c.quote.clone()).collect()
+    h.state().review().map_or_else(Vec::new, |d| {
+        d.review()
+            .claims()
+            .iter()
+            .map(|c| c.quote.clone())
+            .collect()
     })
 }
 
@@ -117,13 +122,10 @@ fn a_change_is_autosaved_and_offered_back_on_reopening() {
     assert_eq!(quotes(&again), ["lies and fabrications", "the official"]);
     let wb = again.state();
     assert!(
-        wb.doc.as_ref().unwrap().is_dirty(),
+        wb.review().unwrap().doc().is_dirty(),
         "restored work is unsaved"
     );
-    assert_eq!(
-        wb.doc.as_ref().unwrap().path.as_deref(),
-        Some(review.as_path())
-    );
+    assert_eq!(wb.review().unwrap().doc().path(), Some(review.as_path()));
     // Saving puts it in the review file and removes the recovery file.
     again.key_press_modifiers(Modifiers::COMMAND, Key::S);
     again.run();
@@ -142,12 +144,15 @@ fn escape_discards_the_offer_and_deletes_the_recovery_file() {
 
     let mut again = fx.start(Some(&fx.path("article.txt")));
     assert!(
-        again.state().recovery_offer().is_some(),
+        again
+            .state()
+            .question()
+            .is_some_and(|q| matches!(q.about, Asked::Recovery(_))),
         "offered for the same article"
     );
     again.key_press(Key::Escape);
     again.run();
-    assert!(again.state().recovery_offer().is_none());
+    assert!(again.state().question().is_none());
     assert!(quotes(&again).is_empty());
     assert!(fx.recovery_files().is_empty());
 }
@@ -169,7 +174,7 @@ fn a_review_never_saved_is_offered_at_a_start_with_no_file() {
     again.run();
     assert_eq!(quotes(&again), [needle]);
     assert_eq!(
-        again.state().doc.as_ref().unwrap().review.article.title,
+        again.state().review().unwrap().review().article.title,
         "sample-article.txt"
     );
 }
@@ -217,9 +222,9 @@ fn a_file_changed_by_someone_else_is_not_overwritten_without_asking() {
     // Reload: their version opens, ours is dropped on purpose.
     h.get_by_label("Reload").click();
     h.run();
-    let doc = h.state().doc.as_ref().unwrap();
-    assert_eq!(doc.review.claims().len(), 1);
-    assert_eq!(doc.review.claims()[0].status, ClaimStatus::Asserted);
+    let doc = h.state().review().unwrap();
+    assert_eq!(doc.review().claims().len(), 1);
+    assert_eq!(doc.review().claims()[0].status, ClaimStatus::Asserted);
 
     // Change again, someone writes again, and this time we overwrite.
     mark(&mut h, "the official", ClaimStatus::UnderInvestigation);
@@ -229,7 +234,7 @@ fn a_file_changed_by_someone_else_is_not_overwritten_without_asking() {
     h.get_by_label("Overwrite").click();
     h.run();
     assert_eq!(format::load_file(&review).unwrap().review.claims().len(), 2);
-    assert!(!h.state().doc.as_ref().unwrap().is_dirty());
+    assert!(!h.state().review().unwrap().doc().is_dirty());
 }
 
 #[test]
@@ -242,11 +247,10 @@ fn a_failed_save_says_why_keeps_the_work_and_offers_save_as() {
         .push_answer(DialogAnswer::Picked(nowhere.clone()));
     h.key_press_modifiers(Modifiers::COMMAND, Key::S);
     h.run();
-    let held = h
-        .state()
-        .save_refused_prompt()
-        .expect("the failed save is a question, not just a notice")
-        .clone();
+    let held = match h.state().question().map(|q| &q.about) {
+        Some(Asked::SaveRefused(refused)) => refused.clone(),
+        other => panic!("the failed save is a question, not just a notice: {other:?}"),
+    };
     assert!(
         held.reason.contains("could not save") && held.reason.contains("no-such-folder"),
         "{}",
@@ -254,7 +258,7 @@ fn a_failed_save_says_why_keeps_the_work_and_offers_save_as() {
     );
     assert_eq!(held.path, nowhere);
     assert!(h.query_by_label("Could not save").is_some());
-    assert!(h.state().doc.as_ref().unwrap().is_dirty());
+    assert!(h.state().review().unwrap().doc().is_dirty());
     assert!(!nowhere.exists());
 
     // Save as… picks a folder that exists: the review is saved there, whole.
@@ -264,8 +268,8 @@ fn a_failed_save_says_why_keeps_the_work_and_offers_save_as() {
     h.get_by_label("Save as…").click();
     h.run();
     h.run();
-    assert!(h.state().save_refused_prompt().is_none());
-    assert!(!h.state().doc.as_ref().unwrap().is_dirty());
+    assert!(h.state().question().is_none());
+    assert!(!h.state().review().unwrap().doc().is_dirty());
     let saved = format::load_file(&elsewhere).unwrap().review;
     assert_eq!(saved.claims().len(), 1);
     assert_eq!(saved.claims()[0].status, ClaimStatus::Disputed);
@@ -280,11 +284,13 @@ fn a_panic_in_a_frame_writes_the_recovery_file_first() {
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         claimdesk::gui::run_frame_guarded(&mut wb, |wb| {
             let mut out = ctx.run_ui(egui::RawInput::default(), |ui| {
-                wb.view_state.selection = Some(Selection {
+                wb.review_mut().unwrap().view.selection = Some(Selection {
                     anchor: 17,
                     head: 38,
                 });
-                wb.push(claimdesk::app::Command::Mark(ClaimStatus::Disputed));
+                wb.push(claimdesk::app::open_review::claims::ClaimCommand::Mark(
+                    ClaimStatus::Disputed,
+                ));
                 wb.ui(ui);
             });
             out.textures_delta.clear();

@@ -9,7 +9,6 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use claimdesk::Workbench;
-use claimdesk::app::Command;
 use claimdesk::app::file_dialogs::ScriptedDialogs;
 use claimdesk::app::settings::Settings;
 use claimdesk_model::ClaimStatus;
@@ -30,7 +29,9 @@ fn workbench() -> Workbench {
 /// frames, so a broken worker fails the test instead of hanging it).
 fn wait_for_suggestions(h: &mut Harness<'_, Workbench>) {
     let deadline = Instant::now() + Duration::from_secs(120);
-    while h.state().suggestions.pending() || h.state().suggestions.model().is_none() {
+    while h.state().suggestions_pending()
+        || h.state().review().unwrap().suggestions.model().is_none()
+    {
         assert!(Instant::now() < deadline, "no suggestions after 120 s");
         h.step();
         std::thread::yield_now();
@@ -66,7 +67,13 @@ fn debate() -> Harness<'static, Workbench> {
 }
 
 fn shown(h: &Harness<'_, Workbench>) -> Vec<Suggestion> {
-    h.state().suggestions.list().cloned().collect()
+    h.state()
+        .review()
+        .unwrap()
+        .suggestions
+        .list()
+        .cloned()
+        .collect()
 }
 
 /// Presses `key` and runs frames until the window settles (a frame while the worker scores,
@@ -76,7 +83,7 @@ fn shown(h: &Harness<'_, Workbench>) -> Vec<Suggestion> {
 fn toggle_suggestions(h: &mut Harness<'_, Workbench>) {
     quick_shift_press(h, Key::S);
     h.step();
-    if !h.state().suggestions.pending() {
+    if !h.state().suggestions_pending() {
         h.run();
     }
 }
@@ -102,7 +109,7 @@ fn quick_shift_press(h: &mut Harness<'_, Workbench>, key: Key) {
 fn press(h: &mut Harness<'_, Workbench>, key: Key) {
     h.key_press(key);
     h.step();
-    if !h.state().suggestions.pending() {
+    if !h.state().suggestions_pending() {
         h.run();
     }
 }
@@ -131,20 +138,29 @@ fn suggestions_appear_n_goes_to_the_best_a_marks_x_dismisses_and_reopening_remem
 
     // N selects the best one.
     press(&mut h, Key::N);
-    assert_eq!(h.state().view_state.selected_suggestion, Some(list[0].span));
+    assert_eq!(
+        h.state().review().unwrap().view.selected_suggestion,
+        Some(list[0].span)
+    );
     let _ = h.get_by_label_contains("Suggestion selected — A / D / I mark the sentence");
     press(&mut h, Key::N);
-    assert_eq!(h.state().view_state.selected_suggestion, Some(list[1].span));
+    assert_eq!(
+        h.state().review().unwrap().view.selected_suggestion,
+        Some(list[1].span)
+    );
     quick_shift_press(&mut h, Key::N);
     h.run();
-    assert_eq!(h.state().view_state.selected_suggestion, Some(list[0].span));
+    assert_eq!(
+        h.state().review().unwrap().view.selected_suggestion,
+        Some(list[0].span)
+    );
 
     // A marks the whole sentence: one claim, its span the sentence's, one undo step.
     press(&mut h, status_key(ClaimStatus::Asserted));
     let best = list[0].span;
     let text = article_text(&h);
     {
-        let review = &h.state().doc.as_ref().unwrap().review;
+        let review = &h.state().review().unwrap().review();
         assert_eq!(review.claims().len(), 1);
         let claim = &review.claims()[0];
         assert_eq!(claim.status, ClaimStatus::Asserted);
@@ -160,7 +176,7 @@ fn suggestions_appear_n_goes_to_the_best_a_marks_x_dismisses_and_reopening_remem
     );
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
-    let review = &h.state().doc.as_ref().unwrap().review;
+    let review = &h.state().review().unwrap().review();
     assert!(review.claims().is_empty() && review.suggestion_decisions.is_empty());
     assert!(
         shown(&h).iter().any(|s| s.span == best),
@@ -171,11 +187,17 @@ fn suggestions_appear_n_goes_to_the_best_a_marks_x_dismisses_and_reopening_remem
 
     // X dismisses the (new) best one and moves on to the next.
     press(&mut h, Key::N);
-    let dismissed = h.state().view_state.selected_suggestion.expect("N selects");
+    let dismissed = h
+        .state()
+        .review()
+        .unwrap()
+        .view
+        .selected_suggestion
+        .expect("N selects");
     assert_eq!(Some(dismissed), shown(&h).first().map(|s| s.span));
     press(&mut h, Key::X);
     assert!(!shown(&h).iter().any(|s| s.span == dismissed));
-    let review = &h.state().doc.as_ref().unwrap().review;
+    let review = &h.state().review().unwrap().review();
     assert_eq!(review.claims().len(), 1, "a dismissal is never a claim");
     assert_eq!(review.suggestion_decisions.len(), 2);
 
@@ -191,7 +213,7 @@ fn suggestions_appear_n_goes_to_the_best_a_marks_x_dismisses_and_reopening_remem
     let again = shown(&h);
     assert!(!again.is_empty());
     assert!(!again.iter().any(|s| s.span == best || s.span == dismissed));
-    let review = &h.state().doc.as_ref().unwrap().review;
+    let review = &h.state().review().unwrap().review();
     assert_eq!(review.claims().len(), 1);
     assert_eq!(review.suggestion_decisions.len(), 2);
 }
@@ -200,7 +222,8 @@ fn suggestions_appear_n_goes_to_the_best_a_marks_x_dismisses_and_reopening_remem
 fn the_threshold_filters_and_shows_the_expected_precision() {
     let mut h = sample_with_suggestions();
     let at_default = shown(&h).len();
-    h.state_mut().push(Command::SetSuggestionThreshold(0.1));
+    h.state_mut()
+        .push(claimdesk::app::suggestions::SuggestionCommand::SetThreshold(0.1));
     h.run();
     let lower = shown(&h);
     assert!(lower.len() > at_default, "{} vs {at_default}", lower.len());
@@ -208,12 +231,19 @@ fn the_threshold_filters_and_shows_the_expected_precision() {
     let _ = h.get_by_label_contains("Expected precision");
     // The weakest one selected, then the threshold rises above it: it is no longer selected.
     let weakest = lower.last().unwrap().span;
-    h.state_mut().push(Command::SelectSuggestion(Some(weakest)));
+    h.state_mut()
+        .push(claimdesk::app::suggestions::SuggestionCommand::Select(
+            Some(weakest),
+        ));
     h.run();
-    assert_eq!(h.state().view_state.selected_suggestion, Some(weakest));
-    h.state_mut().push(Command::SetSuggestionThreshold(0.9));
+    assert_eq!(
+        h.state().review().unwrap().view.selected_suggestion,
+        Some(weakest)
+    );
+    h.state_mut()
+        .push(claimdesk::app::suggestions::SuggestionCommand::SetThreshold(0.9));
     h.run();
-    assert_eq!(h.state().view_state.selected_suggestion, None);
+    assert_eq!(h.state().review().unwrap().view.selected_suggestion, None);
 }
 
 #[test]
@@ -225,7 +255,7 @@ fn in_a_transcript_the_speaker_becomes_the_claimant() {
     let a = char_offset(&text, needle);
     select(&mut h, a, a + needle.chars().count());
     press(&mut h, status_key(ClaimStatus::Disputed));
-    let claims = h.state().doc.as_ref().unwrap().review.claims().to_vec();
+    let claims = h.state().review().unwrap().review().claims().to_vec();
     assert_eq!(claims.len(), 1);
     assert_eq!(claims[0].claimant, "OKAFOR");
     assert_eq!(claims[0].quote, needle);
@@ -233,7 +263,7 @@ fn in_a_transcript_the_speaker_becomes_the_claimant() {
     let b = char_offset(&text, "Thank you. It is good");
     select(&mut h, b - 30, b + 10);
     press(&mut h, status_key(ClaimStatus::UnderInvestigation));
-    let claims = h.state().doc.as_ref().unwrap().review.claims().to_vec();
+    let claims = h.state().review().unwrap().review().claims().to_vec();
     assert_eq!(claims.len(), 2);
     assert!(claims.iter().any(|c| c.claimant.is_empty()));
 
@@ -257,10 +287,12 @@ fn in_a_transcript_the_speaker_becomes_the_claimant() {
         "moderators' questions are not suggested"
     );
     h.state_mut()
-        .push(Command::SelectSuggestion(Some(harper.span)));
+        .push(claimdesk::app::suggestions::SuggestionCommand::Select(
+            Some(harper.span),
+        ));
     h.run();
     press(&mut h, status_key(ClaimStatus::Asserted));
-    let review = &h.state().doc.as_ref().unwrap().review;
+    let review = &h.state().review().unwrap().review();
     let claim = review
         .claims()
         .iter()
@@ -269,7 +301,7 @@ fn in_a_transcript_the_speaker_becomes_the_claimant() {
     assert_eq!(claim.claimant, "HARPER");
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
-    let review = &h.state().doc.as_ref().unwrap().review;
+    let review = &h.state().review().unwrap().review();
     assert!(!review.claims().iter().any(|c| c.span == harper.span));
     assert_eq!(review.claims().len(), 2);
 }
@@ -286,7 +318,8 @@ fn a_model_file_that_fails_to_load_says_so_and_falls_back_to_the_built_in_one() 
     let mut wb = Workbench::new(Settings::default(), dialogs);
     wb.open_sample();
     let mut h = harness_of(wb, vec2(1024.0, 600.0));
-    h.state_mut().push(Command::PickSuggestionModel);
+    h.state_mut()
+        .push(claimdesk::app::suggestions::SuggestionCommand::PickModel);
     h.step();
     h.step();
     assert_eq!(
@@ -299,7 +332,14 @@ fn a_model_file_that_fails_to_load_says_so_and_falls_back_to_the_built_in_one() 
         "choosing a model shows suggestions"
     );
     wait_for_suggestions(&mut h);
-    let info = h.state().suggestions.model().unwrap().clone();
+    let info = h
+        .state()
+        .review()
+        .unwrap()
+        .suggestions
+        .model()
+        .unwrap()
+        .clone();
     let error = info.error.expect("the failure is reported");
     assert!(error.contains("newsroom.bin"), "{error}");
     assert!(!shown(&h).is_empty(), "the built-in model scored instead");
@@ -319,10 +359,21 @@ fn a_model_file_that_fails_to_load_says_so_and_falls_back_to_the_built_in_one() 
     );
     // Back to the built-in model: no warning any more.
     h.state_mut()
-        .push(Command::SetSuggestionModel(ModelChoice::Builtin));
+        .push(claimdesk::app::suggestions::SuggestionCommand::SetModel(
+            ModelChoice::Builtin,
+        ));
     h.step();
     wait_for_suggestions(&mut h);
-    assert_eq!(h.state().suggestions.model().unwrap().error, None);
+    assert_eq!(
+        h.state()
+            .review()
+            .unwrap()
+            .suggestions
+            .model()
+            .unwrap()
+            .error,
+        None
+    );
 }
 
 #[test]
@@ -344,10 +395,13 @@ fn clicking_a_suggested_sentence_selects_it_hover_shows_why_and_esc_deselects() 
     );
     let _ = h.get_by_label_contains(&why);
     common::click_at(&mut h, at);
-    assert_eq!(h.state().view_state.selected_suggestion, Some(first.span));
-    assert_eq!(h.state().view_state.selected_claim, None);
+    assert_eq!(
+        h.state().review().unwrap().view.selected_suggestion,
+        Some(first.span)
+    );
+    assert_eq!(h.state().review().unwrap().view.selected_claim, None);
     press(&mut h, Key::Escape);
-    assert_eq!(h.state().view_state.selected_suggestion, None);
+    assert_eq!(h.state().review().unwrap().view.selected_suggestion, None);
 }
 
 #[test]
@@ -376,14 +430,15 @@ fn suggestions_can_be_filtered_by_speaker() {
     let mut h = debate();
     toggle_suggestions(&mut h);
     wait_for_suggestions(&mut h);
-    let speakers = h.state().suggestions.speakers().join(",");
+    let speakers = h.state().review().unwrap().speakers().join(",");
     assert!(
         speakers.contains("HARPER") && speakers.contains("OKAFOR"),
         "{speakers}"
     );
     let everyone = shown(&h).len();
-    h.state_mut()
-        .push(Command::FilterSuggestionsBySpeaker(Some("OKAFOR".into())));
+    h.state_mut().push(
+        claimdesk::app::suggestions::SuggestionCommand::FilterBySpeaker(Some("OKAFOR".into())),
+    );
     h.run();
     let okafor = shown(&h);
     assert!(!okafor.is_empty() && okafor.len() < everyone);
@@ -393,14 +448,14 @@ fn suggestions_can_be_filtered_by_speaker() {
             .all(|s| s.speaker.as_deref() == Some("OKAFOR"))
     );
     press(&mut h, Key::N);
-    let selected = h.state().view_state.selected_suggestion;
+    let selected = h.state().review().unwrap().view.selected_suggestion;
     assert_eq!(
         selected,
         Some(okafor[0].span),
         "N follows the filtered list"
     );
     h.state_mut()
-        .push(Command::FilterSuggestionsBySpeaker(None));
+        .push(claimdesk::app::suggestions::SuggestionCommand::FilterBySpeaker(None));
     h.run();
     assert_eq!(shown(&h).len(), everyone);
 }
@@ -420,7 +475,9 @@ fn selecting_a_suggestion_brings_the_whole_sentence_into_view() {
         .find(|s| seen(&h, s.span.start) && !seen(&h, s.span.end - 1))
         .expect("a suggested sentence starts on screen and ends below it");
     h.state_mut()
-        .push(Command::SelectSuggestion(Some(cut.span)));
+        .push(claimdesk::app::suggestions::SuggestionCommand::Select(
+            Some(cut.span),
+        ));
     h.run();
     assert!(seen(&h, cut.span.start) && seen(&h, cut.span.end - 1));
 }
@@ -431,7 +488,7 @@ fn selecting_a_suggestion_brings_the_whole_sentence_into_view() {
 fn shift_s_does_not_also_select_the_sentence() {
     let mut wb = workbench();
     wb.open_sample();
-    wb.view_state.selection = Some(claimdesk::app::Selection {
+    wb.review_mut().unwrap().view.selection = Some(claimdesk::app::Selection {
         anchor: 40,
         head: 40,
     });
@@ -439,7 +496,13 @@ fn shift_s_does_not_also_select_the_sentence() {
     h.run();
     toggle_suggestions(&mut h);
     assert!(h.state().suggestions.shown);
-    let selection = h.state().view_state.selection.expect("the caret stays");
+    let selection = h
+        .state()
+        .review()
+        .unwrap()
+        .view
+        .selection
+        .expect("the caret stays");
     assert_eq!((selection.anchor, selection.head), (40, 40));
 }
 

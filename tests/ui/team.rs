@@ -240,13 +240,13 @@ fn a_git_conflict_is_resolved_in_the_window_and_committed() {
     let dir = conflicted_repo();
     let path = dir.path().join("speech.claimdesk");
     let mut wb = Workbench::new(Settings::default(), Arc::new(ScriptedDialogs::default()));
-    wb.push(claimdesk::app::Command::Open(path.clone()));
+    wb.push(claimdesk::app::files::FileCommand::Open(path.clone()));
     let mut h = common::harness_of(wb, Vec2::new(1280.0, 900.0));
     h.run();
     let first =
-        |h: &Harness<'_, Workbench>| h.state().doc.as_ref().unwrap().review.claims()[0].clone();
+        |h: &Harness<'_, Workbench>| h.state().review().unwrap().review().claims()[0].clone();
     let conflicts =
-        |h: &Harness<'_, Workbench>| h.state().doc.as_ref().unwrap().review.conflicts.len();
+        |h: &Harness<'_, Workbench>| h.state().review().unwrap().review().conflicts.len();
     assert_eq!(conflicts(&h), 1);
     assert!(h.query_by_label("1 merge conflicts to resolve").is_some());
     assert_eq!(first(&h).status, ClaimStatus::Disputed, "ours meanwhile");
@@ -298,7 +298,7 @@ fn an_article_conflict_takes_their_text_through_the_update_review_in_one_undo_st
     let merged = claimdesk_team::merge::merge(&base, &ours, &theirs);
     assert_eq!(merged.conflicts.len(), 1);
     let mut h = harness(merged, ana());
-    let review = |h: &Harness<'_, Workbench>| h.state().doc.as_ref().unwrap().review.clone();
+    let review = |h: &Harness<'_, Workbench>| h.state().review().unwrap().review().clone();
     assert!(h.query_by_label("Keep our text").is_some());
     h.get_by_label("Take their text…").click();
     h.run();
@@ -353,10 +353,10 @@ fn compare_with_shows_the_figures_marks_the_text_and_takes_their_fields_and_clai
     dialogs.push_answer(DialogAnswer::Picked(path));
     let mut wb = Workbench::new(Settings::default(), dialogs);
     wb.open_review(ours);
-    wb.push(claimdesk::app::Command::CompareWith);
+    wb.push(claimdesk::app::team::TeamCommand::CompareWith);
     let mut h = common::harness_of(wb, Vec2::new(1280.0, 900.0));
     h.run();
-    assert!(h.state().comparison.is_some());
+    assert!(h.state().review().unwrap().comparison.is_some());
     assert!(
         h.query_by_label("3 claims paired, 0 only in this review (A), 1 only in theirs (B)")
             .is_some()
@@ -367,7 +367,7 @@ fn compare_with_shows_the_figures_marks_the_text_and_takes_their_fields_and_clai
     h.run_steps(60);
     let _ = h.get_by_label("Only in theirs: Asserted — “has denounced the allegations”");
     let first =
-        |h: &Harness<'_, Workbench>| h.state().doc.as_ref().unwrap().review.claims()[0].clone();
+        |h: &Harness<'_, Workbench>| h.state().review().unwrap().review().claims()[0].clone();
     assert_eq!(first(&h).status, ClaimStatus::Asserted);
     h.get_by_label("Take their status").click();
     h.run();
@@ -387,7 +387,7 @@ fn compare_with_shows_the_figures_marks_the_text_and_takes_their_fields_and_clai
     );
     h.get_by_label("Take their claim").click();
     h.run();
-    let review = |h: &Harness<'_, Workbench>| h.state().doc.as_ref().unwrap().review.clone();
+    let review = |h: &Harness<'_, Workbench>| h.state().review().unwrap().review().clone();
     assert!(review(&h).claim(&extra_id).is_some());
     assert!(
         h.query_by_label("The two reviews agree on every claim.")

@@ -47,8 +47,8 @@ fn harness(fx: &Fixture, open: Option<&Path>) -> Harness<'static, Workbench> {
 
 fn selected_text(h: &Harness<'_, Workbench>) -> Option<String> {
     let wb = h.state();
-    let (a, b) = wb.view_state.selection?.range();
-    Some(wb.doc.as_ref()?.review.article.slice(a, b).to_owned())
+    let (a, b) = wb.review().unwrap().view.selection?.range();
+    Some(wb.review()?.review().article.slice(a, b).to_owned())
 }
 
 #[test]
@@ -66,11 +66,14 @@ fn drag_select_then_d_creates_a_disputed_claim() {
         vec![("lies and fabrications".to_owned(), ClaimStatus::Disputed)]
     );
     let wb = h.state();
-    let claim = &wb.doc.as_ref().unwrap().review.claims()[0];
+    let claim = &wb.review().unwrap().review().claims()[0];
     assert_eq!((claim.span.start, claim.span.end), (a, b));
-    assert_eq!(wb.view_state.selected_claim.as_ref(), Some(&claim.id));
+    assert_eq!(
+        wb.review().unwrap().view.selected_claim.as_ref(),
+        Some(&claim.id)
+    );
     // The text is no longer selected: a caret waits at the claim's end.
-    let caret = wb.view_state.selection.expect("a caret");
+    let caret = wb.review().unwrap().view.selection.expect("a caret");
     assert_eq!((caret.anchor, caret.head), (b, b));
     assert!(
         wb.title().starts_with("● "),
@@ -127,7 +130,10 @@ fn find_then_enter_selects_the_match_and_escape_keeps_it() {
     assert!(h.query_by_label_contains("1 of 1").is_some());
     h.key_press(Key::Escape);
     h.run();
-    assert!(h.state().find.is_none(), "Esc closes the find bar");
+    assert!(
+        h.state().review().unwrap().find.is_none(),
+        "Esc closes the find bar"
+    );
     assert_eq!(
         selected_text(&h).as_deref(),
         Some("Libya is"),
@@ -178,12 +184,12 @@ fn clicking_overlapping_highlights_cycles_through_the_claims() {
     mark(&mut h, "lies", ClaimStatus::Asserted);
     h.key_press(Key::Escape);
     h.run();
-    assert!(h.state().view_state.selected_claim.is_none());
+    assert!(h.state().review().unwrap().view.selected_claim.is_none());
     let on_lies = char_rect(&h, char_offset(ARTICLE, "lies") + 1).center();
     let selected_quote = |h: &Harness<'_, Workbench>| {
         let wb = h.state();
-        let id = wb.view_state.selected_claim.clone()?;
-        Some(wb.doc.as_ref()?.review.claim(&id)?.quote.clone())
+        let id = wb.review().unwrap().view.selected_claim.clone()?;
+        Some(wb.review()?.review().claim(&id)?.quote.clone())
     };
     // Pauses between clicks so they are not taken for a double-click.
     click_at(&mut h, on_lies);
@@ -206,7 +212,7 @@ fn clicking_overlapping_highlights_cycles_through_the_claims() {
     // A click outside any claim clears the selection of claims.
     let outside = char_rect(&h, char_offset(ARTICLE, "Officials") + 2).center();
     click_at(&mut h, outside);
-    assert!(h.state().view_state.selected_claim.is_none());
+    assert!(h.state().review().unwrap().view.selected_claim.is_none());
 }
 
 #[test]
@@ -250,13 +256,15 @@ fn clicking_a_list_entry_selects_the_claim_and_scrolls_to_it() {
     h.get_by_label("Disputed: 4,000 persons").click();
     h.run();
     let wb = h.state();
-    let doc = wb.doc.as_ref().unwrap();
+    let doc = wb.review().unwrap();
     let id = wb
-        .view_state
+        .review()
+        .unwrap()
+        .view
         .selected_claim
         .clone()
         .expect("the entry selects its claim");
-    assert_eq!(doc.review.claim(&id).unwrap().quote, "4,000 persons");
+    assert_eq!(doc.review().claim(&id).unwrap().quote, "4,000 persons");
     assert!(
         h.state()
             .article_view()
@@ -285,17 +293,17 @@ fn claimant_and_note_are_edited_in_the_panel_and_delete_removes() {
         "UN reports contradict this.",
     );
     {
-        let claim = &h.state().doc.as_ref().unwrap().review.claims()[0];
+        let claim = &h.state().review().unwrap().review().claims()[0];
         assert_eq!(claim.claimant, "Mohammed Besher");
         assert_eq!(claim.note, "UN reports contradict this.");
     }
     // Typing is one undo step per pause, not per character.
     let undo = h
         .state()
-        .doc
-        .as_ref()
+        .review()
         .unwrap()
-        .history
+        .doc()
+        .history()
         .undo_label()
         .map(str::to_owned);
     assert_eq!(undo.as_deref(), Some("edit note"));
@@ -309,7 +317,7 @@ fn claimant_and_note_are_edited_in_the_panel_and_delete_removes() {
     h.run();
     assert_eq!(claim_quotes(&h).len(), 1);
     assert_eq!(
-        h.state().doc.as_ref().unwrap().review.claims()[0].claimant,
+        h.state().review().unwrap().review().claims()[0].claimant,
         "Mohammed Besher"
     );
 }
@@ -343,7 +351,7 @@ fn save_asks_where_first_then_reopening_restores_everything() {
         "proposes <article>.claimdesk beside it"
     );
     assert!(target.exists());
-    assert!(!h.state().doc.as_ref().unwrap().is_dirty());
+    assert!(!h.state().review().unwrap().doc().is_dirty());
     assert!(!h.state().title().contains('●'));
 
     // The second save writes without asking.
@@ -352,14 +360,14 @@ fn save_asks_where_first_then_reopening_restores_everything() {
     h.run();
     assert_eq!(fx.dialogs.suggestions.lock().unwrap().len(), 1);
 
-    let before = h.state().doc.as_ref().unwrap().review.claims().to_vec();
+    let before = h.state().review().unwrap().review().claims().to_vec();
     let reopened = harness(&fx, Some(&target));
-    let doc = reopened.state().doc.as_ref().unwrap();
-    assert_eq!(doc.review.article.text(), ARTICLE);
-    assert_eq!(doc.review.claims(), &before[..]);
-    assert_eq!(doc.review.claims().len(), 3);
-    assert!(doc.load_warnings.is_empty());
-    assert!(!doc.is_dirty());
+    let doc = reopened.state().review().unwrap();
+    assert_eq!(doc.review().article.text(), ARTICLE);
+    assert_eq!(doc.review().claims(), &before[..]);
+    assert_eq!(doc.review().claims().len(), 3);
+    assert!(doc.doc().load_warnings().is_empty());
+    assert!(!doc.doc().is_dirty());
     let loaded = format::load_file(&target).unwrap();
     assert_eq!(loaded.review.claims().len(), 3);
 }
@@ -379,7 +387,7 @@ fn closing_with_unsaved_changes_asks_save_discard_cancel() {
     );
     h.get_by_label("Cancel").click();
     h.run();
-    assert!(h.state().unsaved_prompt().is_none());
+    assert!(h.state().question().is_none());
     assert_eq!(claim_quotes(&h).len(), 1, "Cancel keeps the review");
 
     // Save from the prompt: asks where, writes, then lets the window close.
@@ -462,13 +470,13 @@ impl egui::DroppedFile for DroppedPath {
 fn start_screen_opens_the_sample_and_dropped_files() {
     let fx = fixture(ARTICLE);
     let mut h = harness(&fx, None);
-    assert!(h.state().doc.is_none());
+    assert!(h.state().review().is_none());
     h.get_by_label("Open sample article").click();
     h.run();
-    let title = h.state().doc.as_ref().unwrap().review.article.title.clone();
+    let title = h.state().review().unwrap().review().article.title.clone();
     assert_eq!(title, "sample-article.txt");
     assert!(
-        !h.state().doc.as_ref().unwrap().is_dirty(),
+        !h.state().review().unwrap().doc().is_dirty(),
         "nothing to lose yet"
     );
 
@@ -477,7 +485,7 @@ fn start_screen_opens_the_sample_and_dropped_files() {
     h.input_mut().dropped_files.push(dropped);
     h.run();
     assert_eq!(
-        h.state().doc.as_ref().unwrap().review.article.title,
+        h.state().review().unwrap().review().article.title,
         "libya-report.txt"
     );
 }

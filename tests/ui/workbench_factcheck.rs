@@ -326,7 +326,7 @@ fn review_details_are_saved_undone_and_survive_a_reopen() {
         report_url: "javascript:alert(1)".into(),
         ..ReviewDetails::default()
     };
-    assert_eq!(h.state().doc.as_ref().unwrap().review.details, expected);
+    assert_eq!(h.state().review().unwrap().review().details, expected);
 
     // Reopened, the dialog shows what was saved; Cancel changes nothing.
     menu(&mut h, "Review details…");
@@ -339,24 +339,24 @@ fn review_details_are_saved_undone_and_survive_a_reopen() {
     type_into(&mut h, "Reviewer", " (draft)");
     click(&mut h, "Cancel");
     assert!(h.state().ui_state.modal.is_none());
-    assert_eq!(h.state().doc.as_ref().unwrap().review.details, expected);
+    assert_eq!(h.state().review().unwrap().review().details, expected);
 
     // Undo and redo, then save the review and open it again.
     undo(&mut h);
     assert_eq!(
-        h.state().doc.as_ref().unwrap().review.details,
+        h.state().review().unwrap().review().details,
         ReviewDetails::default()
     );
     h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
     h.run();
-    assert_eq!(h.state().doc.as_ref().unwrap().review.details, expected);
+    assert_eq!(h.state().review().unwrap().review().details, expected);
     let saved = fx.dir.path().join("libya.claimdesk");
     fx.dialogs.push_answer(DialogAnswer::Picked(saved.clone()));
     h.key_press_modifiers(Modifiers::COMMAND, Key::S);
     h.run();
     assert!(saved.exists(), "{:?}", h.state().notices.last_error());
     let mut h = harness(&fx, &saved);
-    assert_eq!(h.state().doc.as_ref().unwrap().review.details, expected);
+    assert_eq!(h.state().review().unwrap().review().details, expected);
     menu(&mut h, "Review details…");
     assert_eq!(
         h.get_by_role_and_label(Role::TextInput, "Report URL")
@@ -429,7 +429,7 @@ fn export_writes_each_format_exactly_as_the_core_exporter() {
         let written = picked.with_extension(format.extension());
         let bytes = std::fs::read(&written)
             .unwrap_or_else(|e| panic!("{format}: {e}; {:?}", h.state().notices.last_error()));
-        let expected = export(&h.state().doc.as_ref().unwrap().review, format).unwrap();
+        let expected = export(h.state().review().unwrap().review(), format).unwrap();
         assert_eq!(bytes, expected.bytes, "{format}");
         let notice = h.state().notices.items.last().unwrap();
         assert!(notice.text.starts_with("Exported the"), "{}", notice.text);
@@ -554,7 +554,7 @@ fn export_can_include_the_timeline_and_remembers_it() {
     h.step();
     finish_export(&mut h);
     let written = std::fs::read_to_string(&picked).unwrap();
-    let review = &h.state().doc.as_ref().unwrap().review;
+    let review = &h.state().review().unwrap().review();
     let options = claimdesk_reports::ExportOptions {
         report: claimdesk_reports::ReportOptions { timeline: true },
         ..Default::default()
@@ -608,7 +608,7 @@ fn an_export_runs_beside_the_window_one_at_a_time_and_closing_waits_for_it() {
     }
     assert!(h.state().export_running().is_none(), "the export finished");
     assert!(seen.contains(&egui::ViewportCommand::Close), "{seen:?}");
-    let expected = export(&h.state().doc.as_ref().unwrap().review, ExportFormat::Pdf).unwrap();
+    let expected = export(h.state().review().unwrap().review(), ExportFormat::Pdf).unwrap();
     assert_eq!(std::fs::read(&pdf).unwrap(), expected.bytes);
     assert!(!csv.exists(), "the refused export wrote nothing");
 }

@@ -8,10 +8,10 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use claimdesk::Workbench;
-use claimdesk::app::Command;
 use claimdesk::app::Selection;
 use claimdesk::app::clipboard::ScriptedClipboard;
 use claimdesk::app::file_dialogs::{DialogAnswer, ScriptedDialogs};
+use claimdesk::app::question::Asked;
 use claimdesk::app::settings::Settings;
 use claimdesk_import::reanchor::Outcome;
 use claimdesk_model::{Article, Claim, ClaimId, ClaimStatus, Review, Span};
@@ -48,10 +48,9 @@ fn harness(s: &Setup, init: impl FnOnce(&mut Workbench)) -> Harness<'static, Wor
 
 fn text(h: &Harness<'_, Workbench>) -> String {
     h.state()
-        .doc
-        .as_ref()
+        .review()
         .expect("a review is open")
-        .review
+        .review()
         .article
         .text()
         .to_owned()
@@ -59,9 +58,8 @@ fn text(h: &Harness<'_, Workbench>) -> String {
 
 fn encoding(h: &Harness<'_, Workbench>) -> String {
     h.state()
-        .doc
-        .as_ref()
-        .and_then(|d| d.import.as_ref())
+        .review()
+        .and_then(|d| d.doc().import())
         .map(|i| i.encoding_label())
         .unwrap_or_default()
 }
@@ -104,7 +102,8 @@ fn every_fixture_kind_opens_with_its_text_and_encoding() {
     for (name, needle, enc) in cases {
         let s = setup();
         let mut h = harness(&s, |_| {});
-        h.state_mut().push(Command::Open(fixture(name)));
+        h.state_mut()
+            .push(claimdesk::app::files::FileCommand::Open(fixture(name)));
         h.run();
         let t = text(&h);
         assert!(t.contains(needle), "{name}: {t:?}");
@@ -112,8 +111,8 @@ fn every_fixture_kind_opens_with_its_text_and_encoding() {
         assert_eq!(encoding(&h), enc, "{name}");
         // The encoding is shown in the status bar.
         h.get_by_label(enc);
-        let doc = h.state().doc.as_ref().unwrap();
-        assert_eq!(doc.article_path.as_deref(), Some(fixture(name).as_path()));
+        let doc = h.state().review().unwrap();
+        assert_eq!(doc.doc().article_path(), Some(fixture(name).as_path()));
         // The article view shows the text.
         let view = h.state().article_view().expect("a view");
         let (a, b) = view.visible_chars().expect("text drawn");
@@ -130,8 +129,8 @@ fn a_saved_web_page_keeps_the_article_and_drops_the_page_furniture() {
     assert!(!t.contains("<"), "{t}");
     assert!(!t.to_lowercase().contains("cookie"), "{t}");
     assert!(html.contains("<script"));
-    let doc = h.state().doc.as_ref().unwrap();
-    assert!(!doc.review.details.article_url.is_empty());
+    let doc = h.state().review().unwrap();
+    assert!(!doc.review().details.article_url.is_empty());
     h.run();
 }
 
@@ -159,22 +158,25 @@ fn the_encoding_menu_reads_the_file_again_with_the_chosen_encoding() {
     assert!(!t.contains("Café"), "{t}");
     assert!(t.contains("Caf\u{439}"), "é as Cyrillic й: {t}");
     // Not dirty: nothing to lose yet, and no claims.
-    assert!(!h.state().doc.as_ref().unwrap().is_dirty());
+    assert!(!h.state().review().unwrap().doc().is_dirty());
 
     // With a claim, the new reading goes through the update review first.
     let start = t.find("Tripoli").map(|b| t[..b].chars().count()).unwrap();
     {
         let wb = h.state_mut();
-        wb.view_state.selection = Some(Selection {
+        wb.review_mut().unwrap().view.selection = Some(Selection {
             anchor: start,
             head: start + 7,
         });
-        wb.push(Command::Mark(ClaimStatus::Asserted));
+        wb.push(claimdesk::app::open_review::claims::ClaimCommand::Mark(
+            ClaimStatus::Asserted,
+        ));
     }
     h.run();
-    assert_eq!(h.state().doc.as_ref().unwrap().review.claims().len(), 1);
-    h.state_mut()
-        .push(Command::ReimportWithEncoding("windows-1252".into()));
+    assert_eq!(h.state().review().unwrap().review().claims().len(), 1);
+    h.state_mut().push(
+        claimdesk::app::article_update::ArticleCommand::ReimportWithEncoding("windows-1252".into()),
+    );
     h.run();
     let notes: Vec<_> = h
         .state()
@@ -183,13 +185,19 @@ fn the_encoding_menu_reads_the_file_again_with_the_chosen_encoding() {
         .iter()
         .map(|n| n.text.clone())
         .collect();
-    assert!(h.state().update_dialog().is_some(), "asks first: {notes:?}");
+    assert!(
+        h.state()
+            .review()
+            .and_then(|o| o.update.as_deref())
+            .is_some(),
+        "asks first: {notes:?}"
+    );
     h.get_by_label("Apply update").click();
     h.run();
     assert!(text(&h).contains("Café"));
-    let doc = h.state().doc.as_ref().unwrap();
-    assert_eq!(doc.review.claims()[0].quote, "Tripoli");
-    assert!(!doc.review.claims()[0].orphaned);
+    let doc = h.state().review().unwrap();
+    assert_eq!(doc.review().claims()[0].quote, "Tripoli");
+    assert!(!doc.review().claims()[0].orphaned);
     assert_eq!(encoding(&h), "windows-1252 (chosen)");
 }
 
@@ -208,10 +216,10 @@ fn new_review_from_clipboard_by_menu_shortcut_and_paste() {
         text(&h),
         "  Minister denies report\nThe minister said the report was false.\n"
     );
-    let doc = h.state().doc.as_ref().unwrap();
-    assert_eq!(doc.review.article.title, "Minister denies report");
+    let doc = h.state().review().unwrap();
+    assert_eq!(doc.review().article.title, "Minister denies report");
     assert!(
-        doc.is_dirty(),
+        doc.doc().is_dirty(),
         "pasted text is nowhere on disk: closing asks"
     );
 
@@ -219,14 +227,19 @@ fn new_review_from_clipboard_by_menu_shortcut_and_paste() {
     s.clipboard.push_text("Second text.");
     h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::V);
     h.run();
-    assert!(h.state().unsaved_prompt().is_some());
+    assert!(
+        h.state()
+            .question()
+            .is_some_and(|q| matches!(q.about, Asked::Unsaved(_)))
+    );
     h.get_by_label("Discard").click();
     h.run();
     assert_eq!(text(&h), "Second text.");
 
     // An empty clipboard changes nothing.
     s.clipboard.push_text("   ");
-    h.state_mut().push(Command::NewFromClipboard);
+    h.state_mut()
+        .push(claimdesk::app::files::FileCommand::NewFromClipboard);
     h.run();
     assert_eq!(text(&h), "Second text.");
 }
@@ -295,10 +308,9 @@ fn review() -> Review {
 
 fn get<'a>(h: &'a Harness<'_, Workbench>, id: &str) -> &'a Claim {
     h.state()
-        .doc
-        .as_ref()
+        .review()
         .unwrap()
-        .review
+        .review()
         .claim(&ClaimId(id.into()))
         .unwrap_or_else(|| panic!("claim {id}"))
 }
@@ -316,14 +328,21 @@ fn update_harness(s: &Setup) -> (tempfile::TempDir, Harness<'static, Workbench>)
     h.get_by_label("From a file…").click();
     h.run();
     assert!(
-        h.state().update_dialog().is_some(),
+        h.state()
+            .review()
+            .and_then(|o| o.update.as_deref())
+            .is_some(),
         "the review of the update is open"
     );
     (dir, h)
 }
 
 fn outcome(h: &Harness<'_, Workbench>, id: &str) -> &'static str {
-    let dialog = h.state().update_dialog().unwrap();
+    let dialog = h
+        .state()
+        .review()
+        .and_then(|o| o.update.as_deref())
+        .unwrap();
     dialog
         .plan
         .get(&ClaimId(id.into()))
@@ -347,7 +366,8 @@ fn update_review_accept_pick_keep_orphan_then_reattach_and_undo_in_one_step() {
 
     let Outcome::Ambiguous { candidates } = h
         .state()
-        .update_dialog()
+        .review()
+        .and_then(|o| o.update.as_deref())
         .as_ref()
         .unwrap()
         .plan
@@ -365,7 +385,12 @@ fn update_review_accept_pick_keep_orphan_then_reattach_and_undo_in_one_step() {
     h.run();
     h.get_by_label("Apply update").click();
     h.run();
-    assert!(h.state().update_dialog().is_none());
+    assert!(
+        h.state()
+            .review()
+            .and_then(|o| o.update.as_deref())
+            .is_none()
+    );
     assert_eq!(text(&h), NEW);
     assert!(!get(&h, "c-figures").orphaned);
     assert!(!get(&h, "c-weather").orphaned);
@@ -383,9 +408,9 @@ fn update_review_accept_pick_keep_orphan_then_reattach_and_undo_in_one_step() {
         lies.quote,
         "The ministry said the reports of abuse were lies."
     );
-    let doc = h.state().doc.as_ref().unwrap();
-    assert_eq!(doc.review.earlier_versions.len(), 1);
-    assert_eq!(doc.review.earlier_versions[0].text, OLD);
+    let doc = h.state().review().unwrap();
+    assert_eq!(doc.review().earlier_versions.len(), 1);
+    assert_eq!(doc.review().earlier_versions[0].text, OLD);
     // The view was rebuilt for the new text.
     let last = NEW.chars().count();
     let view = h.state().article_view().expect("a view");
@@ -394,10 +419,13 @@ fn update_review_accept_pick_keep_orphan_then_reattach_and_undo_in_one_step() {
     // The orphan is listed as ORPHAN; select it, select the new sentence, re-attach (R).
     h.get_by_label(&format!("Disputed: {}", lies.quote)).click();
     h.run();
-    assert_eq!(h.state().view_state.selected_claim, Some(lies.id.clone()));
+    assert_eq!(
+        h.state().review().unwrap().view.selected_claim,
+        Some(lies.id.clone())
+    );
     let target = "Later, the ministry said the reports of abuse were false.";
     let start = NEW[..NEW.find(target).unwrap()].chars().count();
-    h.state_mut().view_state.selection = Some(Selection {
+    h.state_mut().review_mut().unwrap().view.selection = Some(Selection {
         anchor: start,
         head: start + target.chars().count(),
     });
@@ -418,22 +446,15 @@ fn update_review_accept_pick_keep_orphan_then_reattach_and_undo_in_one_step() {
     assert_eq!(text(&h), OLD);
     assert!(
         h.state()
-            .doc
-            .as_ref()
+            .review()
             .unwrap()
-            .review
+            .review()
             .claims()
             .iter()
             .all(|c| !c.orphaned)
     );
     assert_eq!(
-        h.state()
-            .doc
-            .as_ref()
-            .unwrap()
-            .review
-            .earlier_versions
-            .len(),
+        h.state().review().unwrap().review().earlier_versions.len(),
         0
     );
     assert_eq!(
@@ -467,8 +488,8 @@ fn the_r_key_reattaches_the_selected_orphan() {
     let start = NEW[..NEW.find(target).unwrap()].chars().count();
     {
         let wb = h.state_mut();
-        wb.view_state.selected_claim = Some(ClaimId("c-boats".into()));
-        wb.view_state.selection = Some(Selection {
+        wb.review_mut().unwrap().view.selected_claim = Some(ClaimId("c-boats".into()));
+        wb.review_mut().unwrap().view.selection = Some(Selection {
             anchor: start,
             head: start + target.chars().count(),
         });
@@ -485,16 +506,21 @@ fn the_r_key_reattaches_the_selected_orphan() {
 fn cancel_leaves_the_review_untouched() {
     let s = setup();
     let (_dir, mut h) = update_harness(&s);
-    let before = h.state().doc.as_ref().unwrap().review.clone();
+    let before = h.state().review().unwrap().review().clone();
     h.get_by_label("Cancel").click();
     h.run();
-    assert!(h.state().update_dialog().is_none());
-    let doc = h.state().doc.as_ref().unwrap();
-    assert_eq!(doc.review.article.text(), before.article.text());
-    assert_eq!(doc.review.claims(), before.claims());
-    assert!(doc.review.earlier_versions.is_empty());
-    assert!(doc.history.undo_label().is_none());
-    assert!(!doc.is_dirty());
+    assert!(
+        h.state()
+            .review()
+            .and_then(|o| o.update.as_deref())
+            .is_none()
+    );
+    let doc = h.state().review().unwrap();
+    assert_eq!(doc.review().article.text(), before.article.text());
+    assert_eq!(doc.review().claims(), before.claims());
+    assert!(doc.review().earlier_versions.is_empty());
+    assert!(doc.doc().history().undo_label().is_none());
+    assert!(!doc.doc().is_dirty());
 }
 
 #[test]

@@ -9,7 +9,7 @@ use egui::epaint::Mesh;
 use egui::{Rect, Shape, pos2, vec2};
 
 use super::ArticleView;
-use crate::app::comparison::ComparisonView;
+use crate::app::open_review::comparison::ComparisonView;
 use crate::ui::theme;
 
 /// How far right of the column the bars sit, and how wide they are.

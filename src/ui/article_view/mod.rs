@@ -22,8 +22,9 @@ use egui::epaint::Mesh;
 use egui::text::{CharIndex, LayoutJob, TextFormat};
 use egui::{Color32, FontId, Galley, Pos2, Rect, Sense, Shape, pos2, vec2};
 
-use crate::app::Command;
-pub use crate::app::view_state::{Selection, ViewState};
+use crate::app::open_review::claims::ClaimCommand;
+use crate::app::open_review::navigation::SelectCommand;
+pub use crate::app::{Command, OpenReview, Selection, ViewState};
 use crate::ui::bidi_layout;
 use crate::ui::theme;
 use chunks::{Chunk, chunk_article, chunk_at};
@@ -148,17 +149,17 @@ impl ArticleView {
         Some((self.chunks[first.chunk].start, self.chunks[last.chunk].end))
     }
 
-    /// Shows the view in all of `ui`'s available space, with `shared`'s selection. What the user
-    /// changes (selection, selected claim) and asks for (mark, delete) goes to `commands`.
+    /// Shows the view of `open` in all of `ui`'s available space, with its selection. What the
+    /// user changes (selection, selected claim) and asks for (mark, delete) goes to `commands`.
     /// Returns the view's widget id.
     pub fn show(
         &mut self,
         ui: &mut egui::Ui,
-        review: &Review,
-        claims_generation: u64,
-        shared: &ViewState,
+        open: &OpenReview,
         commands: &mut impl Extend<Command>,
     ) -> egui::Id {
+        let (review, shared) = (open.review(), &open.view);
+        let claims_generation = open.doc().generation();
         // A working copy: this frame paints what the pointer did in it; the app gets the
         // change as commands.
         let mut state = shared.clone();
@@ -214,10 +215,10 @@ impl ArticleView {
         self.response = Some(resp);
 
         if state.selection != shared.selection {
-            commands.extend([Command::SelectText(state.selection)]);
+            commands.extend([SelectCommand::Text(state.selection).into()]);
         }
         if state.selected_claim != shared.selected_claim {
-            commands.extend([Command::SelectClaim(state.selected_claim.clone())]);
+            commands.extend([SelectCommand::Claim(state.selected_claim.clone()).into()]);
         }
         commands.extend(actions);
         id
@@ -992,7 +993,7 @@ fn context_menu(
                 .add_enabled(has_selection || has_claim, egui::Button::new(label))
                 .clicked()
             {
-                actions.push(Command::Mark(status));
+                actions.push(ClaimCommand::Mark(status).into());
                 ui.close();
             }
         }
@@ -1015,7 +1016,7 @@ fn context_menu(
             .clicked()
         {
             if let Some(id) = &state.selected_claim {
-                actions.push(Command::DeleteClaim(id.clone()));
+                actions.push(ClaimCommand::Delete(id.clone()).into());
             }
             ui.close();
         }

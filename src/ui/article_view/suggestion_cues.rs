@@ -2,15 +2,13 @@
 //! outline, in a neutral grey that no status uses), their reasons on hover, and a click on a
 //! suggested sentence (not on a claim) selects the suggestion.
 
-use claimdesk_model::Review;
 use claimdesk_suggest::Suggestion;
 use egui::epaint::Mesh;
 use egui::{Rect, Shape, pos2, vec2};
 
 use super::ArticleView;
-use crate::app::Command;
-use crate::app::suggestions::Suggestions;
-use crate::app::view_state::ViewState;
+use crate::app::suggestions::SuggestionCommand;
+use crate::app::{Command, OpenReview};
 use crate::ui::theme;
 
 impl ArticleView {
@@ -20,11 +18,10 @@ impl ArticleView {
     pub fn show_suggestions(
         &self,
         ui: &egui::Ui,
-        review: &Review,
-        suggestions: &Suggestions,
-        shared: &ViewState,
+        open: &OpenReview,
         commands: &mut impl Extend<Command>,
     ) {
+        let (suggestions, shared) = (&open.suggestions, &open.view);
         let Some((first, last)) = self.visible_chars() else {
             return;
         };
@@ -39,7 +36,7 @@ impl ArticleView {
         }
         painter.add(Shape::mesh(mesh));
         painter.add(Shape::mesh(dots));
-        self.hover_and_click(review, suggestions, shared, commands);
+        self.hover_and_click(open, commands);
     }
 
     /// The cue of one suggestion: a margin bar beside its rows and a dotted outline around
@@ -76,13 +73,8 @@ impl ArticleView {
 
     /// The reasons of the suggestion under the pointer; a plain click on a suggested sentence
     /// (where no claim is) selects it, a click elsewhere deselects.
-    fn hover_and_click(
-        &self,
-        review: &Review,
-        suggestions: &Suggestions,
-        shared: &ViewState,
-        commands: &mut impl Extend<Command>,
-    ) {
+    fn hover_and_click(&self, open: &OpenReview, commands: &mut impl Extend<Command>) {
+        let (review, suggestions, shared) = (open.review(), &open.suggestions, &open.view);
         let Some(resp) = &self.response else {
             return;
         };
@@ -106,7 +98,7 @@ impl ArticleView {
                 .and_then(|c| suggestions.at_char(c))
                 .map(|s| s.span);
             if picked != shared.selected_suggestion {
-                commands.extend([Command::SelectSuggestion(picked)]);
+                commands.extend([SuggestionCommand::Select(picked).into()]);
             }
         }
     }

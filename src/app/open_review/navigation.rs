@@ -1,14 +1,78 @@
-//! Moving through the article by key: to the next or previous claim (J / K), to the next claim
-//! still under investigation (U), and selecting whole sentences (S).
+//! Selecting and moving through the article: the selection and the selected claim as the view
+//! and the lists set them ([`SelectCommand`]), the next or previous claim (J / K), the next
+//! claim still under investigation (U), whole sentences (S), and several claims picked at once.
 //!
 //! Claims are visited in the review's text order (start, then end, then id — see
 //! `Claim::sort_key`), so overlapping and nested claims have one well-defined order. Orphaned
 //! claims have no place in the text and are skipped.
 
-use claimdesk_model::{Claim, ClaimStatus};
+use claimdesk_model::{Claim, ClaimId, ClaimStatus};
 
-use super::AppState;
-use super::view_state::Selection;
+use super::view::Selection;
+use super::{OpenReview, Shared};
+
+/// What the view, the lists and the review keys ask of the selection.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SelectCommand {
+    /// Replace the text selection (`None`: nothing selected).
+    Text(Option<Selection>),
+    /// Select a claim (`None`: no claim selected).
+    Claim(Option<ClaimId>),
+    /// Bring this char of the article into view.
+    ScrollTo(usize),
+    /// Pick these claims together (two or more; fewer: just select the last one).
+    PickClaims(Vec<ClaimId>),
+    /// Select the next / previous claim in text order, or the next one under investigation.
+    Step(ClaimStep),
+    /// Select the sentence around the caret, or grow the selection to whole sentences.
+    Sentence,
+}
+
+/// Applies a selection command to the open review.
+pub fn apply(open: &mut OpenReview, command: SelectCommand, shared: &mut Shared) {
+    let view = &mut open.view;
+    match command {
+        SelectCommand::Text(selection) => view.selection = selection,
+        SelectCommand::Claim(id) => {
+            view.select_claim(id);
+            view.picked_claims.clear();
+        }
+        SelectCommand::ScrollTo(pos) => view.scroll_to(pos),
+        SelectCommand::PickClaims(ids) => {
+            if let Some(last) = ids.last() {
+                view.selected_claim = Some(last.clone());
+            }
+            view.picked_claims = if ids.len() > 1 { ids } else { Vec::new() };
+        }
+        SelectCommand::Step(step) => step_claim(open, step, shared),
+        SelectCommand::Sentence => select_sentence(open, shared),
+    }
+}
+
+/// Which way to step through matches or suggestions.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Direction {
+    /// The next one, wrapping around.
+    Forward,
+    /// The previous one, wrapping around.
+    Backward,
+}
+
+impl Direction {
+    /// The position this step lands on among `n` (wrapping around) from `current`; with none
+    /// current, the first (or the last). `None` when there are none.
+    pub fn step(self, current: Option<usize>, n: usize) -> Option<usize> {
+        if n == 0 {
+            return None;
+        }
+        Some(match (current, self) {
+            (None, Direction::Forward) => 0,
+            (None, Direction::Backward) => n - 1,
+            (Some(i), Direction::Forward) => (i + 1) % n,
+            (Some(i), Direction::Backward) => (i + n - 1) % n,
+        })
+    }
+}
 
 /// Which claim a navigation key asks for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -58,62 +122,54 @@ pub fn step_target(claims: &[Claim], origin: NavOrigin, step: ClaimStep) -> Opti
     }
 }
 
-impl AppState {
-    /// Selects the claim `step` asks for, puts the caret at its start and scrolls it into
-    /// view; tells the user when there is none.
-    pub(super) fn step_claim(&mut self, step: ClaimStep) {
-        let Some(doc) = &self.doc else {
-            return;
-        };
-        let claims = doc.review.claims();
-        let state = &mut self.view_state;
-        let selected = state
-            .selected_claim
-            .as_ref()
-            .and_then(|id| claims.iter().position(|c| &c.id == id));
-        let origin = match (selected, state.selection) {
-            (Some(i), _) => NavOrigin::Claim(i),
-            (None, Some(sel)) => NavOrigin::Caret(sel.range().0),
-            (None, None) => NavOrigin::Caret(0),
-        };
-        let Some(i) = step_target(claims, origin, step) else {
-            self.notices.info(match step {
-                ClaimStep::Next => "No claim after this one.",
-                ClaimStep::Previous => "No claim before this one.",
-                ClaimStep::NextOpen => "No claim is under investigation any more.",
-            });
-            return;
-        };
-        let claim = &claims[i];
-        let start = claim.span.start;
-        state.selected_claim = Some(claim.id.clone());
-        state.picked_claims.clear();
-        state.selection = Some(Selection {
-            anchor: start,
-            head: start,
+/// Selects the claim `step` asks for, puts the caret at its start and scrolls it into view;
+/// tells the user when there is none.
+fn step_claim(open: &mut OpenReview, step: ClaimStep, shared: &mut Shared) {
+    let claims = open.doc.review().claims();
+    let view = &mut open.view;
+    let selected = view
+        .selected_claim
+        .as_ref()
+        .and_then(|id| claims.iter().position(|c| &c.id == id));
+    let origin = match (selected, view.selection) {
+        (Some(i), _) => NavOrigin::Claim(i),
+        (None, Some(sel)) => NavOrigin::Caret(sel.range().0),
+        (None, None) => NavOrigin::Caret(0),
+    };
+    let Some(i) = step_target(claims, origin, step) else {
+        shared.notices.info(match step {
+            ClaimStep::Next => "No claim after this one.",
+            ClaimStep::Previous => "No claim before this one.",
+            ClaimStep::NextOpen => "No claim is under investigation any more.",
         });
-        state.scroll_to(start);
-    }
+        return;
+    };
+    let claim = &claims[i];
+    let start = claim.span.start;
+    view.selected_claim = Some(claim.id.clone());
+    view.picked_claims.clear();
+    view.selection = Some(Selection {
+        anchor: start,
+        head: start,
+    });
+    view.scroll_to(start);
+}
 
-    /// Selects the sentence around the caret, or grows the selection to whole sentences.
-    pub(super) fn select_sentence(&mut self) {
-        let Some(doc) = &self.doc else {
-            return;
-        };
-        let Some(sel) = self.view_state.selection else {
-            self.notices
-                .info("Click in the article first: S selects the sentence around the caret.");
-            return;
-        };
-        let (a, b) = sel.range();
-        if let Some(span) =
-            claimdesk_model::sentences::sentence_bounds(doc.review.article.text(), a, b)
-        {
-            self.view_state.selection = Some(Selection {
-                anchor: span.start,
-                head: span.end,
-            });
-        }
+/// Selects the sentence around the caret, or grows the selection to whole sentences.
+fn select_sentence(open: &mut OpenReview, shared: &mut Shared) {
+    let Some(sel) = open.view.selection else {
+        shared
+            .notices
+            .info("Click in the article first: S selects the sentence around the caret.");
+        return;
+    };
+    let (a, b) = sel.range();
+    let text = open.doc.review().article.text();
+    if let Some(span) = claimdesk_model::sentences::sentence_bounds(text, a, b) {
+        open.view.selection = Some(Selection {
+            anchor: span.start,
+            head: span.end,
+        });
     }
 }
 

@@ -1,36 +1,42 @@
-//! An open review: the model, where it lives on disk, its undo history, and the generation
-//! counters that tell derived data (the UI's layout caches) when to rebuild.
+//! The document of an open review: the model, where it lives on disk, its undo history, and
+//! the generation counters that tell derived data (the UI's layout caches) when to rebuild.
+//! Its fields are private: [`super::OpenReview`] is the only way to change it (apply an edit,
+//! undo, redo, save), and the history is sealed there.
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Instant;
 
 use claimdesk_model::Review;
+use claimdesk_model::fields::TypingKey;
 use claimdesk_model::format::{self, SaveError};
 use claimdesk_model::history::{Edit, History, MissingClaim};
 
-/// A review being worked on.
+use super::OpenReview;
+
+/// A review being worked on, as a file: read through its accessors, changed only by
+/// [`super::OpenReview`].
 pub struct Document {
-    /// The review itself. Changed only through [`Document::apply`], undo and redo.
-    pub review: Review,
+    /// The review itself.
+    review: Review,
     /// Where it was last saved or opened from; `None` for a new review.
-    pub path: Option<PathBuf>,
+    path: Option<PathBuf>,
     /// The article file a new review was made from (to propose a save location).
-    pub article_path: Option<PathBuf>,
+    article_path: Option<PathBuf>,
     /// Undo/redo stacks and the saved-state marker.
-    pub history: History,
+    history: History,
     /// Bumped on every change, so derived data (highlight index, counts) knows when to rebuild.
-    pub generation: u64,
+    generation: u64,
     /// Problems found while loading, shown to the user once.
-    pub load_warnings: Vec<String>,
+    load_warnings: Vec<String>,
     /// SHA-256 of the file as last read or written, to notice changes made by others.
-    pub disk_sha256: Option<String>,
+    disk_sha256: Option<String>,
     /// How the article was imported (encoding, kind, notes), for a review made from a file.
-    pub import: Option<ImportInfo>,
+    import: Option<ImportInfo>,
     /// Names the article text: a new value, unique in this process, whenever a document is
     /// made or its article text is replaced (an update, its undo or redo). Layout caches key on
     /// it; the find bar and the selection are reset when it changes.
-    pub article_generation: u64,
+    article_generation: u64,
     /// The text `article_generation` names: (address, length) of the article's `String`. The
     /// text is never edited in place, only swapped, so a different address means another text.
     text_key: (usize, usize),
@@ -83,11 +89,44 @@ impl Document {
         Self::wrap(review, None, article_path)
     }
 
-    /// A review opened from `path`.
-    pub fn opened(review: Review, path: PathBuf, warnings: Vec<String>) -> Self {
+    /// A review opened from `path`, with the problems its loading found and the SHA-256 of the
+    /// file as read (to notice changes made by others).
+    pub fn opened(
+        review: Review,
+        path: PathBuf,
+        warnings: Vec<String>,
+        disk_sha256: Option<String>,
+    ) -> Self {
         let mut doc = Self::wrap(review, Some(path), None);
         doc.load_warnings = warnings;
+        doc.disk_sha256 = disk_sha256;
         doc
+    }
+
+    /// Unsaved work restored from a recovery file: it names the review file it belongs to
+    /// (if that still exists) and keeps what was known of the file on disk. It counts as
+    /// unsaved.
+    pub fn restored(
+        review: Review,
+        (path, article_path): (Option<PathBuf>, Option<PathBuf>),
+        disk_sha256: Option<String>,
+    ) -> Self {
+        let mut doc = Self::wrap(review, path.filter(|p| p.exists()), article_path);
+        doc.disk_sha256 = disk_sha256;
+        doc.history.mark_modified();
+        doc
+    }
+
+    /// With the article's import facts (a review made from a file).
+    pub fn with_import(mut self, import: ImportInfo) -> Self {
+        self.import = Some(import);
+        self
+    }
+
+    /// Unsaved from the start: its text is nowhere on disk (pasted text), so closing asks.
+    pub fn unsaved(mut self) -> Self {
+        self.history.mark_modified();
+        self
     }
 
     fn wrap(review: Review, path: Option<PathBuf>, article_path: Option<PathBuf>) -> Self {
@@ -106,6 +145,56 @@ impl Document {
         }
     }
 
+    /// The review.
+    pub fn review(&self) -> &Review {
+        &self.review
+    }
+
+    /// Where it was last saved or opened from; `None` for a new review.
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// The article file a new review was made from.
+    pub fn article_path(&self) -> Option<&Path> {
+        self.article_path.as_deref()
+    }
+
+    /// The undo/redo history (read-only: labels, typing runs, the saved marker).
+    pub fn history(&self) -> &History {
+        &self.history
+    }
+
+    /// Bumped on every change of the review.
+    pub fn generation(&self) -> u64 {
+        self.generation
+    }
+
+    /// Names the article text (see the field's comment).
+    pub fn article_generation(&self) -> u64 {
+        self.article_generation
+    }
+
+    /// Problems found while loading.
+    pub fn load_warnings(&self) -> &[String] {
+        &self.load_warnings
+    }
+
+    /// SHA-256 of the file as last read or written.
+    pub fn disk_sha256(&self) -> Option<&str> {
+        self.disk_sha256.as_deref()
+    }
+
+    /// How the article was imported, for a review made from a file.
+    pub fn import(&self) -> Option<&ImportInfo> {
+        self.import.as_ref()
+    }
+
+    /// Records how the article (now the new text of an update) was imported.
+    fn set_import(&mut self, import: ImportInfo) {
+        self.import = Some(import);
+    }
+
     /// Gives the article a new generation if the last change swapped its text.
     fn follow_article(&mut self) {
         let key = text_key(&self.review);
@@ -115,12 +204,13 @@ impl Document {
         }
     }
 
-    /// Applies edits as one undoable step.
-    pub fn apply(
+    /// Applies edits as one undoable step (or, with a typing key, as part of the typing run
+    /// it continues). [`OpenReview::apply`] seals the history first.
+    fn apply(
         &mut self,
         label: &str,
         edits: Vec<Edit>,
-        coalesce: Option<claimdesk_model::fields::TypingKey>,
+        coalesce: Option<TypingKey>,
     ) -> Result<(), MissingClaim> {
         self.history
             .apply(&mut self.review, label, edits, coalesce, Instant::now())?;
@@ -129,8 +219,13 @@ impl Document {
         Ok(())
     }
 
+    /// Closes the current typing run: the next change is a step of its own.
+    fn seal(&mut self) {
+        self.history.seal();
+    }
+
     /// Undoes the last step; returns its name.
-    pub fn undo(&mut self) -> Option<String> {
+    fn undo(&mut self) -> Option<String> {
         let label = self.history.undo(&mut self.review)?;
         self.generation += 1;
         self.follow_article();
@@ -138,7 +233,7 @@ impl Document {
     }
 
     /// Redoes the last undone step; returns its name.
-    pub fn redo(&mut self) -> Option<String> {
+    fn redo(&mut self) -> Option<String> {
         let label = self.history.redo(&mut self.review)?;
         self.generation += 1;
         self.follow_article();
@@ -151,7 +246,7 @@ impl Document {
     }
 
     /// Saves to `path` atomically and remembers it as the review's file.
-    pub fn save_to(&mut self, path: &Path) -> Result<(), SaveError> {
+    fn save_to(&mut self, path: &Path) -> Result<(), SaveError> {
         let written = format::save_file(path, &self.review)?;
         self.disk_sha256 = Some(claimdesk_model::sha256_hex(written.as_bytes()));
         self.path = Some(path.to_owned());
@@ -214,6 +309,67 @@ impl Document {
     }
 }
 
+/// The only ways to change an open review's document: these live here, beside the
+/// document's private fields and mutators, so no feature can change the review another way.
+impl OpenReview {
+    /// Applies `edits` as one undoable step named `label` (a step of its own: any typing run
+    /// before it is closed).
+    pub fn apply(&mut self, label: &str, edits: Vec<Edit>) -> Result<(), MissingClaim> {
+        self.doc.seal();
+        self.changed(|doc| doc.apply(label, edits, None))
+    }
+
+    /// Applies `edits` typed into the field named by `key`: quick successive changes of one
+    /// field are one undo step.
+    pub fn apply_typing(
+        &mut self,
+        label: &str,
+        edits: Vec<Edit>,
+        key: TypingKey,
+    ) -> Result<(), MissingClaim> {
+        self.changed(|doc| doc.apply(label, edits, Some(key)))
+    }
+
+    /// Undoes the last step; returns its name.
+    pub fn undo(&mut self) -> Option<String> {
+        self.changed(Document::undo)
+    }
+
+    /// Redoes the last undone step; returns its name.
+    pub fn redo(&mut self) -> Option<String> {
+        self.changed(Document::redo)
+    }
+
+    /// Saves to `path` atomically; the next change starts a new undo step.
+    pub(crate) fn save_to(&mut self, path: &std::path::Path) -> Result<(), SaveError> {
+        self.doc.save_to(path)
+    }
+
+    /// Records how the article (the new text of an update) was imported.
+    pub(crate) fn set_import(&mut self, import: ImportInfo) {
+        self.doc.set_import(import);
+    }
+
+    /// Runs `change` on the document, then keeps the features consistent with it: a claim
+    /// that is gone is no longer selected or picked; a swapped article text resets what holds
+    /// offsets into it (the selection, find's matches).
+    fn changed<T>(&mut self, change: impl FnOnce(&mut Document) -> T) -> T {
+        let article = self.doc.article_generation();
+        let generation = self.doc.generation();
+        let out = change(&mut self.doc);
+        if self.doc.generation() != generation {
+            if self.doc.article_generation() != article {
+                self.view.article_swapped();
+                if let Some(find) = &mut self.find {
+                    find.article_swapped();
+                }
+            }
+            self.view.forget_missing_claims(self.doc.review());
+        }
+        out
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -226,7 +382,7 @@ mod tests {
         let untitled = Review::new(Article::new("", "", "Text.".into()));
         let doc = Document::new_from_article(untitled, Some(PathBuf::from("/tmp/page.html")));
         assert_eq!(doc.display_name(), "page.html (new review)");
-        assert_eq!(doc.review.article.title, "");
+        assert_eq!(doc.review().article.title, "");
         let titled = Review::new(Article::new("Chief denies", "", "Text.".into()));
         let doc = Document::new_from_article(titled, Some(PathBuf::from("/tmp/page.html")));
         assert_eq!(doc.display_name(), "Chief denies (new review)");

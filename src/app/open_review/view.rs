@@ -1,9 +1,10 @@
 //! What the user has picked in the article: the text selection and the selected claim. The app
-//! reads it to mark, re-attach and delete; the UI changes it only through commands.
+//! reads it to mark, re-attach and delete; the UI changes it only through commands
+//! ([`super::navigation::SelectCommand`]).
 
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use claimdesk_model::{ClaimId, Span};
+use claimdesk_model::{ClaimId, Review, Span};
 
 /// A text selection in document char offsets: `anchor` where it started, `head` where it ends.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -89,5 +90,24 @@ impl ViewState {
     /// True if some text (not just a caret) is selected.
     pub fn has_text_selected(&self) -> bool {
         self.selection.is_some_and(|s| !s.is_empty())
+    }
+
+    /// The article text was swapped (an update, its undo or redo): offsets are meaningless
+    /// now, so everything but the selected claim is reset.
+    pub fn article_swapped(&mut self) {
+        *self = Self {
+            selected_claim: self.selected_claim.take(),
+            ..Self::default()
+        };
+    }
+
+    /// Forgets the selected and picked claims that are no longer in `review`.
+    pub fn forget_missing_claims(&mut self, review: &Review) {
+        self.picked_claims.retain(|id| review.claim(id).is_some());
+        if let Some(id) = &self.selected_claim
+            && review.claim(id).is_none()
+        {
+            self.selected_claim = None;
+        }
     }
 }

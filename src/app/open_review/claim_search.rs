@@ -31,11 +31,8 @@ impl ClaimSearch {
     }
 
     /// Brings the matches up to date with `doc` (folding the claims again only after a change).
-    pub fn refresh(&mut self, doc: Option<&Document>) {
-        let Some(doc) = doc else {
-            return;
-        };
-        let key = (doc.article_generation, doc.generation);
+    pub fn refresh(&mut self, doc: &Document) {
+        let key = (doc.article_generation(), doc.generation());
         if self.parsed.is_empty() {
             self.matched.clear();
             self.matched_for = None;
@@ -45,7 +42,7 @@ impl ClaimSearch {
             return;
         }
         if self.folded.as_ref().is_none_or(|(k, _)| *k != key) {
-            self.folded = Some((key, fold_claims(doc.review.claims())));
+            self.folded = Some((key, fold_claims(doc.review().claims())));
         }
         let folded = &self.folded.as_ref().expect("just folded").1;
         self.matched = folded.iter().map(|f| self.parsed.matches(f)).collect();

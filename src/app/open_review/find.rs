@@ -1,6 +1,11 @@
-//! Find in the article: case-insensitive search that reports matches in char offsets.
+//! Find in the article: case-insensitive search that reports matches in char offsets, and the
+//! find bar's commands.
 
 use claimdesk_model::text::CharIndex;
+
+use super::OpenReview;
+use super::navigation::Direction;
+use super::view::Selection;
 
 /// Most matches listed; more are counted as "10000+".
 pub const MAX_MATCHES: usize = 10_000;
@@ -36,35 +41,55 @@ fn fold(c: char) -> char {
     }
 }
 
-impl super::AppState {
-    /// Opens the find bar (an open one keeps its query).
-    pub(super) fn open_find(&mut self) {
-        if self.doc.is_some() && self.find.is_none() {
-            self.find = Some(FindBar::default());
-        }
-    }
+/// What the find bar asks for.
+#[derive(Clone, Debug, PartialEq)]
+pub enum FindCommand {
+    /// Open the find bar (or keep it open, with its query).
+    Open,
+    /// Search the article for this text.
+    SetQuery(String),
+    /// Select the next or previous match and scroll to it.
+    Step(Direction),
+    /// Close the find bar.
+    Close,
+}
 
-    /// Searches the open article for `query` (the find bar's text changed).
-    pub(super) fn set_find_query(&mut self, query: String) {
-        if let (Some(find), Some(doc)) = (&mut self.find, &self.doc) {
-            find.query = query;
-            find.update(doc.review.article.text());
+/// Applies a find command to the open review.
+pub fn apply(open: &mut OpenReview, command: FindCommand) {
+    match command {
+        FindCommand::Open => {
+            open.find.get_or_insert_with(FindBar::default);
         }
-    }
-
-    /// Selects the next or previous match and scrolls to it.
-    pub(super) fn find_step(&mut self, forward: bool) {
-        if let Some(find) = &mut self.find
-            && let Some((a, b)) = find.next(forward)
-        {
-            self.view_state.selection = Some(super::Selection { anchor: a, head: b });
-            self.view_state.selected_claim = None;
-            self.view_state.scroll_to(a);
+        FindCommand::SetQuery(query) => {
+            let text = open.doc.review().article.text();
+            if let Some(find) = &mut open.find {
+                find.query = query;
+                find.update(text);
+            }
         }
+        FindCommand::Step(direction) => {
+            if let Some(find) = &mut open.find
+                && let Some((a, b)) = find.next(direction)
+            {
+                let view = &mut open.view;
+                view.selection = Some(Selection { anchor: a, head: b });
+                view.selected_claim = None;
+                view.scroll_to(a);
+            }
+        }
+        FindCommand::Close => open.find = None,
     }
 }
 
 impl FindBar {
+    /// The article text was swapped: the matches are gone, the query stays.
+    pub fn article_swapped(&mut self) {
+        *self = Self {
+            query: std::mem::take(&mut self.query),
+            ..Self::default()
+        };
+    }
+
     /// Recomputes the matches if the query or the article changed.
     pub fn update(&mut self, article_text: &str) {
         let key = (self.query.clone(), article_text.len());
@@ -91,17 +116,8 @@ impl FindBar {
     }
 
     /// Moves to the next match after the current one (or the first), wrapping around.
-    pub fn next(&mut self, forward: bool) -> Option<(usize, usize)> {
-        if self.matches.is_empty() {
-            return None;
-        }
-        let n = self.matches.len();
-        let i = match (self.current, forward) {
-            (None, true) => 0,
-            (None, false) => n - 1,
-            (Some(i), true) => (i + 1) % n,
-            (Some(i), false) => (i + n - 1) % n,
-        };
+    pub fn next(&mut self, direction: Direction) -> Option<(usize, usize)> {
+        let i = direction.step(self.current, self.matches.len())?;
         self.current = Some(i);
         Some((self.matches[i], self.matches[i] + self.match_len))
     }
@@ -120,9 +136,9 @@ mod tests {
         };
         find.update(text);
         assert_eq!(find.matches, vec![3, 14, 24]);
-        assert_eq!(find.next(true), Some((3, 8)));
-        assert_eq!(find.next(true), Some((14, 19)));
-        assert_eq!(find.next(false), Some((3, 8)));
-        assert_eq!(find.next(false), Some((24, 29)));
+        assert_eq!(find.next(Direction::Forward), Some((3, 8)));
+        assert_eq!(find.next(Direction::Forward), Some((14, 19)));
+        assert_eq!(find.next(Direction::Backward), Some((3, 8)));
+        assert_eq!(find.next(Direction::Backward), Some((24, 29)));
     }
 }
