@@ -70,6 +70,7 @@ pub(crate) fn update_from_file(app: &mut AppState, path: &Path) {
             let source = NewText {
                 from: file_name(path),
                 import: Some(info_of(&imported)),
+                article: Some(imported.review.article.clone()),
             };
             begin_update(app, imported.review.article.text(), source);
         }
@@ -85,6 +86,7 @@ pub(crate) fn update_from_text(app: &mut AppState, text: &str) {
     let source = NewText {
         from: "the clipboard".to_owned(),
         import: None,
+        article: None,
     };
     begin_update(app, &text, source);
 }
@@ -116,6 +118,7 @@ fn reimport_with_encoding(app: &mut AppState, encoding: String) {
             let source = NewText {
                 from: format!("{} read as {encoding}", file_name(&path)),
                 import: Some(info_of(&imported)),
+                article: Some(imported.review.article.clone()),
             };
             begin_update(app, imported.review.article.text(), source);
         }

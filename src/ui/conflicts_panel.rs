@@ -53,7 +53,7 @@ fn row(
             }
         }
         ui.label(c.describe());
-        if c.claim.is_none() {
+        if c.is_article_text() {
             // Their text is kept as an earlier version; the review keeps ours until their text
             // is taken through the article-update review (claims re-anchored).
             if ui.button("Keep our text").clicked() {

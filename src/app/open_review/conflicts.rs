@@ -25,6 +25,7 @@ pub fn apply(open: &mut OpenReview, command: ConflictCommand, shared: &mut Share
         let source = NewText {
             from: "their version (merge conflict)".to_owned(),
             import: None,
+            article: None,
         };
         if begin(open, &theirs, source, shared)
             && let Some(update) = &mut open.update
@@ -53,7 +54,7 @@ pub fn apply(open: &mut OpenReview, command: ConflictCommand, shared: &mut Share
 /// conflict is over the article text.
 fn their_article_text(review: &claimdesk_model::Review, index: usize) -> Option<String> {
     let conflict = review.conflicts.get(index)?;
-    if conflict.claim.is_some() {
+    if !conflict.is_article_text() {
         return None;
     }
     let sha = conflict.theirs.value.get("sha256")?.as_str()?;

@@ -62,6 +62,9 @@ pub struct NewText {
     pub from: String,
     /// How a file's text was imported.
     pub import: Option<ImportInfo>,
+    /// The imported article when the text comes from a file: a document's origin, pages and
+    /// media times follow it into the review (`None`: text only, as from the clipboard).
+    pub article: Option<claimdesk_model::Article>,
 }
 
 /// Applies an update-review command to the open review.
@@ -86,7 +89,10 @@ pub fn apply(open: &mut OpenReview, command: UpdateCommand, shared: &mut Shared)
 /// guessed: changed and ambiguous claims stay orphans unless picked). Returns true if it was
 /// opened; a text equal to the article's is only reported.
 pub fn begin(open: &mut OpenReview, new_text: &str, source: NewText, shared: &mut Shared) -> bool {
-    let plan = reanchor::reanchor(open.review(), new_text);
+    let plan = match &source.article {
+        Some(article) => reanchor::reanchor_article(open.review(), article),
+        None => reanchor::reanchor(open.review(), new_text),
+    };
     if plan.is_same_text() {
         shared.notices.info(format!(
             "The text from {} is the article as it is; nothing to update.",
