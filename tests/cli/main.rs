@@ -31,6 +31,7 @@ mod export;
 mod harness;
 mod import_update;
 mod library;
+mod library_scan;
 mod man_completions;
 mod suggest;
 mod team;
