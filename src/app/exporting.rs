@@ -138,6 +138,7 @@ pub fn export_to(
     let options = ExportOptions {
         report: ReportOptions {
             timeline: app.settings.export_timeline,
+            ..ReportOptions::default()
         },
         ..ExportOptions::default()
     };

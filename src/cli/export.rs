@@ -1,10 +1,11 @@
-//! `claimdesk export REVIEW --format FMT [-o OUT] [--paper a4|letter]`: write a report of a review to stdout or,
+//! `claimdesk export REVIEW --format FMT [-o OUT] [--paper a4|letter] [--lang TAG]`: write a report of a review to stdout or,
 //! atomically, to a file. The same core code as the GUI's File → Export….
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use claimdesk_i18n::Language;
 use claimdesk_model::atomic::write_atomic;
 use claimdesk_model::format::load_file;
 use claimdesk_reports::{ExportFormat, ExportOptions, Paper, ReportOptions, export_with};
@@ -27,6 +28,10 @@ pub struct ExportArgs {
     /// verdict, when and why).
     #[arg(long)]
     pub timeline: bool,
+    /// HTML, Markdown, PDF and ClaimReview: the language to write the report in (a tag such as
+    /// `es`, `pt-BR`, `ar`); default: the review's language, else English.
+    #[arg(long, value_name = "TAG")]
+    pub lang: Option<Language>,
 }
 
 /// Loads the review, exports it, writes the bytes. Any error is one line on stderr naming the
@@ -47,6 +52,7 @@ pub fn run(args: &ExportArgs) -> ExitCode {
         paper: args.paper,
         report: ReportOptions {
             timeline: args.timeline,
+            language: args.lang,
         },
     };
     let out = match export_with(&loaded.review, args.format, &options) {

@@ -192,3 +192,32 @@ fn timeline_is_in_the_reports_only_with_the_flag() {
         assert!(text.contains("Amal Haddad (AH)"), "{format}");
     }
 }
+
+#[test]
+fn lang_writes_the_report_in_that_language_and_an_unknown_one_is_refused() {
+    let review = sample();
+    let es = claimdesk(["export", "--format", "html", "--timeline", "--lang", "es"])
+        .arg(&review)
+        .stdout();
+    let expected = std::fs::read_to_string(golden_dir().join("sample.es.html")).unwrap();
+    assert_eq!(es, expected);
+    let ar = claimdesk([
+        "export",
+        "-f",
+        "markdown",
+        "--timeline",
+        "--lang",
+        "ar_EG.UTF-8",
+    ])
+    .arg(&review)
+    .stdout();
+    let expected = std::fs::read_to_string(golden_dir().join("sample.ar.md")).unwrap();
+    assert_eq!(ar, expected);
+    let err = claimdesk(["export", "-f", "html", "--lang", "tlh"])
+        .arg(&review)
+        .assert_err();
+    assert!(
+        err.contains("Claimdesk does not speak 'tlh'") && err.contains("pt-BR"),
+        "{err}"
+    );
+}

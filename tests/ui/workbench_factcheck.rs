@@ -556,7 +556,10 @@ fn export_can_include_the_timeline_and_remembers_it() {
     let written = std::fs::read_to_string(&picked).unwrap();
     let review = &h.state().review().unwrap().review();
     let options = claimdesk_reports::ExportOptions {
-        report: claimdesk_reports::ReportOptions { timeline: true },
+        report: claimdesk_reports::ReportOptions {
+            timeline: true,
+            ..Default::default()
+        },
         ..Default::default()
     };
     let expected = claimdesk_reports::export_with(review, ExportFormat::Html, &options).unwrap();

@@ -12,7 +12,6 @@
 //!
 //! Offsets are Unicode scalar values (Rust `char`s) into [`Extracted::text`].
 
-pub mod media_time;
 pub mod office;
 pub mod pdf;
 pub mod subtitles;

@@ -18,6 +18,11 @@ pub struct ReviewDetails {
     pub article_published: String,
     /// The page where the fact check is published.
     pub report_url: String,
+    /// The review's language, a BCP 47 tag (`es`, `pt-BR`): its reports are written in it and
+    /// ClaimReview gives it as `inLanguage`. Empty in reviews made before Claimdesk had
+    /// languages; their reports are in English. Written only when set.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub language: String,
     /// The address of the video or audio a subtitled article transcribes, so reports can
     /// link each claim to its moment; written only when set (a later addition to version 5).
     #[serde(skip_serializing_if = "String::is_empty")]

@@ -24,6 +24,7 @@ pub mod format;
 #[doc(hidden)]
 pub mod fuzzing;
 pub mod history;
+pub mod media_time;
 pub mod merge_conflict;
 pub mod motion;
 pub mod origin;

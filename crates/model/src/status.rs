@@ -65,6 +65,9 @@ impl fmt::Display for ClaimStatus {
 pub struct StatusLook {
     /// The status.
     pub status: ClaimStatus,
+    /// Its name's message id in the catalogues (`claimdesk-i18n`): what the window and the
+    /// reports call it in their language.
+    pub message: &'static str,
     /// The key that marks with it (upper case letter; typed without modifiers).
     pub key: char,
     /// The glyph next to every highlight and in the legend of the reports.
@@ -105,6 +108,7 @@ pub const PAPER_DARK: Rgb = Rgb(13, 17, 23);
 pub const STATUS_LOOKS: [StatusLook; 3] = [
     StatusLook {
         status: ClaimStatus::Asserted,
+        message: "status-asserted",
         key: 'A',
         glyph: "✓",
         underline: Underline::Solid,
@@ -113,6 +117,7 @@ pub const STATUS_LOOKS: [StatusLook; 3] = [
     },
     StatusLook {
         status: ClaimStatus::Disputed,
+        message: "status-disputed",
         key: 'D',
         glyph: "✗",
         underline: Underline::Double,
@@ -121,6 +126,7 @@ pub const STATUS_LOOKS: [StatusLook; 3] = [
     },
     StatusLook {
         status: ClaimStatus::UnderInvestigation,
+        message: "status-under-investigation",
         key: 'I',
         glyph: "?",
         underline: Underline::Dashed,
@@ -163,6 +169,15 @@ impl StatusLook {
 }
 
 impl Underline {
+    /// Its message id in the catalogues, for legends in the report's language.
+    pub fn message(self) -> &'static str {
+        match self {
+            Underline::Solid => "underline-solid",
+            Underline::Double => "underline-double",
+            Underline::Dashed => "underline-dashed",
+        }
+    }
+
     /// In words, for legends ("double underline").
     pub fn describe(self) -> &'static str {
         match self {

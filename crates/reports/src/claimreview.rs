@@ -86,6 +86,11 @@ fn one(review: &Review, c: &Claim) -> Value {
     review_obj.insert("@type".into(), json!("ClaimReview"));
     review_obj.insert("url".into(), json!(url));
     review_obj.insert("claimReviewed".into(), json!(c.effective_summary()));
+    // The language the fact-check is written in: the review's (English when not set, as its
+    // reports are).
+    let language = claimdesk_i18n::Language::from_tag(&d.language)
+        .unwrap_or(claimdesk_i18n::Language::ENGLISH);
+    review_obj.insert("inLanguage".into(), json!(language.tag()));
     review_obj.insert("itemReviewed".into(), Value::Object(item));
     if let Some(author) = author(review) {
         review_obj.insert("author".into(), author);

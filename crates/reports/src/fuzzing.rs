@@ -20,7 +20,10 @@ pub fn check_exports(data: &[u8]) {
         let _ = crate::pdf::report_data(
             &loaded.review,
             crate::Paper::A4,
-            &crate::ReportOptions { timeline: true },
+            &crate::ReportOptions {
+                timeline: true,
+                ..Default::default()
+            },
         );
     }
 }

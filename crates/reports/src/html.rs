@@ -3,9 +3,11 @@
 
 use std::fmt::Write;
 
-use super::report::{ClaimEntry, Report, ReportOptions, glyph, underline};
-use super::safe::{escape_html as esc, http_url};
+use claimdesk_i18n::Tr;
 use claimdesk_model::{ClaimStatus, Evidence, Review};
+
+use super::report::{ClaimEntry, Report, ReportOptions, glyph, status_name, underline};
+use super::safe::{escape_html as esc, http_url};
 
 /// The stylesheet, inlined into every report.
 const CSS: &str = include_str!("report.css");
@@ -26,8 +28,14 @@ pub fn html_with(review: &Review, options: &ReportOptions) -> String {
 
 fn render(review: &Review, report: Report) -> String {
     let mut out = String::with_capacity(review.article.text().len() * 2 + CSS.len() + 4096);
-    let title = &report.title;
-    out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+    let (title, tr) = (&report.title, report.tr);
+    let language = tr.language();
+    let _ = writeln!(
+        out,
+        "<!DOCTYPE html>\n<html lang=\"{}\" dir=\"{}\">\n<head>\n<meta charset=\"utf-8\">",
+        language.tag(),
+        language.direction().as_str()
+    );
     let _ = writeln!(
         out,
         "<meta http-equiv=\"Content-Security-Policy\" content=\"{CSP}\">"
@@ -44,10 +52,14 @@ fn render(review: &Review, report: Report) -> String {
     let _ = writeln!(out, "<h1>{}</h1>", esc(title));
     header(&mut out, &report);
     summary(&mut out, &report);
-    legend(&mut out);
+    legend(&mut out, tr);
     article(&mut out, &report);
     details(&mut out, &report);
-    out.push_str("</main>\n<footer><p>Made with Claimdesk.</p></footer>\n</body>\n</html>\n");
+    let _ = writeln!(
+        out,
+        "</main>\n<footer><p>{}</p></footer>\n</body>\n</html>",
+        esc(&tr.text("report-made-with"))
+    );
     out
 }
 
@@ -63,93 +75,128 @@ fn link_or_text(raw: &str, text: &str) -> String {
     }
 }
 
-fn status_badge(status: ClaimStatus) -> String {
+fn status_badge(tr: Tr, status: ClaimStatus) -> String {
     format!(
         "<span class=\"badge {}\"><span class=\"glyph\" aria-hidden=\"true\">{}</span> {}</span>",
         status.as_str(),
         glyph(status),
-        status.label()
+        esc(&status_name(tr, status))
     )
 }
 
 fn header(out: &mut String, report: &Report) {
-    out.push_str("<section class=\"facts\" aria-label=\"About this review\">\n<dl>\n");
+    let _ = writeln!(
+        out,
+        "<section class=\"facts\" aria-label=\"{}\">\n<dl>",
+        esc(&report.tr.text("report-about"))
+    );
     for fact in &report.header {
         let shown = if fact.is_url {
             link_or_text(&fact.value, &fact.value)
         } else {
             esc(&fact.value)
         };
-        let _ = writeln!(out, "<dt>{}</dt><dd>{shown}</dd>", fact.label);
+        let _ = writeln!(out, "<dt>{}</dt><dd>{shown}</dd>", esc(&fact.label));
     }
     out.push_str("</dl>\n</section>\n");
 }
 
 fn summary(out: &mut String, report: &Report) {
-    out.push_str("<section class=\"summary\">\n<h2>Summary</h2>\n<p class=\"counts\">");
-    let _ = write!(out, "{} claims: ", report.claims.len());
+    let tr = report.tr;
+    let _ = write!(
+        out,
+        "<section class=\"summary\">\n<h2>{}</h2>\n<p class=\"counts\">{}: ",
+        esc(&tr.text("report-summary")),
+        esc(&tr.with(
+            "report-claim-count",
+            &[("count", report.claims.len().into())]
+        ))
+    );
     let parts: Vec<String> = report
         .counts
         .iter()
-        .map(|&(s, n)| format!("{} {n}", status_badge(s)))
+        .map(|&(s, n)| format!("{} {}", status_badge(tr, s), tr.number(n as i64)))
         .collect();
     out.push_str(&parts.join(" · "));
     if report.orphans > 0 {
-        let _ = write!(out, " · {} not found in the text", report.orphans);
+        let orphans = tr.with("report-orphan-count", &[("count", report.orphans.into())]);
+        let _ = write!(out, " · {}", esc(&orphans));
     }
     out.push_str("</p>\n");
     if report.claims.is_empty() {
-        out.push_str("<p>No claims were marked.</p>\n</section>\n");
+        let _ = writeln!(
+            out,
+            "<p>{}</p>\n</section>",
+            esc(&tr.text("report-no-claims"))
+        );
         return;
     }
-    out.push_str(
-        "<table>\n<thead><tr><th scope=\"col\">#</th><th scope=\"col\">Status</th>\
-         <th scope=\"col\">Verdict</th><th scope=\"col\">Claim</th>\
-         <th scope=\"col\">Claimant</th></tr></thead>\n<tbody>\n",
-    );
+    out.push_str("<table>\n<thead><tr>");
+    for id in [
+        "report-column-number",
+        "report-column-status",
+        "report-column-verdict",
+        "report-column-claim",
+        "report-column-claimant",
+    ] {
+        let _ = write!(out, "<th scope=\"col\">{}</th>", esc(&tr.text(id)));
+    }
+    out.push_str("</tr></thead>\n<tbody>\n");
+    let not_found = format!(" <em>({})</em>", esc(&tr.text("report-not-found")));
     for entry in &report.claims {
         let c = entry.claim;
         let _ = writeln!(
             out,
             "<tr><td><a href=\"#{}\">{}</a></td><td>{}</td><td>{}</td><td dir=\"auto\">{}{}</td><td>{}</td></tr>",
             entry.anchor,
-            entry.number,
-            status_badge(c.status),
+            tr.digits(entry.number as i64),
+            status_badge(tr, c.status),
             esc(c.verdict.trim()),
             esc(&entry.preview),
-            if c.orphaned {
-                " <em>(not found in the text)</em>"
-            } else {
-                ""
-            },
+            if c.orphaned { not_found.as_str() } else { "" },
             esc(c.claimant.trim()),
         );
     }
     out.push_str("</tbody>\n</table>\n</section>\n");
 }
 
-fn legend(out: &mut String) {
-    out.push_str("<section class=\"legend\">\n<h2>Legend</h2>\n<ul>\n");
+fn legend(out: &mut String, tr: Tr) {
+    let _ = writeln!(
+        out,
+        "<section class=\"legend\">\n<h2>{}</h2>\n<ul>",
+        esc(&tr.text("report-legend"))
+    );
     for s in ClaimStatus::ALL {
+        let entry = tr.with(
+            "report-legend-entry",
+            &[
+                ("underline", underline(tr, s).into()),
+                ("glyph", glyph(s).into()),
+            ],
+        );
         let _ = writeln!(
             out,
-            "<li><mark data-status=\"{}\">{}</mark><sup class=\"ref {0}\">{}</sup> — {}, \
-             {} after the claim</li>",
+            "<li><mark data-status=\"{}\">{}</mark><sup class=\"ref {0}\">{}</sup> — {}</li>",
             s.as_str(),
-            s.label(),
+            esc(&status_name(tr, s)),
             glyph(s),
-            underline(s),
-            glyph(s),
+            esc(&entry),
         );
     }
-    out.push_str(
-        "</ul>\n<p>Overlapping claims are drawn as nested highlights; the number after a \
-         highlight leads to the claim's details.</p>\n</section>\n",
+    let _ = writeln!(
+        out,
+        "</ul>\n<p>{}</p>\n</section>",
+        esc(&tr.text("report-legend-note"))
     );
 }
 
 fn article(out: &mut String, report: &Report) {
-    out.push_str("<section class=\"article\">\n<h2>The article, with the claims marked</h2>\n");
+    let tr = report.tr;
+    let _ = writeln!(
+        out,
+        "<section class=\"article\">\n<h2>{}</h2>",
+        esc(&tr.text("report-article"))
+    );
     out.push_str("<div class=\"article-text\"><p dir=\"auto\">");
     for run in &report.article {
         let depth = run.covering.len();
@@ -186,7 +233,7 @@ fn article(out: &mut String, report: &Report) {
                 entry.claim.status.as_str(),
                 entry.anchor,
                 glyph(entry.claim.status),
-                entry.number
+                tr.digits(entry.number as i64)
             );
         }
     }
@@ -218,27 +265,33 @@ fn split_paragraphs(text: &str) -> Vec<Piece<'_>> {
 }
 
 fn details(out: &mut String, report: &Report) {
+    let tr = report.tr;
     if report.in_context().next().is_some() {
-        out.push_str("<section class=\"claims\">\n<h2>The claims in context</h2>\n");
+        let _ = writeln!(
+            out,
+            "<section class=\"claims\">\n<h2>{}</h2>",
+            esc(&tr.text("report-claims-in-context"))
+        );
         for entry in report.in_context() {
-            claim_section(out, entry);
+            claim_section(out, entry, tr);
         }
         out.push_str("</section>\n");
     }
     if report.orphaned().next().is_some() {
-        out.push_str(
-            "<section class=\"claims orphans\">\n<h2>Claims not found in the article text</h2>\n\
-             <p>These claims' quotes are no longer in the article as reviewed. They are kept \
-             with the context they were marked in.</p>\n",
+        let _ = writeln!(
+            out,
+            "<section class=\"claims orphans\">\n<h2>{}</h2>\n<p>{}</p>",
+            esc(&tr.text("report-claims-orphaned")),
+            esc(&tr.text("report-claims-orphaned-note"))
         );
         for entry in report.orphaned() {
-            claim_section(out, entry);
+            claim_section(out, entry, tr);
         }
         out.push_str("</section>\n");
     }
 }
 
-fn claim_section(out: &mut String, entry: &ClaimEntry) {
+fn claim_section(out: &mut String, entry: &ClaimEntry, tr: Tr) {
     let (c, number) = (entry.claim, entry.number);
     let _ = writeln!(
         out,
@@ -249,8 +302,9 @@ fn claim_section(out: &mut String, entry: &ClaimEntry) {
     let verdict = c.verdict.trim();
     let _ = writeln!(
         out,
-        "<h3><span class=\"num\">#{number}</span> {}{}</h3>",
-        status_badge(c.status),
+        "<h3><span class=\"num\">#{}</span> {}{}</h3>",
+        tr.digits(number as i64),
+        status_badge(tr, c.status),
         if verdict.is_empty() {
             String::new()
         } else {
@@ -270,38 +324,65 @@ fn claim_section(out: &mut String, entry: &ClaimEntry) {
     out.push_str("<dl>\n");
     let _ = writeln!(
         out,
-        "<dt>Claim id</dt><dd><code>{}</code></dd>",
+        "<dt>{}</dt><dd><code>{}</code></dd>",
+        esc(&tr.text("report-claim-id")),
         esc(c.id.as_str())
     );
-    let _ = writeln!(out, "<dt>Position</dt><dd>{}</dd>", entry.position);
+    let _ = writeln!(
+        out,
+        "<dt>{}</dt><dd>{}</dd>",
+        esc(&tr.text("report-position")),
+        esc(&entry.position)
+    );
+    if let Some(pages) = &entry.pages {
+        let label = tr.text("report-fact-page");
+        let _ = writeln!(out, "<dt>{}</dt><dd>{}</dd>", esc(&label), esc(pages));
+    }
+    if let Some((time, link)) = &entry.media_time {
+        let label = tr.text("report-fact-media-time");
+        let shown = match link {
+            Some(link) => link_or_text(link, time),
+            None => esc(time),
+        };
+        let _ = writeln!(out, "<dt>{}</dt><dd>{shown}</dd>", esc(&label));
+    }
     for (label, value) in &entry.facts {
-        let _ = writeln!(out, "<dt>{label}</dt><dd>{}</dd>", esc(value));
+        let _ = writeln!(out, "<dt>{}</dt><dd>{}</dd>", esc(label), esc(value));
     }
     out.push_str("</dl>\n");
     if !entry.sources.is_empty() {
-        out.push_str("<h4>Sources</h4>\n<ol class=\"sources\">\n");
+        let _ = writeln!(
+            out,
+            "<h4>{}</h4>\n<ol class=\"sources\">",
+            esc(&tr.text("report-sources"))
+        );
         for e in &entry.sources {
-            source_item(out, e);
+            source_item(out, e, tr);
         }
         out.push_str("</ol>\n");
     }
-    timeline(out, entry);
+    timeline(out, entry, tr);
     out.push_str("</article>\n");
 }
 
 /// The claim's changes as a list (only in a report asked to include them).
-fn timeline(out: &mut String, entry: &ClaimEntry) {
+fn timeline(out: &mut String, entry: &ClaimEntry, tr: Tr) {
     if entry.timeline.is_empty() {
         return;
     }
-    out.push_str("<h4>Timeline</h4>\n<ol class=\"timeline\">\n");
+    let _ = writeln!(
+        out,
+        "<h4>{}</h4>\n<ol class=\"timeline\">",
+        esc(&tr.text("report-timeline"))
+    );
     for line in &entry.timeline {
         let _ = write!(
             out,
-            "<li><time datetime=\"{at}\">{at}</time> {} — {}",
+            "<li><time datetime=\"{}\">{}</time> {} — {}",
+            esc(&line.at),
+            esc(&line.shown_at),
             esc(&line.by),
             esc(&line.what),
-            at = esc(&line.at)
         );
         if !line.reason.is_empty() {
             let _ = write!(out, ": <q>{}</q>", esc(&line.reason));
@@ -311,7 +392,7 @@ fn timeline(out: &mut String, entry: &ClaimEntry) {
     out.push_str("</ol>\n");
 }
 
-fn source_item(out: &mut String, e: &Evidence) {
+fn source_item(out: &mut String, e: &Evidence, tr: Tr) {
     let url = e.url.trim();
     let title = e.title.trim();
     let shown = if title.is_empty() { url } else { title };
@@ -324,20 +405,24 @@ fn source_item(out: &mut String, e: &Evidence) {
         );
     }
     if !url.is_empty() && http_url(url).is_none() {
+        let words = tr.with("report-not-a-link", &[("url", "\u{1}".into())]);
+        let (before, after) = words.split_once('\u{1}').unwrap_or((&words, ""));
         let _ = write!(
             out,
-            " <span class=\"unsafe\">(not a web link, not linked: <code>{}</code>)</span>",
-            esc(url)
+            " <span class=\"unsafe\">({}<code>{}</code>{})</span>",
+            esc(before),
+            esc(url),
+            esc(after)
         );
     } else if !url.is_empty() && !title.is_empty() {
         let _ = write!(out, " <span class=\"url\">{}</span>", esc(url));
     }
     if !e.accessed.trim().is_empty() {
-        let _ = write!(
-            out,
-            " <span class=\"accessed\">(accessed {})</span>",
-            esc(e.accessed.trim())
+        let accessed = tr.with(
+            "report-accessed",
+            &[("date", super::report::shown_date(tr, &e.accessed).into())],
         );
+        let _ = write!(out, " <span class=\"accessed\">({})</span>", esc(&accessed));
     }
     if !e.excerpt.trim().is_empty() {
         let _ = write!(

@@ -3,9 +3,11 @@
 
 use std::fmt::Write;
 
-use super::report::{ClaimEntry, Report, ReportOptions, glyph, underline};
-use super::safe::{escape_markdown as esc, http_url};
+use claimdesk_i18n::Tr;
 use claimdesk_model::{ClaimStatus, Evidence, Review};
+
+use super::report::{ClaimEntry, Report, ReportOptions, glyph, status_name, underline};
+use super::safe::{escape_markdown as esc, http_url};
 
 /// The report as CommonMark text.
 pub fn markdown(review: &Review) -> String {
@@ -15,6 +17,7 @@ pub fn markdown(review: &Review) -> String {
 /// The report as CommonMark text, with what `options` asks for.
 pub fn markdown_with(review: &Review, options: &ReportOptions) -> String {
     let report = Report::with_options(review, options);
+    let tr = report.tr;
     let mut out = String::new();
     let _ = writeln!(out, "# {}\n", esc(&report.title));
     for fact in &report.header {
@@ -23,27 +26,29 @@ pub fn markdown_with(review: &Review, options: &ReportOptions) -> String {
         } else {
             esc(&fact.value)
         };
-        let _ = writeln!(out, "- **{}:** {shown}", fact.label);
+        let _ = writeln!(out, "- **{}:** {shown}", esc(&fact.label));
     }
     summary(&mut out, &report);
-    legend(&mut out);
+    legend(&mut out, tr);
     article(&mut out, &report);
     if report.in_context().next().is_some() {
-        out.push_str("\n## The claims in context\n");
+        let _ = writeln!(out, "\n## {}", esc(&tr.text("report-claims-in-context")));
         for entry in report.in_context() {
-            claim_section(&mut out, entry);
+            claim_section(&mut out, entry, tr);
         }
     }
     if report.orphaned().next().is_some() {
-        out.push_str(
-            "\n## Claims not found in the article text\n\nThese claims' quotes are no longer in \
-             the article as reviewed. They are kept with the context they were marked in.\n",
+        let _ = writeln!(
+            out,
+            "\n## {}\n\n{}",
+            esc(&tr.text("report-claims-orphaned")),
+            esc(&tr.text("report-claims-orphaned-note"))
         );
         for entry in report.orphaned() {
-            claim_section(&mut out, entry);
+            claim_section(&mut out, entry, tr);
         }
     }
-    out.push_str("\n---\n\nMade with Claimdesk.\n");
+    let _ = writeln!(out, "\n---\n\n{}", esc(&tr.text("report-made-with")));
     out
 }
 
@@ -56,51 +61,65 @@ fn link_or_text(raw: &str, text: &str) -> String {
     }
 }
 
-fn badge(status: ClaimStatus) -> String {
-    format!("{} **{}**", glyph(status), status.label())
+fn badge(tr: Tr, status: ClaimStatus) -> String {
+    format!("{} **{}**", glyph(status), esc(&status_name(tr, status)))
+}
+
+/// Escaped text in the language's quotation marks.
+fn quoted(tr: Tr, text: &str) -> String {
+    tr.with("quoted", &[("text", esc(text).into())])
 }
 
 fn summary(out: &mut String, report: &Report) {
-    out.push_str("\n## Summary\n\n");
+    let tr = report.tr;
+    let _ = write!(out, "\n## {}\n\n", esc(&tr.text("report-summary")));
     let parts: Vec<String> = report
         .counts
         .iter()
-        .map(|&(s, n)| format!("{} {n}", badge(s)))
+        .map(|&(s, n)| format!("{} {}", badge(tr, s), tr.number(n as i64)))
         .collect();
-    let _ = write!(out, "{} claims: {}", report.claims.len(), parts.join(" · "));
+    let count = tr.with(
+        "report-claim-count",
+        &[("count", report.claims.len().into())],
+    );
+    let _ = write!(out, "{}: {}", esc(&count), parts.join(" · "));
     if report.orphans > 0 {
-        let _ = write!(out, " · {} not found in the text", report.orphans);
+        let orphans = tr.with("report-orphan-count", &[("count", report.orphans.into())]);
+        let _ = write!(out, " · {}", esc(&orphans));
     }
     out.push_str("\n\n");
     if report.claims.is_empty() {
-        out.push_str("No claims were marked.\n");
+        let _ = writeln!(out, "{}", esc(&tr.text("report-no-claims")));
     }
     for entry in &report.claims {
         let c = entry.claim;
-        let _ = write!(out, "{}. {}", entry.number, badge(c.status));
+        // A Markdown list number: ASCII digits whatever the language.
+        let _ = write!(out, "{}. {}", entry.number, badge(tr, c.status));
         if !c.verdict.trim().is_empty() {
             let _ = write!(out, " — {}", esc(c.verdict.trim()));
         }
-        let _ = write!(out, ": “{}”", esc(&entry.preview));
+        let _ = write!(out, ": {}", quoted(tr, &entry.preview));
         if !c.claimant.trim().is_empty() {
             let _ = write!(out, " ({})", esc(c.claimant.trim()));
         }
         if c.orphaned {
-            out.push_str(" *(not found in the text)*");
+            let _ = write!(out, " *({})*", esc(&tr.text("report-not-found")));
         }
         out.push('\n');
     }
 }
 
-fn legend(out: &mut String) {
-    out.push_str("\n## Legend\n\n");
+fn legend(out: &mut String, tr: Tr) {
+    let _ = write!(out, "\n## {}\n\n", esc(&tr.text("report-legend")));
     for s in ClaimStatus::ALL {
-        let _ = writeln!(out, "- {} (in the HTML report: {})", badge(s), underline(s));
+        let words = tr.with(
+            "report-legend-markdown-entry",
+            &[("underline", underline(tr, s).into())],
+        );
+        let _ = writeln!(out, "- {} ({})", badge(tr, s), esc(&words));
     }
-    out.push_str(
-        "\nIn the article below, `⟦n✗` opens claim n and `n⟧` closes it; the glyph is the \
-         claim's status. Claims may nest or overlap.\n",
-    );
+    // The note shows the markers as code spans: its text is trusted Markdown.
+    let _ = writeln!(out, "\n{}", tr.text("report-legend-markdown-note"));
 }
 
 fn article(out: &mut String, report: &Report) {
@@ -115,7 +134,7 @@ fn article(out: &mut String, report: &Report) {
             lines.marker(&format!("`{}⟧`", report.claims[i].number));
         }
     }
-    out.push_str("\n## The article, with the claims marked\n\n");
+    let _ = write!(out, "\n## {}\n\n", esc(&report.tr.text("report-article")));
     out.push_str(&lines.finish());
 }
 
@@ -167,63 +186,95 @@ impl Lines {
     }
 }
 
-fn claim_section(out: &mut String, entry: &ClaimEntry) {
+fn claim_section(out: &mut String, entry: &ClaimEntry, tr: Tr) {
     let (c, number) = (entry.claim, entry.number);
-    let _ = write!(out, "\n### {number}. {}", badge(c.status));
+    let _ = write!(out, "\n### {number}. {}", badge(tr, c.status));
     if !c.verdict.trim().is_empty() {
         let _ = write!(out, " — {}", esc(c.verdict.trim()));
     }
     out.push_str("\n\n");
-    let _ = writeln!(out, "> **Quote:** “{}”\n>", esc(&c.quote));
+    let quote_label = esc(&tr.text("report-quote"));
+    let _ = writeln!(out, "> **{quote_label}:** {}\n>", quoted(tr, &c.quote));
     let _ = writeln!(
         out,
-        "> In context: …{}⟦{}⟧{}…\n",
+        "> {}: …{}⟦{}⟧{}…\n",
+        esc(&tr.text("report-in-context")),
         esc(&c.prefix),
         esc(&c.quote),
         esc(&c.suffix)
     );
-    let _ = writeln!(out, "- **Claim id:** {}", esc(c.id.as_str()));
-    let _ = writeln!(out, "- **Position:** {}", entry.position);
+    let _ = writeln!(
+        out,
+        "- **{}:** {}",
+        esc(&tr.text("report-claim-id")),
+        esc(c.id.as_str())
+    );
+    let _ = writeln!(
+        out,
+        "- **{}:** {}",
+        esc(&tr.text("report-position")),
+        esc(&entry.position)
+    );
+    if let Some(pages) = &entry.pages {
+        let label = tr.text("report-fact-page");
+        let _ = writeln!(out, "- **{}:** {}", esc(&label), esc(pages));
+    }
+    if let Some((time, link)) = &entry.media_time {
+        let label = tr.text("report-fact-media-time");
+        let shown = match link {
+            Some(link) => link_or_text(link, time),
+            None => esc(time),
+        };
+        let _ = writeln!(out, "- **{}:** {shown}", esc(&label));
+    }
     for (label, value) in &entry.facts {
-        let _ = writeln!(out, "- **{label}:** {}", esc(value));
+        let _ = writeln!(out, "- **{}:** {}", esc(label), esc(value));
     }
     if !entry.sources.is_empty() {
-        out.push_str("\n**Sources**\n\n");
+        let _ = write!(out, "\n**{}**\n\n", esc(&tr.text("report-sources")));
         for (k, e) in entry.sources.iter().enumerate() {
-            let _ = writeln!(out, "{}. {}", k + 1, source_line(e));
+            let _ = writeln!(out, "{}. {}", k + 1, source_line(e, tr));
         }
     }
     if !entry.timeline.is_empty() {
-        out.push_str("\n**Timeline**\n\n");
+        let _ = write!(out, "\n**{}**\n\n", esc(&tr.text("report-timeline")));
         for line in &entry.timeline {
             let _ = write!(
                 out,
                 "- {} {} — {}",
-                esc(&line.at),
+                esc(&line.shown_at),
                 esc(&line.by),
                 esc(&line.what)
             );
             if !line.reason.is_empty() {
-                let _ = write!(out, ": “{}”", esc(&line.reason));
+                let _ = write!(out, ": {}", quoted(tr, &line.reason));
             }
             out.push('\n');
         }
     }
 }
 
-fn source_line(e: &Evidence) -> String {
+fn source_line(e: &Evidence, tr: Tr) -> String {
     let url = e.url.trim();
     let title = e.title.trim();
     let shown = if title.is_empty() { url } else { title };
     let mut line = link_or_text(url, shown);
     if !url.is_empty() && http_url(url).is_none() {
-        let _ = write!(line, " (not a web link, not linked: {})", esc(url));
+        let words = tr.with("report-not-a-link", &[("url", esc(url).into())]);
+        let _ = write!(line, " ({words})");
     }
     if !e.accessed.trim().is_empty() {
-        let _ = write!(line, " (accessed {})", esc(e.accessed.trim()));
+        let words = tr.with(
+            "report-accessed",
+            &[(
+                "date",
+                esc(&super::report::shown_date(tr, &e.accessed)).into(),
+            )],
+        );
+        let _ = write!(line, " ({words})");
     }
     if !e.excerpt.trim().is_empty() {
-        let _ = write!(line, ": “{}”", esc(e.excerpt.trim()));
+        let _ = write!(line, ": {}", quoted(tr, e.excerpt.trim()));
     }
     if !e.note.trim().is_empty() {
         let _ = write!(line, " — {}", esc(e.note.trim()));

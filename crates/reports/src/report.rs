@@ -4,10 +4,16 @@
 
 use super::safe::{anchor_id, http_url};
 use super::segments::{anchored_spans, flatten, span_ends};
+use claimdesk_i18n::{DateParts, Language, Tr};
+use claimdesk_model::media_time::{format_media_time, media_link};
+use claimdesk_model::status_change::{Decision, StatusChange};
 use claimdesk_model::{Claim, ClaimStatus, Evidence, Review};
 
 /// A review laid out as a report. All text is raw (untrusted): renderers escape it.
 pub struct Report<'r> {
+    /// Words in the report's language ([`report_language`]); renderers take every label
+    /// from it.
+    pub tr: Tr,
     /// "Fact-check report: <article title>".
     pub title: String,
     /// Facts about the review for the header, in order; empty ones left out.
@@ -24,8 +30,8 @@ pub struct Report<'r> {
 
 /// One fact of the header.
 pub struct HeaderFact {
-    /// "Article URL".
-    pub label: &'static str,
+    /// "Article URL", in the report's language.
+    pub label: String,
     /// The value, raw.
     pub value: String,
     /// The value is a URL: link it if it is http(s).
@@ -44,8 +50,13 @@ pub struct ClaimEntry<'r> {
     pub preview: String,
     /// Where it is in the article: "characters 12–40".
     pub position: String,
-    /// Labelled facts for its details ([`claim_facts`]).
-    pub facts: Vec<(&'static str, String)>,
+    /// Its page or pages in the original PDF ("p. 3", "pp. 3–4"), when the article has pages.
+    pub pages: Option<String>,
+    /// Its time in the media ("00:12:34") and a link to that moment when the review knows the
+    /// media's address ([`claimdesk_model::ReviewDetails::media_url`]): articles from subtitles.
+    pub media_time: Option<(String, Option<String>)>,
+    /// Labelled facts for its details ([`claim_facts`]), labels in the report's language.
+    pub facts: Vec<(String, String)>,
     /// Its sources with something filled in.
     pub sources: Vec<&'r Evidence>,
     /// Its status and verdict changes, oldest first; empty unless the report was asked for
@@ -58,12 +69,25 @@ pub struct ClaimEntry<'r> {
 pub struct ReportOptions {
     /// Each claim's history of status and verdict changes (who, when, why).
     pub timeline: bool,
+    /// The language to write the report in; `None`: the review's own
+    /// ([`claimdesk_model::ReviewDetails::language`], English when unset).
+    pub language: Option<Language>,
+}
+
+/// The language a report of `review` is written in: the one `options` asks for, else the
+/// review's, else English.
+pub fn report_language(review: &Review, options: &ReportOptions) -> Language {
+    options.language.unwrap_or_else(|| {
+        Language::from_tag(&review.details.language).unwrap_or(Language::ENGLISH)
+    })
 }
 
 /// One change in a claim's timeline, as text (raw: renderers escape it).
 pub struct TimelineLine {
-    /// When (RFC 3339).
+    /// When (RFC 3339, for machines: HTML's `datetime`).
     pub at: String,
+    /// When, in the report's language ("28 November 2026, 10:00 UTC").
+    pub shown_at: String,
     /// Who; "unknown analyst" if nobody was named.
     pub by: String,
     /// What changed ("status set to Asserted (was Disputed)").
@@ -73,18 +97,44 @@ pub struct TimelineLine {
 }
 
 impl TimelineLine {
-    fn of(change: &claimdesk_model::status_change::StatusChange) -> Self {
+    fn of(change: &StatusChange, tr: Tr) -> Self {
         Self {
             at: change.at.as_str().to_owned(),
+            shown_at: tr.timestamp(change.at.as_str()),
             by: if change.by.trim().is_empty() {
-                "unknown analyst".to_owned()
+                tr.text("timeline-unknown-analyst")
             } else {
                 change.by.clone()
             },
-            what: change.summary(),
+            what: change_in_words(change, tr),
             reason: change.reason.trim().to_owned(),
         }
     }
+}
+
+/// A change in words: "status set to Asserted (was Disputed)", "verdict set to “False”",
+/// "verdict cleared (was “False”)".
+fn change_in_words(change: &StatusChange, tr: Tr) -> String {
+    let shown = |value: &str| match change.decision {
+        Decision::Status => {
+            ClaimStatus::parse(value).map_or_else(|| value.to_owned(), |s| status_name(tr, s))
+        }
+        Decision::Verdict => value.to_owned(),
+    };
+    let (to, from) = (shown(&change.to), shown(&change.from));
+    let id = match (change.decision, to.is_empty(), from.is_empty()) {
+        (Decision::Status, _, true) => "timeline-status-set",
+        (Decision::Status, _, false) => "timeline-status-set-was",
+        (Decision::Verdict, true, _) => "timeline-verdict-cleared-was",
+        (Decision::Verdict, false, true) => "timeline-verdict-set",
+        (Decision::Verdict, false, false) => "timeline-verdict-set-was",
+    };
+    tr.with(id, &[("to", to.into()), ("from", from.into())])
+}
+
+/// A status's name in the report's language ("Disputed", "Cuestionada").
+pub fn status_name(tr: Tr, status: ClaimStatus) -> String {
+    tr.text(status.look().message)
 }
 
 /// A run of article text covered by the same claims.
@@ -108,9 +158,11 @@ impl<'r> Report<'r> {
     /// Lays out `review` as a report, with what `options` asks for.
     pub fn with_options(review: &'r Review, options: &ReportOptions) -> Self {
         let counts = review.counts();
+        let tr = Tr::new(report_language(review, options));
         Self {
-            title: title(review),
-            header: header_facts(review)
+            tr,
+            title: title(review, tr),
+            header: header_facts(review, tr)
                 .into_iter()
                 .map(|(label, value, is_url)| HeaderFact {
                     label,
@@ -129,11 +181,17 @@ impl<'r> Report<'r> {
                     claim,
                     anchor: anchor_id(claim.id.as_str()),
                     preview: preview(&claim.quote, 120),
-                    position: position(claim),
-                    facts: claim_facts(claim),
+                    position: position(claim, tr),
+                    pages: pages_shown(review, claim, tr),
+                    media_time: media_time_shown(review, claim),
+                    facts: claim_facts(claim, tr),
                     sources: claim.evidence.iter().filter(|e| !e.is_blank()).collect(),
                     timeline: if options.timeline {
-                        claim.history.iter().map(TimelineLine::of).collect()
+                        claim
+                            .history
+                            .iter()
+                            .map(|c| TimelineLine::of(c, tr))
+                            .collect()
                     } else {
                         Vec::new()
                     },
@@ -188,29 +246,40 @@ fn marked_runs(review: &Review) -> Vec<MarkedRun<'_>> {
         .collect()
 }
 
+/// A date the analyst typed, in the report's language when it is a calendar date
+/// (`2017-11-27` → "27 November 2017", "27 de noviembre de 2017"); any other text (a year,
+/// "late 2017") as typed, trimmed.
+pub fn shown_date(tr: Tr, typed: &str) -> String {
+    let typed = typed.trim();
+    match DateParts::parse(typed) {
+        Some(date) => tr.date(date),
+        None => typed.to_owned(),
+    }
+}
+
 /// The non-colour cue of a status: a glyph shown next to every highlight and in the legend.
 pub fn glyph(status: ClaimStatus) -> &'static str {
     status.look().glyph
 }
 
 /// How the highlight of a status is underlined, in words (for the legend).
-pub fn underline(status: ClaimStatus) -> &'static str {
-    status.look().underline.describe()
+pub fn underline(tr: Tr, status: ClaimStatus) -> String {
+    tr.text(status.look().underline.message())
 }
 
 /// The report's title.
-fn title(review: &Review) -> String {
+fn title(review: &Review, tr: Tr) -> String {
     let t = review.article.title.trim();
     if t.is_empty() {
-        "Fact-check report".to_owned()
+        tr.text("report-title")
     } else {
-        format!("Fact-check report: {t}")
+        tr.with("report-title-of", &[("title", t.into())])
     }
 }
 
 /// Labelled facts about the review for the report header, in order; empty ones left out.
 /// Values are raw (untrusted) text; URL-valued facts are flagged so callers can link them.
-fn header_facts(review: &Review) -> Vec<(&'static str, String, bool)> {
+fn header_facts(review: &Review, tr: Tr) -> Vec<(String, String, bool)> {
     let d = &review.details;
     let a = &review.article;
     // The source is shown only if it is a web address other than the article URL: a local
@@ -220,38 +289,73 @@ fn header_facts(review: &Review) -> Vec<(&'static str, String, bool)> {
         _ => String::new(),
     };
     let facts = [
-        ("Article", a.title.clone(), false),
-        ("Article URL", d.article_url.clone(), true),
-        ("Published", d.article_published.clone(), false),
-        ("Source", source, true),
-        ("Reviewer", d.reviewer.clone(), false),
-        ("Organisation", d.organisation.clone(), false),
-        ("Report URL", d.report_url.clone(), true),
-        ("Article SHA-256", a.sha256(), false),
+        ("report-fact-article", a.title.clone(), false),
+        ("report-fact-article-url", d.article_url.clone(), true),
+        (
+            "report-fact-published",
+            shown_date(tr, &d.article_published),
+            false,
+        ),
+        ("report-fact-source", source, true),
+        ("report-fact-reviewer", d.reviewer.clone(), false),
+        ("report-fact-organisation", d.organisation.clone(), false),
+        ("report-fact-report-url", d.report_url.clone(), true),
+        ("report-fact-sha256", a.sha256(), false),
     ];
     facts
         .into_iter()
         .filter(|(_, v, _)| !v.trim().is_empty())
+        .map(|(id, v, url)| (tr.text(id), v, url))
         .collect()
 }
 
 /// Where a claim is, as reports show it: "characters 12–40", and for an orphan "(where it was
 /// last found)".
-fn position(claim: &Claim) -> String {
-    let (start, end) = (claim.span.start, claim.span.end);
-    let last_found = if claim.orphaned {
-        " (where it was last found)"
+fn position(claim: &Claim, tr: Tr) -> String {
+    let id = if claim.orphaned {
+        "report-position-last-found"
     } else {
-        ""
+        "report-position-chars"
     };
-    format!("characters {start}–{end}{last_found}")
+    tr.with(
+        id,
+        &[
+            ("start", claim.span.start.into()),
+            ("end", claim.span.end.into()),
+        ],
+    )
+}
+
+/// A claim's page or pages in the original document, in the report's language.
+fn pages_shown(review: &Review, claim: &Claim, tr: Tr) -> Option<String> {
+    let (first, last) = review.article.pages_of(claim.span)?;
+    Some(if first == last {
+        tr.with("report-page", &[("page", i64::from(first).into())])
+    } else {
+        tr.with(
+            "report-pages",
+            &[
+                ("first", i64::from(first).into()),
+                ("last", i64::from(last).into()),
+            ],
+        )
+    })
+}
+
+/// A claim's time in the media (`HH:MM:SS`) and its link, for an article with media times.
+fn media_time_shown(review: &Review, claim: &Claim) -> Option<(String, Option<String>)> {
+    let millis = review.article.media_millis_at(claim.span.start)?;
+    Some((
+        format_media_time(millis),
+        media_link(&review.details.media_url, millis),
+    ))
 }
 
 /// A claim's facts for its detail section, in order; empty ones left out. Raw text.
 ///
 /// Every field of [`Claim`] is named here, so a new field does not compile until the HTML and
 /// Markdown reports (which show these facts) decide where it goes.
-fn claim_facts(claim: &Claim) -> Vec<(&'static str, String)> {
+fn claim_facts(claim: &Claim, tr: Tr) -> Vec<(String, String)> {
     let Claim {
         id: _,     // the reports number claims in text order
         span: _,   // shown as the position ([`position`])
@@ -272,15 +376,19 @@ fn claim_facts(claim: &Claim) -> Vec<(&'static str, String)> {
         modified,
     } = claim;
     let facts = [
-        ("Verdict", verdict.trim().to_owned()),
-        ("Summary", summary.trim().to_owned()),
-        ("Claimant", claimant.trim().to_owned()),
-        ("Claim made", claim_date.trim().to_owned()),
-        ("Note", note.trim().to_owned()),
-        ("Marked", created.as_str().to_owned()),
-        ("Last changed", modified.as_str().to_owned()),
+        ("report-fact-verdict", verdict.trim().to_owned()),
+        ("report-fact-summary", summary.trim().to_owned()),
+        ("report-fact-claimant", claimant.trim().to_owned()),
+        ("report-fact-claim-made", shown_date(tr, claim_date)),
+        ("report-fact-note", note.trim().to_owned()),
+        ("report-fact-marked", tr.timestamp(created.as_str())),
+        ("report-fact-last-changed", tr.timestamp(modified.as_str())),
     ];
-    facts.into_iter().filter(|(_, v)| !v.is_empty()).collect()
+    facts
+        .into_iter()
+        .filter(|(_, v)| !v.is_empty())
+        .map(|(id, v)| (tr.text(id), v))
+        .collect()
 }
 
 /// A one-line preview of a quote: whitespace collapsed, at most `max` chars.

@@ -68,7 +68,10 @@ fn review_with_history() -> Review {
 fn reports_show_the_timeline_only_when_asked_and_escaped() {
     let r = review_with_history();
     let with = ExportOptions {
-        report: ReportOptions { timeline: true },
+        report: ReportOptions {
+            timeline: true,
+            ..Default::default()
+        },
         ..ExportOptions::default()
     };
     for format in [ExportFormat::Html, ExportFormat::Markdown] {
@@ -76,7 +79,13 @@ fn reports_show_the_timeline_only_when_asked_and_escaped() {
         assert!(!plain.contains("Timeline"), "{format}: not asked for");
         let out = String::from_utf8(export_with(&r, format, &with).unwrap().bytes).unwrap();
         assert!(out.contains("Timeline"), "{format}");
-        assert!(out.contains("2026-11-30T10:00:00Z"), "{format}");
+        assert!(
+            out.contains("30 November 2026, 10:00 UTC"),
+            "{format}: {out}"
+        );
+        if format == ExportFormat::Html {
+            assert!(out.contains("datetime=\"2026-11-30T10:00:00Z\""), "{out}");
+        }
         assert!(out.contains("status set to Disputed"), "{format}");
         assert!(
             !out.contains("<b>minister"),
@@ -106,5 +115,55 @@ fn csv_has_the_last_changes_author_and_reason() {
     assert!(
         rows.iter().any(|l| l.ends_with("\"\",\"\"")),
         "no history: empty"
+    );
+}
+
+/// A review of a document: claims know their pages (PDF) or their time in the video
+/// (subtitles), and the reports show them in the report's language, the time linked to its
+/// moment when the video's address is known.
+#[test]
+fn reports_show_each_claims_pages_and_media_time() {
+    use claimdesk_model::MediaTime;
+    let text = "First page ends here. Second page starts. Third.".to_owned();
+    let a = Article::new("T", "", text)
+        .with_page_starts(vec![0, 22, 42])
+        .with_media_times(vec![
+            MediaTime {
+                start: 0,
+                millis: 0,
+            },
+            MediaTime {
+                start: 22,
+                millis: 3_723_400,
+            },
+        ]);
+    let claims = vec![
+        Claim::new(&a, Span::new(0, 10), ClaimStatus::Disputed),
+        Claim::new(&a, Span::new(22, 47), ClaimStatus::Asserted),
+    ];
+    let mut r = Review::with_claims(a, claims);
+    r.details.media_url = "https://www.youtube.com/watch?v=abc".into();
+    let html = String::from_utf8(export(&r, ExportFormat::Html).unwrap().bytes).unwrap();
+    assert!(html.contains("<dt>Page</dt><dd>p. 1</dd>"), "{html}");
+    assert!(html.contains("<dt>Page</dt><dd>pp. 2–3</dd>"), "{html}");
+    assert!(
+        html.contains("watch?v=abc&amp;t=3723s") && html.contains(">01:02:03</a>"),
+        "{html}"
+    );
+    let md = String::from_utf8(export(&r, ExportFormat::Markdown).unwrap().bytes).unwrap();
+    assert!(
+        md.contains(
+            "- **Time in the video:** [01:02:03](<https://www.youtube.com/watch?v=abc&t=3723s>)"
+        ),
+        "{md}"
+    );
+    r.details.language = "de".into();
+    let md = String::from_utf8(export(&r, ExportFormat::Markdown).unwrap().bytes).unwrap();
+    assert!(md.contains("- **Seite:** S. 2–3"), "{md}");
+    // Without pages or times (a text article) neither fact is shown.
+    let plain = String::from_utf8(export(&review(), ExportFormat::Html).unwrap().bytes).unwrap();
+    assert!(
+        !plain.contains("<dt>Page</dt>") && !plain.contains("video"),
+        "{plain}"
     );
 }

@@ -47,3 +47,31 @@ fn notes_tell_what_was_left_out() {
         ["1 claim not found in the article text (orphans) is listed separately."]
     );
 }
+
+/// The sample review's HTML and Markdown reports in Spanish and in Arabic (right to left): the
+/// labels, statuses, counts and dates come from the catalogues.
+#[test]
+fn translated_reports_match_their_golden_files() {
+    use claimdesk_i18n::Language;
+    use claimdesk_reports::{ExportOptions, ReportOptions, export_with};
+    let review = sample_review();
+    for tag in ["es", "ar"] {
+        let options = ExportOptions {
+            report: ReportOptions {
+                timeline: true,
+                language: Language::from_tag(tag),
+            },
+            ..ExportOptions::default()
+        };
+        for format in [ExportFormat::Html, ExportFormat::Markdown] {
+            let out = export_with(&review, format, &options).unwrap();
+            let name = format!("golden/sample.{tag}.{}", format.extension());
+            golden(
+                &std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                    .join("tests")
+                    .join(&name),
+                &out.bytes,
+            );
+        }
+    }
+}

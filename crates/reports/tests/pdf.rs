@@ -207,7 +207,10 @@ fn the_timeline_is_printed_when_asked_with_hostile_names_and_reasons_as_text() {
     let plain = pdf_text(&pdf_of(&review, Paper::A4));
     assert!(!plain.contains("Timeline"), "not asked for");
     let options = ExportOptions {
-        report: ReportOptions { timeline: true },
+        report: ReportOptions {
+            timeline: true,
+            ..Default::default()
+        },
         ..ExportOptions::default()
     };
     let pdf = export_with(&review, ExportFormat::Pdf, &options)
@@ -215,7 +218,7 @@ fn the_timeline_is_printed_when_asked_with_hostile_names_and_reasons_as_text() {
         .bytes;
     let text = pdf_text(&pdf);
     assert!(text.contains("Timeline"), "{text}");
-    assert!(text.contains("2026-11-30T10:00:00Z"));
+    assert!(text.contains("30 November 2026, 10:00 UTC"), "{text}");
     for payload in [TYPST_AND_PDF[1], TYPST_AND_PDF[3]] {
         assert!(
             text.contains(&collapse(payload)),

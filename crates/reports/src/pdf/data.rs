@@ -8,13 +8,26 @@ use serde_json::{Value, json};
 use super::super::report::{ClaimEntry, MarkedRun, Report, ReportOptions};
 use super::super::safe::http_url;
 use super::Paper;
+use claimdesk_i18n::{Arg, Tr};
 use claimdesk_model::status::{FILL_ALPHA_LIGHT, PAPER_LIGHT, Underline};
 use claimdesk_model::{ClaimStatus, Evidence, Review};
+
+use super::super::report::{status_name, underline};
 
 /// The JSON document the template renders.
 pub fn report_data(review: &Review, paper: Paper, options: &ReportOptions) -> Value {
     let report = Report::with_options(review, options);
+    let tr = report.tr;
+    let language = tr.language();
+    let (lang, region) = language
+        .tag()
+        .split_once('-')
+        .unwrap_or((language.tag(), ""));
     json!({
+        "lang": lang,
+        "region": if region.is_empty() { Value::Null } else { json!(region) },
+        "dir": language.direction().as_str(),
+        "labels": labels(&report),
         "paper": paper.typst_name(),
         "title": report.title,
         "running_title": claimdesk_model::text::shorten(&report.title, 90),
@@ -26,11 +39,11 @@ pub fn report_data(review: &Review, paper: Paper, options: &ReportOptions) -> Va
             "value": f.value,
             "href": f.is_url.then(|| http_url(&f.value).map(|u| u.to_string())).flatten(),
         })).collect::<Vec<_>>(),
-        "statuses": statuses(),
+        "statuses": statuses(tr),
         "counts": report.counts.iter().map(|&(s, n)| json!({"status": s.as_str(), "n": n}))
             .collect::<Vec<_>>(),
         "orphans": report.orphans,
-        "claims": report.claims.iter().map(claim).collect::<Vec<_>>(),
+        "claims": report.claims.iter().map(|c| claim(c, tr)).collect::<Vec<_>>(),
         "article": paragraphs(&report.article, &report.claims),
     })
 }
@@ -68,14 +81,60 @@ fn report_date(review: &Review) -> Value {
     }
 }
 
+/// Every label the template shows, in the report's language. Patterns the template fills in
+/// keep their places as `{first}`, `{last}`, `{page}` and `{pages}`.
+fn labels(report: &Report) -> Value {
+    let tr = report.tr;
+    let text = |id| tr.text(id);
+    let pattern = |id, names: &[&'static str]| {
+        let args: Vec<(&str, Arg)> = names
+            .iter()
+            .map(|&n| (n, Arg::from(format!("{{{n}}}"))))
+            .collect();
+        tr.with(id, &args)
+    };
+    json!({
+        "running_head": text("report-running-head"),
+        "page_of": pattern("report-page-of", &["page", "pages"]),
+        "summary": text("report-summary"),
+        "claim_count": tr.with("report-claim-count", &[("count", report.claims.len().into())]),
+        "orphan_count": tr.with("report-orphan-count", &[("count", report.orphans.into())]),
+        "not_found": text("report-not-found"),
+        "no_claims": text("report-no-claims"),
+        "columns": [
+            text("report-column-number"),
+            text("report-column-status"),
+            text("report-column-verdict"),
+            text("report-column-claim"),
+            text("report-column-claimant"),
+        ],
+        "legend": text("report-legend"),
+        "legend_note": text("report-legend-pdf-note"),
+        "article": text("report-article"),
+        "claim": text("report-claim"),
+        "claim_number": pattern("report-claim-number", &["number"]),
+        "claim_range": pattern("report-claim-range", &["first", "last"]),
+        "claim_id": text("report-claim-id"),
+        "position": text("report-position"),
+        "sources": text("report-sources"),
+        "not_a_link": pattern("report-not-a-link", &["url"]).replace("{url}", "").trim_end().to_owned(),
+        "timeline": text("report-timeline"),
+        "why": text("report-why"),
+        "in_context": text("report-claims-in-context"),
+        "orphaned": text("report-claims-orphaned"),
+        "orphaned_note": text("report-claims-orphaned-note"),
+        "made_with": text("report-made-with"),
+    })
+}
+
 /// Each status's look, keyed by its name: label, glyph, colours, underline style.
-fn statuses() -> Value {
+fn statuses(tr: Tr) -> Value {
     let map = ClaimStatus::ALL
         .into_iter()
         .map(|s| {
             let look = s.look();
             let value = json!({
-                "label": s.label(),
+                "label": status_name(tr, s),
                 "glyph": look.glyph,
                 "color": look.light.hex(),
                 "fill": look.light.over(PAPER_LIGHT, FILL_ALPHA_LIGHT).hex(),
@@ -84,7 +143,11 @@ fn statuses() -> Value {
                     Underline::Double => "double",
                     Underline::Dashed => "dashed",
                 },
-                "underline_words": look.underline.describe(),
+                "underline_words": underline(tr, s),
+                "legend_entry": tr.with(
+                    "report-legend-entry",
+                    &[("underline", underline(tr, s).into()), ("glyph", look.glyph.into())],
+                ),
             });
             (s.as_str().to_owned(), value)
         })
@@ -93,7 +156,7 @@ fn statuses() -> Value {
 }
 
 /// One claim: its summary row, its context and its details.
-fn claim(entry: &ClaimEntry) -> Value {
+fn claim(entry: &ClaimEntry, tr: Tr) -> Value {
     let c = entry.claim;
     json!({
         "number": entry.number,
@@ -109,12 +172,29 @@ fn claim(entry: &ClaimEntry) -> Value {
         "quote": one_line(&c.quote),
         "suffix": one_line(&c.suffix),
         "dir": direction(&c.quote),
-        "facts": entry.facts.iter().map(|(l, v)| json!([l, v])).collect::<Vec<_>>(),
-        "sources": entry.sources.iter().map(|e| source(e)).collect::<Vec<_>>(),
+        "facts": place_facts(entry, tr).chain(entry.facts.iter().cloned()).map(|(l, v)| json!([l, v])).collect::<Vec<_>>(),
+        "sources": entry.sources.iter().map(|e| source(e, tr)).collect::<Vec<_>>(),
         "timeline": entry.timeline.iter().map(|t| json!({
-            "when": t.at, "by": t.by, "what": t.what, "reason": t.reason,
+            "when": t.shown_at, "by": t.by, "what": t.what, "reason": t.reason,
         })).collect::<Vec<_>>(),
     })
+}
+
+/// A claim's page(s) and media time as facts (the PDF shows the time; its link is in the HTML
+/// report).
+fn place_facts<'e>(
+    entry: &'e ClaimEntry<'_>,
+    tr: Tr,
+) -> impl Iterator<Item = (String, String)> + 'e {
+    let pages = entry
+        .pages
+        .clone()
+        .map(|p| (tr.text("report-fact-page"), p));
+    let time = entry
+        .media_time
+        .as_ref()
+        .map(|(t, _)| (tr.text("report-fact-media-time"), t.clone()));
+    pages.into_iter().chain(time)
 }
 
 /// Newlines (and tabs) as spaces.
@@ -123,7 +203,7 @@ fn one_line(text: &str) -> String {
 }
 
 /// One source: the text shown, its link when the URL is http(s), else the URL as text.
-fn source(e: &Evidence) -> Value {
+fn source(e: &Evidence, tr: Tr) -> Value {
     let url = e.url.trim();
     let title = e.title.trim();
     let href = http_url(url).map(|u| u.to_string());
@@ -132,7 +212,11 @@ fn source(e: &Evidence) -> Value {
         "href": href,
         "url": if title.is_empty() && href.is_some() { "" } else { url },
         "unsafe": !url.is_empty() && href.is_none(),
-        "accessed": e.accessed.trim(),
+        "accessed": if e.accessed.trim().is_empty() {
+            String::new()
+        } else {
+            tr.with("report-accessed", &[("date", crate::report::shown_date(tr, &e.accessed).into())])
+        },
         "excerpt": e.excerpt.trim(),
         "note": e.note.trim(),
     })

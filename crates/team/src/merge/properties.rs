@@ -146,7 +146,7 @@ fn kind() -> impl Strategy<Value = DecisionKind> {
 }
 
 fn base_review() -> impl Strategy<Value = Review> {
-    let details = (prop::array::uniform6(text()), extra(&["d1", "d2"]));
+    let details = (prop::array::uniform7(text()), extra(&["d1", "d2"]));
     let decisions = prop::collection::btree_map(0..3usize, kind(), 0..3);
     let article = (text(), extra(&["a1", "a2"]));
     let claims = prop::collection::vec(claim_spec(), 0..4);
@@ -167,6 +167,7 @@ fn base_review() -> impl Strategy<Value = Review> {
                 article_url,
                 article_published,
                 report_url,
+                language,
                 media_url,
             ] = d;
             r.details = ReviewDetails {
@@ -175,6 +176,7 @@ fn base_review() -> impl Strategy<Value = Review> {
                 article_url,
                 article_published,
                 report_url,
+                language,
                 media_url,
                 extra: details_extra,
             };

@@ -55,6 +55,7 @@ fn set_detail(details: &mut ReviewDetails, name: &str, value: &Value) -> Option<
         article_url,
         article_published,
         report_url,
+        language,
         media_url,
         extra: _, // above
     } = details;
@@ -64,6 +65,7 @@ fn set_detail(details: &mut ReviewDetails, name: &str, value: &Value) -> Option<
         "article_url" => article_url,
         "article_published" => article_published,
         "report_url" => report_url,
+        "language" => language,
         "media_url" => media_url,
         _ => return None,
     } = text;

@@ -86,6 +86,7 @@ pub(super) fn merge_details(
         article_url,
         article_published,
         report_url,
+        language,
         media_url,
         extra,
     } = ours;
@@ -117,6 +118,7 @@ pub(super) fn merge_details(
             report_url,
             t.report_url,
         ),
+        language: at.text("details.language", Some(&b.language), language, t.language),
         media_url: at.text(
             "details.media_url",
             Some(&b.media_url),
