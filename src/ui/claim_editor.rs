@@ -24,6 +24,7 @@ pub fn show(ui: &mut egui::Ui, f: &mut Frame, open: &OpenReview) {
     };
     let mut commands = Vec::new();
     let has_selection = view.has_text_selected();
+    let place = place_in_document(open.review(), claim);
     let focus_verdict = std::mem::take(&mut f.state.focus_claim_editor);
     egui::ScrollArea::vertical()
         .id_salt("claim_editor")
@@ -42,7 +43,7 @@ pub fn show(ui: &mut egui::Ui, f: &mut Frame, open: &OpenReview) {
                     };
                     editor(
                         ui,
-                        claim,
+                        (claim, place.as_deref()),
                         (has_selection, focus_verdict),
                         history,
                         &mut commands,
@@ -52,17 +53,36 @@ pub fn show(ui: &mut egui::Ui, f: &mut Frame, open: &OpenReview) {
     f.extend(commands);
 }
 
+/// Where a claim sits in the original document: its page(s) in a PDF ("p. 3", "pp. 3–4") and
+/// its time in the media for subtitles ("00:12:34"); `None` for an article from text.
+fn place_in_document(review: &claimdesk_model::Review, claim: &Claim) -> Option<String> {
+    let pages = review
+        .article
+        .pages_of(claim.span)
+        .map(|(first, last)| match first == last {
+            true => format!("p. {first}"),
+            false => format!("pp. {first}–{last}"),
+        });
+    let time = review
+        .article
+        .media_millis_at(claim.span.start)
+        .map(claimdesk_model::media_time::format_media_time);
+    let parts: Vec<String> = pages.into_iter().chain(time).collect();
+    (!parts.is_empty()).then(|| parts.join(" · "))
+}
+
 /// What the history part of the editor needs from the UI state.
 struct HistoryPart<'a> {
     reason: &'a mut Option<claim_history::ReasonDraft>,
     unnamed: bool,
 }
 
-/// `has_selection`: text is selected in the article; `focus_verdict`: the verdict field takes
-/// the keyboard (F2 in the claims list).
+/// `place`: its page(s) or media time ([`place_in_document`]); `has_selection`: text is
+/// selected in the article; `focus_verdict`: the verdict field takes the keyboard (F2 in the
+/// claims list).
 fn editor(
     ui: &mut egui::Ui,
-    claim: &Claim,
+    (claim, place): (&Claim, Option<&str>),
     (has_selection, focus_verdict): (bool, bool),
     history: HistoryPart,
     commands: &mut Vec<Command>,
@@ -78,6 +98,10 @@ fn editor(
             ui.set_width(ui.available_width());
             crate::ui::bidi_layout::label_or_plain(ui, &format!("“{}”", claim.quote));
         });
+    if let Some(place) = place {
+        ui.weak(place)
+            .on_hover_text("Its page in the PDF, or its time in the video");
+    }
     if claim.orphaned {
         ui.colored_label(
             ui.visuals().warn_fg_color,

@@ -541,3 +541,26 @@ fn update_from_the_clipboard_and_accept_all_changed() {
     assert_eq!(text(&h), NEW);
     assert!(!get(&h, "c-boats").orphaned);
 }
+
+#[test]
+fn a_pdf_opens_and_a_claim_marked_in_it_shows_its_page() {
+    let s = setup();
+    let pdf = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("crates/testkit/data/fixtures/documents/report.pdf");
+    let mut h = harness(&s, |wb| wb.open_path(&pdf));
+    h.run();
+    let t = text(&h);
+    assert!(t.starts_with("The board spent 38 million euros"), "{t}");
+    let pages = h.state().review().unwrap().review().article.page_starts().len();
+    assert!(pages >= 2, "the fixture has {pages} pages");
+    // A claim on the last page: the claim editor says which page.
+    let last = *h.state().review().unwrap().review().article.page_starts().last().unwrap();
+    let quote: String = t.chars().skip(last).take(12).collect();
+    common::mark_selected_text(&mut h, &quote, ClaimStatus::Disputed);
+    let expected = format!("p. {pages}");
+    assert!(
+        h.query_by_label(&expected).is_some(),
+        "the claim editor shows {expected:?} for {quote:?}"
+    );
+    assert!(h.query_by_label_contains("read as PDF").is_some());
+}

@@ -63,11 +63,15 @@ pub(crate) fn pasted_text(text: &str) -> Result<Document, import::ImportError> {
 /// Tells the user what the import found: a warning for a guessed encoding or replaced bytes,
 /// a confirmation otherwise.
 fn post_import_notes(notices: &mut Notices, name: &str, info: &ImportInfo) {
-    let head = format!(
-        "{name}: {} read as {}",
-        info.kind.label(),
-        info.encoding_label()
-    );
+    let head = if info.kind.is_document() {
+        format!("{name}: read as {}", info.kind.label())
+    } else {
+        format!(
+            "{name}: {} read as {}",
+            info.kind.label(),
+            info.encoding_label()
+        )
+    };
     let doubtful =
         info.source == EncodingSource::Guessed || info.notes.iter().any(|n| n.contains("U+FFFD"));
     if doubtful {

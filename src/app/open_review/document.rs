@@ -59,6 +59,10 @@ impl ImportInfo {
     /// "windows-1252 (guessed)", "UTF-16LE (byte order mark)"…
     pub fn encoding_label(&self) -> String {
         use claimdesk_import::EncodingSource as S;
+        if self.kind.is_document() {
+            // A PDF, Word, OpenDocument or subtitle file: its reader, not a text encoding.
+            return self.kind.label().to_owned();
+        }
         let how = match self.source {
             S::Override => "chosen",
             S::Bom => "byte order mark",
