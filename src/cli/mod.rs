@@ -11,6 +11,7 @@ pub mod library_scan;
 pub mod man;
 pub mod merge;
 pub mod new;
+pub mod new_address;
 pub mod suggest;
 pub mod train_suggester;
 pub mod update;

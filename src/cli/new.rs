@@ -1,4 +1,4 @@
-//! `claimdesk new ARTICLE [-o REVIEW.claimdesk] [--encoding LABEL] [--media-url URL] [--force]`:
+//! `claimdesk new ARTICLE|URL [-o REVIEW.claimdesk] [--encoding LABEL] [--media-url URL] [--force]`:
 //! start a review of an article (.txt in any encoding, .html saved page, .md, .pdf, .docx, .odt,
 //! .srt, .vtt) without opening the window, so a desk can prepare reviews in batch.
 
@@ -12,7 +12,9 @@ use claimdesk_model::format::{EXTENSION, save_file};
 #[derive(clap::Args)]
 pub struct NewArgs {
     /// The article: .txt (UTF-8, UTF-16 with BOM or a legacy encoding), .html/.htm, .md, a
-    /// PDF (its text layer), Word .docx, OpenDocument .odt, or subtitles (.srt, .vtt).
+    /// PDF (its text layer), Word .docx, OpenDocument .odt, or subtitles (.srt, .vtt); or an
+    /// http(s) address, fetched once (the only network access Claimdesk makes; the review is
+    /// then written to `<last part of the address>.claimdesk` in the current folder).
     pub article: PathBuf,
     /// Where to write the review (default: beside the article, `<name>.claimdesk`).
     #[arg(short, long, value_name = "REVIEW")]
@@ -33,17 +35,23 @@ pub struct NewArgs {
 /// Imports the article and writes the new review atomically. Prints the output path, the
 /// encoding and how it was decided; import notes go to stderr.
 pub fn run(args: &NewArgs) -> ExitCode {
-    let output = args
-        .output
-        .clone()
-        .unwrap_or_else(|| default_output(&args.article));
+    let address = super::new_address::is_address(&args.article)
+        .then(|| args.article.to_string_lossy().trim().to_owned());
+    let output = args.output.clone().unwrap_or_else(|| match &address {
+        Some(address) => super::new_address::default_output(address),
+        None => default_output(&args.article),
+    });
     if output.exists() && !args.force {
         return super::fail(
             &output,
             "already exists; choose another file with -o, or pass --force to overwrite it",
         );
     }
-    let mut imported = match super::import_or_fail(&args.article, args.encoding.as_deref()) {
+    let imported = match &address {
+        Some(address) => super::new_address::fetch_and_import(address, args.encoding.as_deref()),
+        None => super::import_or_fail(&args.article, args.encoding.as_deref()),
+    };
+    let mut imported = match imported {
         Ok(i) => i,
         Err(code) => return code,
     };

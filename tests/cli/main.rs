@@ -33,5 +33,6 @@ mod import_update;
 mod library;
 mod library_scan;
 mod man_completions;
+mod new_address;
 mod suggest;
 mod team;
