@@ -6,7 +6,7 @@
 mod support;
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
 use claimdesk_model::format::{load_file, save_file};
 use claimdesk_model::{ClaimStatus, sha256_hex};
@@ -15,10 +15,7 @@ use serde_json::Value;
 use support::{OdfParts, WordParts, docx, odt, w_p};
 
 fn run(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_claimdesk"))
-        .args(args)
-        .output()
-        .expect("run claimdesk")
+    crate::harness::claimdesk(args).output()
 }
 
 fn s(p: &Path) -> &str {

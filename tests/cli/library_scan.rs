@@ -3,7 +3,7 @@
 
 use std::fs;
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 use claimdesk_model::format::save_file;
 use claimdesk_model::{Article, Review};
@@ -11,11 +11,9 @@ use serde_json::Value;
 
 /// Runs the binary with `data` as its data folder.
 fn claimdesk(data: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_claimdesk"))
-        .args(args)
+    crate::harness::claimdesk(args)
         .env("CLAIMDESK_DATA_DIR", data)
         .output()
-        .expect("the binary runs")
 }
 
 fn text(bytes: &[u8]) -> String {
