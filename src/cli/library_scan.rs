@@ -39,7 +39,7 @@ pub fn scan(archive: &Archive, args: &ScanArgs) -> Result<ExitCode, ArchiveError
         Ok(text) => text,
         Err(message) => return Ok(super::fail(&args.path, message)),
     };
-    let Some(searcher) = super::library::searcher(archive)? else {
+    let Some(searcher) = super::library_archive::searcher(archive)? else {
         return Ok(ExitCode::from(1));
     };
     let options = ScanOptions {
@@ -97,11 +97,11 @@ fn print_sentence(flagged: &FlaggedSentence) {
     for hit in &flagged.matches {
         let c = &hit.claim;
         println!("\t{:.2}\t{}", hit.confidence, c.text);
-        let known = super::library::known_fields(hit);
+        let known = super::library_archive::known_fields(hit);
         if !known.is_empty() {
             println!("\t\t{known}");
         }
-        println!("\t\t{}", super::library::origin(hit));
+        println!("\t\t{}", super::library_archive::origin(hit));
     }
 }
 

@@ -7,6 +7,7 @@ pub mod completions;
 pub mod export;
 pub mod git_setup;
 pub mod library;
+pub mod library_archive;
 pub mod library_scan;
 pub mod man;
 pub mod merge;

@@ -16,37 +16,8 @@ use claimdesk_model::status::STATUS_LOOKS;
 pub fn read(ui: &mut egui::Ui, f: &mut Frame) {
     let wb = f.app;
     let open = wb.review();
-    let shortcut = |m, k| KeyboardShortcut::new(m, k);
-    let cmd = Modifiers::COMMAND;
-    let cmd_shift = Modifiers::COMMAND | Modifiers::SHIFT;
     let mut commands: Vec<Command> = Vec::new();
-    ui.input_mut(|i| {
-        // Longer combinations first: consume_shortcut ignores an extra Shift.
-        if i.consume_shortcut(&shortcut(cmd_shift, Key::S)) {
-            commands.push(FileCommand::SaveAs.into());
-        }
-        // egui-winit turns only Ctrl+V (no Shift) into Event::Paste: Ctrl+Shift+V is a key.
-        if i.consume_shortcut(&shortcut(cmd_shift, Key::V)) {
-            commands.push(FileCommand::NewFromClipboard.into());
-        }
-        if i.consume_shortcut(&shortcut(cmd, Key::S)) {
-            commands.push(FileCommand::Save.into());
-        }
-        if i.consume_shortcut(&shortcut(cmd, Key::O)) {
-            commands.push(FileCommand::OpenDialog.into());
-        }
-        if i.consume_shortcut(&shortcut(cmd_shift, Key::Z))
-            || i.consume_shortcut(&shortcut(cmd, Key::Y))
-        {
-            commands.push(EditCommand::Redo.into());
-        }
-        if i.consume_shortcut(&shortcut(cmd, Key::Z)) {
-            commands.push(EditCommand::Undo.into());
-        }
-        if i.consume_shortcut(&shortcut(cmd, Key::Q)) {
-            commands.push(FileCommand::Quit.into());
-        }
-    });
+    ui.input_mut(|i| read_file_and_edit_chords(i, &mut commands));
     let Some(open) = open else {
         // Ctrl+V on the start screen starts a review of the pasted text.
         if !ui.ctx().text_edit_focused() && !f.state.modal_open(wb) {
@@ -64,7 +35,8 @@ pub fn read(ui: &mut egui::Ui, f: &mut Frame) {
         return;
     };
     let view = &open.view;
-    if ui.input_mut(|i| i.consume_shortcut(&shortcut(cmd, Key::F))) {
+    let find = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
+    if ui.input_mut(|i| i.consume_shortcut(&find)) {
         crate::ui::find_bar::open(f);
     }
     // Single keys act on the article only while nothing else has the keyboard: not a text
@@ -113,6 +85,39 @@ pub fn read(ui: &mut egui::Ui, f: &mut Frame) {
         });
     }
     f.extend(commands);
+}
+
+/// The file and edit chords that work everywhere, review open or not (Ctrl+S, Ctrl+Shift+S,
+/// Ctrl+O, Ctrl+Shift+V, undo and redo, Ctrl+Q).
+fn read_file_and_edit_chords(i: &mut egui::InputState, commands: &mut Vec<Command>) {
+    let shortcut = |m, k| KeyboardShortcut::new(m, k);
+    let cmd = Modifiers::COMMAND;
+    let cmd_shift = Modifiers::COMMAND | Modifiers::SHIFT;
+    // Longer combinations first: consume_shortcut ignores an extra Shift.
+    if i.consume_shortcut(&shortcut(cmd_shift, Key::S)) {
+        commands.push(FileCommand::SaveAs.into());
+    }
+    // egui-winit turns only Ctrl+V (no Shift) into Event::Paste: Ctrl+Shift+V is a key.
+    if i.consume_shortcut(&shortcut(cmd_shift, Key::V)) {
+        commands.push(FileCommand::NewFromClipboard.into());
+    }
+    if i.consume_shortcut(&shortcut(cmd, Key::S)) {
+        commands.push(FileCommand::Save.into());
+    }
+    if i.consume_shortcut(&shortcut(cmd, Key::O)) {
+        commands.push(FileCommand::OpenDialog.into());
+    }
+    if i.consume_shortcut(&shortcut(cmd_shift, Key::Z))
+        || i.consume_shortcut(&shortcut(cmd, Key::Y))
+    {
+        commands.push(EditCommand::Redo.into());
+    }
+    if i.consume_shortcut(&shortcut(cmd, Key::Z)) {
+        commands.push(EditCommand::Undo.into());
+    }
+    if i.consume_shortcut(&shortcut(cmd, Key::Q)) {
+        commands.push(FileCommand::Quit.into());
+    }
 }
 
 /// The key that marks with `status` (from the status table in the core).

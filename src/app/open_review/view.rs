@@ -1,6 +1,6 @@
 //! What the user has picked in the article: the text selection and the selected claim. The app
 //! reads it to mark, re-attach and delete; the UI changes it only through commands
-//! ([`super::navigation::SelectCommand`]).
+//! (the `SelectCommand`s of the navigation module).
 
 use std::sync::atomic::{AtomicU64, Ordering};
 
